@@ -1,0 +1,263 @@
+"""Opening the store: engines with the right SQLite settings, sessions, and migrations.
+
+Every command opens the database through `open_store`, which migrates a new,
+empty database to the latest schema and refuses, with one plain sentence, a
+database that is out of date, newer than this quotedb, or not a quotedb store.
+"""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy.engine import URL, Engine
+from sqlmodel import Session
+
+# Writers wait this long for SQLite's write lock before giving up: two
+# concurrent `quotedb ingest` runs then queue instead of failing.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Seconds before an unreachable PostgreSQL server is reported.
+CONNECT_TIMEOUT_S = 10
+# pg_advisory_xact_lock key that serialises concurrent first-use migrations.
+MIGRATION_LOCK_KEY = 0x71756F7465  # "quote"
+# `postgresql://` alone would mean psycopg2, which quotedb does not ship.
+DRIVER_ALIASES = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}
+URL_EXAMPLES = "sqlite:///quotedb.db or postgresql+psycopg://user@host/dbname"
+
+
+class StoreError(Exception):
+    """A database problem the user can act on; str() is one plain sentence."""
+
+
+class DatabaseURLError(StoreError):
+    """The URL cannot name a database: malformed, unknown kind, or driver not installed."""
+
+
+class DatabaseUnavailable(StoreError):
+    """The server cannot be reached, or the SQLite file cannot be opened."""
+
+
+class SchemaMismatch(StoreError):
+    """The database is not a quotedb store at the schema this quotedb expects."""
+
+
+def alembic_dir() -> Path:
+    """The top-level alembic/ folder next to the package (source checkout or editable install)."""
+    folder = Path(__file__).resolve().parents[2] / "alembic"
+    if not (folder / "env.py").is_file():
+        raise StoreError(f"quotedb's migrations are missing: expected them in {folder}")
+    return folder
+
+
+def alembic_config(url: str) -> Config:
+    """An Alembic config for `url`; env.py reads the URL from config.attributes, not an ini."""
+    config = Config()
+    config.set_main_option("script_location", str(alembic_dir()).replace("%", "%%"))
+    config.attributes["db_url"] = url
+    return config
+
+
+def parse_url(url: str) -> URL:
+    """The SQLAlchemy URL for `url`, with `postgresql://` meaning psycopg 3."""
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError:
+        raise DatabaseURLError(
+            f"{url!r} is not a database URL; expected e.g. {URL_EXAMPLES}"
+        ) from None
+    if parsed.drivername in DRIVER_ALIASES:
+        parsed = parsed.set(drivername=DRIVER_ALIASES[parsed.drivername])
+    return parsed
+
+
+def display_url(url: str) -> str:
+    """The URL as it may be printed: password hidden."""
+    try:
+        return parse_url(url).render_as_string(hide_password=True)
+    except DatabaseURLError:
+        return repr(url)
+
+
+def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
+    """An engine for `url`. SQLite gets WAL, foreign keys, a busy timeout and real BEGINs.
+
+    `foreign_keys=False` is for migrations only: SQLite's batch mode copies
+    tables, which must not cascade; migrate() checks the keys afterwards.
+    """
+    parsed = parse_url(url)
+    is_sqlite = parsed.get_backend_name() == "sqlite"
+    connect_args = {} if is_sqlite else {"connect_timeout": CONNECT_TIMEOUT_S}
+    try:
+        engine = sa.create_engine(parsed, connect_args=connect_args)
+    except sa.exc.NoSuchModuleError:
+        raise DatabaseURLError(
+            f"{display_url(url)} names an unknown kind of database "
+            f"{parsed.drivername!r}; expected e.g. {URL_EXAMPLES}"
+        ) from None
+    except ImportError as exc:
+        raise DatabaseURLError(
+            f"the driver for {parsed.drivername!r} is not installed ({exc.name}); "
+            "for PostgreSQL run: pip install 'quotedb[postgres]'"
+        ) from None
+    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() != "psycopg":
+        raise DatabaseURLError(
+            f"{display_url(url)}: quotedb talks to PostgreSQL through psycopg 3; "
+            "use postgresql+psycopg://..."
+        )
+    if is_sqlite:
+        _configure_sqlite(engine, foreign_keys=foreign_keys, in_memory=not parsed.database)
+    return engine
+
+
+def _configure_sqlite(engine: Engine, *, foreign_keys: bool, in_memory: bool) -> None:
+    @sa.event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record) -> None:
+        # pysqlite defers BEGIN until the first INSERT, so DDL and reads would
+        # escape the transaction; we emit BEGIN ourselves in on_begin instead.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        if not in_memory:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def on_begin(connection: sa.Connection) -> None:
+        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+@contextmanager
+def session(engine: Engine, *, write: bool = False) -> Iterator[Session]:
+    """One transaction: committed when the block ends, rolled back if it raises.
+
+    `write=True` takes SQLite's write lock at BEGIN (BEGIN IMMEDIATE), so two
+    writers queue on the busy timeout instead of one failing mid-transaction.
+    """
+    bind = engine.execution_options(sqlite_begin="IMMEDIATE") if write else engine
+    with Session(bind, expire_on_commit=False) as db_session, db_session.begin():
+        yield db_session
+
+
+@contextmanager
+def _reporting_connection_errors(url: str) -> Iterator[None]:
+    """Turns a failed connection into one sentence naming the database."""
+    try:
+        yield
+    except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise DatabaseUnavailable(
+            f"cannot open the database {display_url(url)}: {reason}"
+        ) from None
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    """Where a database stands against this quotedb's migrations."""
+
+    current: str | None
+    head: str
+    foreign_tables: tuple[str, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return self.current is None and not self.foreign_tables
+
+    @property
+    def is_current(self) -> bool:
+        return self.current == self.head
+
+
+def schema_state(engine: Engine, url: str) -> SchemaState:
+    """Reads the database's Alembic revision and whether it holds tables that are not ours."""
+    script = ScriptDirectory.from_config(alembic_config(url))
+    with _reporting_connection_errors(url), engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        tables = set(sa.inspect(connection).get_table_names())
+    foreign = () if current else tuple(sorted(tables - {"alembic_version"}))
+    return SchemaState(current=current, head=script.get_current_head(), foreign_tables=foreign)
+
+
+def check_schema(state: SchemaState, url: str) -> None:
+    """Raises SchemaMismatch unless the database is empty or at a revision quotedb knows."""
+    where = display_url(url)
+    if state.foreign_tables:
+        shown = ", ".join(state.foreign_tables[:5])
+        raise SchemaMismatch(
+            f"{where} is not a quotedb database (it already has tables: {shown}); "
+            "use --db to choose another database"
+        )
+    if state.current is None:
+        return
+    script = ScriptDirectory.from_config(alembic_config(url))
+    try:
+        script.get_revision(state.current)
+    except CommandError:
+        raise SchemaMismatch(
+            f"{where} is at schema revision {state.current!r}, which this quotedb does not "
+            "know: it was made by a newer quotedb or another program; upgrade quotedb"
+        ) from None
+
+
+def open_store(url: str) -> Engine:
+    """An engine on a usable store: a new database is migrated, an old one is refused."""
+    engine = make_engine(url)
+    try:
+        state = schema_state(engine, url)
+        check_schema(state, url)
+        if state.is_empty:
+            migrate(url, "head")
+        elif not state.is_current:
+            raise SchemaMismatch(
+                f"{display_url(url)} has an older quotedb schema ({state.current}, latest "
+                f"{state.head}); run `quotedb db upgrade` to update it"
+            )
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def migrate(url: str, revision: str = "head") -> None:
+    """Upgrades the database to `revision`, in one transaction that concurrent runs queue on."""
+    _run_alembic(url, lambda config: command.upgrade(config, revision))
+
+
+def downgrade(url: str, revision: str) -> None:
+    """Downgrades the database to `revision` ("base" removes every quotedb table)."""
+    _run_alembic(url, lambda config: command.downgrade(config, revision))
+
+
+def _run_alembic(url: str, action: Callable[[Config], None]) -> None:
+    engine = make_engine(url, foreign_keys=False)
+    try:
+        check_schema(schema_state(engine, url), url)
+        config = alembic_config(url)
+        locked = engine.execution_options(sqlite_begin="IMMEDIATE")
+        with _reporting_connection_errors(url), locked.begin() as connection:
+            if engine.dialect.name == "postgresql":
+                connection.execute(
+                    sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+                )
+            config.attributes["connection"] = connection
+            try:
+                action(config)
+            except CommandError as exc:
+                raise StoreError(f"cannot migrate {display_url(url)}: {exc}") from None
+            if engine.dialect.name == "sqlite":
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(
+                        f"migration left {len(broken)} rows with dangling foreign keys "
+                        f"(first in table {broken[0][0]}); nothing was changed"
+                    )
+    finally:
+        engine.dispose()
