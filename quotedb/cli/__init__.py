@@ -1,5 +1,6 @@
 """Command line: `main` is the console script; importing a module registers its commands."""
 
+from quotedb.cli import evaluation  # noqa: F401  (registers `quotedb eval`)
 from quotedb.cli.app import main
 
 __all__ = ["main"]
