@@ -213,6 +213,23 @@ def test_html_boilerplate_is_not_text(boilerplate):
     assert boilerplate not in document.text
 
 
+def test_html_article_laid_out_in_a_table_is_kept(tmp_path):
+    path = tmp_path / "old_site.htm"
+    path.write_text(
+        "<html><head><title>Mayor opens new library</title></head><body>"
+        "<table><tr><td><a href='/'>Home</a></td><td><h1>Mayor opens new library</h1>"
+        "<p>The mayor opened the new central library on Saturday in front of a large crowd.</p>"
+        '<p>"Books are the memory of this town," the mayor said as she cut the ribbon.</p>'
+        "<p>The library cost four million pounds and will open seven days a week.</p>"
+        "</td></tr></table></body></html>"
+    )
+    document = only(read_all(path))
+    assert document.title == "Mayor opens new library"
+    assert '"Books are the memory of this town," the mayor said as she cut the ribbon.' in (
+        document.text
+    )
+
+
 def test_html_without_article_text_is_an_error(tmp_path):
     path = tmp_path / "shell.html"
     path.write_text(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import gzip
 import io
 import os
@@ -10,7 +11,6 @@ import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from datetime import date
 from typing import BinaryIO
 
 from quotedb.readers.html import extract_html
@@ -61,7 +61,7 @@ def read_documents(
     format: str = "auto",
     publisher: str | None = None,
     url: str | None = None,
-    date: date | str | None = None,
+    date: datetime.date | str | None = None,
 ) -> Iterator[ReadResult]:
     """Yield a `RawDocument` for each article in `paths` and a `ReadError` for each bad input.
 

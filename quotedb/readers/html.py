@@ -1,8 +1,9 @@
 """HTML news pages: the article's text and metadata, extracted with trafilatura.
 
-Settings favour precision: navigation, scripts, related-link boxes, reader
-comments and tables are left out, because a stray sentence from a sidebar
-could be attributed to the wrong speaker, which is worse than a missing one.
+Settings favour precision: navigation, scripts, related-link boxes and reader
+comments are left out, because a stray sentence from a sidebar could be
+attributed to the wrong speaker, which is worse than a missing one. Tables
+stay in: older sites lay whole articles out in them.
 """
 
 from __future__ import annotations
@@ -45,7 +46,6 @@ def extract_html(
         url=fetched_url,
         favor_precision=True,
         include_comments=False,
-        include_tables=False,
         with_metadata=True,
         date_extraction_params=_DATE_PARAMS,
     )

@@ -42,8 +42,10 @@ class RawDocument:
     `text` is what `parse` gets and what every offset refers to: a txt file's
     whole text as read (title line included), or the article text extracted
     from an HTML page. `format` is the reader that produced it ("txt", "md",
-    "html", "jsonl", "warc"). `extra` holds any other metadata, JSON-ready
-    (unknown JSON Lines fields, an HTML page's description and tags, ...).
+    "html", "jsonl", "warc"). `author` is one name, or several joined by
+    "; " as trafilatura does. `published` is the day of publication. `extra`
+    holds any other metadata, JSON-ready (unknown JSON Lines fields, an HTML
+    page's description and tags, the number of invalid bytes replaced, ...).
     """
 
     text: str
