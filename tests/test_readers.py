@@ -277,6 +277,22 @@ def test_jsonl_articles_broken_lines_and_unknown_fields():
     }
 
 
+def test_jsonl_lines_that_are_not_utf8_or_too_deep_are_errors(tmp_path):
+    path = tmp_path / "odd.jsonl"
+    path.write_bytes(
+        b'{"text": "caf\xe9 owner said \\"no\\""}\n'
+        + b"[" * 100_000
+        + b"\n"
+        + b'{"text": "Still read after the bad lines."}\n'
+    )
+    results = read_all(path)
+    assert [str(r) for r in results[:2]] == [
+        f"{path}:1: line is not UTF-8 text",
+        f"{path}:2: line is JSON nested too deeply to read",
+    ]
+    assert results[2].text == "Still read after the bad lines."
+
+
 def test_gzipped_jsonl_is_read(tmp_path):
     path = tmp_path / "dump.jsonl.gz"
     path.write_bytes(gzip.compress((FIXTURES / "articles.jsonl").read_bytes()))

@@ -70,7 +70,8 @@ def read_documents(
     format="auto" a file's extension decides (.txt .md .html .htm .jsonl
     .ndjson .warc, each optionally .gz) and the content decides for a file
     without one, or named on its own; in a folder, a file whose extension
-    names another format (.csv, .ann, .png) yields a `Skipped`.
+    names another format (.csv, .ann, .png) yields a `Skipped`. Any other
+    `format` reads every file as that format.
     `publisher`, `url` and `date` (a date or "YYYY-MM-DD"), when given,
     replace what the files say for every document. Nothing is raised for bad
     input; a bad `format` or `date` argument raises ValueError at once.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import trafilatura
+from lxml.etree import LxmlError
 
 from quotedb.readers.records import BadInput, Origin, RawDocument, parse_date
 
@@ -41,14 +42,17 @@ def extract_html(
         raise BadInput("empty file (no text in it)")
     if b"\x00" in data[:65536]:
         raise BadInput("binary file (it contains NUL bytes), not HTML")
-    page = trafilatura.bare_extraction(
-        data,
-        url=fetched_url,
-        favor_precision=True,
-        include_comments=False,
-        with_metadata=True,
-        date_extraction_params=_DATE_PARAMS,
-    )
+    try:
+        page = trafilatura.bare_extraction(
+            data,
+            url=fetched_url,
+            favor_precision=True,
+            include_comments=False,
+            with_metadata=True,
+            date_extraction_params=_DATE_PARAMS,
+        )
+    except (ValueError, LxmlError, RecursionError) as error:
+        raise BadInput(f"the HTML could not be parsed ({error})") from error
     if page is None or not (page.text or "").strip():
         raise BadInput("no article text found in the HTML")
     extra = {name: getattr(page, name) for name in _EXTRA_FIELDS if getattr(page, name)}

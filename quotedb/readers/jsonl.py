@@ -30,6 +30,8 @@ def read_jsonl(stream: BinaryIO, path: str) -> Iterator[ReadResult]:
             yield _parse_article(json.loads(line), origin)
         except UnicodeDecodeError:
             yield ReadError(origin, "line is not UTF-8 text")
+        except RecursionError:
+            yield ReadError(origin, "line is JSON nested too deeply to read")
         except json.JSONDecodeError as error:
             problem = error.msg.removesuffix(" at").lower()
             yield ReadError(origin, f"line is not valid JSON ({problem} at column {error.colno})")
