@@ -4,6 +4,7 @@ Predictions are built by hand as the parser's own records, so these figures
 do not move when the parser changes.
 """
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -204,24 +205,27 @@ def jsonl_predictions(jsonl):
                 # Q2 = J2 up to the comma; the name differs in case and hyphen only;
                 # no recipient and no source: both wrong.
                 Quote("direct", (span(letters, "I feel pleased,"),), speaker="kim jong un"),
-                # Q3 contains J3 ("a**hole"); says nothing of Trump's claim: claimed_by wrong.
+                # Q3 contains J3 ("a**hole"); its claimant "Trump" is an alias of Donald Trump.
                 Quote(
                     "mixed",
                     (span(letters, 'Obama an "a**hole'),),
                     speaker="Kim Jong-un",
+                    claimed_by="Trump",
                 ),
                 # Q4 = optional J4, but gold has no speaker there: a wrong speaker.
                 Quote("partial", (span(letters, "grave punishment"),), speaker="Officials"),
             ),
+            entities=(Entity("Donald Trump", "person", aliases=("Trump",)),),
         ),
         "summit.txt": ParsedDocument(
             text=summit,
             quotes=(
-                # Q5 = J5; "critics" normalises to "Critics".
+                # Q5 = J5; "critics" normalises to "Critics"; the claimant is invented.
                 Quote(
                     "indirect",
                     (span(summit, "the summits were of little substance"),),
                     speaker="critics",
+                    claimed_by="Seoul",
                 ),
                 # Q6 neither contains nor is contained in any gold text: a false alarm.
                 Quote("indirect", (span(summit, "the talks had"),), speaker="Analysts"),
@@ -248,8 +252,8 @@ def test_jsonl_figures_by_hand(jsonl, jsonl_predictions):
     assert (evaluation.recipients.right, evaluation.recipients.total) == (1, 2)
     # Source kind (gold has one: J1, J2): J1 right, J2 wrong -> 1/2.
     assert (evaluation.sources.right, evaluation.sources.total) == (1, 2)
-    # claimed_by over all 5 matched pairs: only J3 (gold "Donald Trump", predicted none) wrong.
-    assert (evaluation.claimed_by.right, evaluation.claimed_by.total) == (4, 5)
+    # claimed_by where either side names a claimant: J3 right (alias), J5 invented -> 1/2.
+    assert (evaluation.claimed_by.right, evaluation.claimed_by.total) == (1, 2)
     assert evaluation.optional_skipped == 1  # J6
     assert evaluation.wrong_speakers_on_optional == 1  # J4
     # partial: J1, J3, J4 with Q1, Q3 (counted under the gold's kind), Q4; exact J1, J4.
@@ -286,6 +290,14 @@ def test_jsonl_figures_by_hand(jsonl, jsonl_predictions):
     assert [c.content for c in evaluation.misses] == ["swift sanctions relief"]
     assert [c.content for c in evaluation.false_alarms] == ["the talks had"]
     assert [c.content for c in evaluation.wrong_speakers] == ["grave punishment"]
+
+
+def test_missed_claimant_is_wrong(jsonl, jsonl_predictions):
+    letters = jsonl_predictions["letters.txt"]
+    quotes = tuple(replace(q, claimed_by=None) for q in letters.quotes)
+    evaluation = score(jsonl, {"letters.txt": replace(letters, quotes=quotes)})
+    # Only J3 names a claimant and the parser gave none: 0/1.
+    assert (evaluation.claimed_by.right, evaluation.claimed_by.total) == (0, 1)
 
 
 def test_jsonl_empty_prediction_skips_optional_gold(jsonl):

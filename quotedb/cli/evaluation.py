@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from quotedb.cli.app import main
-from quotedb.evaluate import GoldError, evaluate
+from quotedb.evaluate import GoldError, ParseFailure, evaluate
 from quotedb.evaluate.gold import SPLITS
 from quotedb.evaluate.report import as_json, render_errors, render_table
 
@@ -76,7 +76,7 @@ def eval_command(
         raise click.UsageError("--texts applies only to JSON Lines gold; PolNeAR has its texts.")
     try:
         evaluation = evaluate(gold, split=split, texts_dir=texts_dir)
-    except GoldError as error:
+    except (GoldError, ParseFailure) as error:
         raise click.ClickException(str(error)) from None
     if output_format == "json":
         click.echo(json.dumps(as_json(evaluation, n_errors), indent=2, ensure_ascii=False))

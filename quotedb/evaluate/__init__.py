@@ -12,7 +12,16 @@ from quotedb.evaluate.gold import GoldError, GoldSet, load_gold
 from quotedb.evaluate.metrics import Evaluation, score
 from quotedb.parse import parse
 
-__all__ = ["Evaluation", "GoldError", "GoldSet", "evaluate", "load_gold", "predict", "score"]
+__all__ = [
+    "Evaluation",
+    "GoldError",
+    "GoldSet",
+    "ParseFailure",
+    "evaluate",
+    "load_gold",
+    "predict",
+    "score",
+]
 
 
 def evaluate(
@@ -23,6 +32,17 @@ def evaluate(
     return score(gold, predict(gold))
 
 
+class ParseFailure(RuntimeError):
+    """The parser raised on a gold document; the message names the document."""
+
+
 def predict(gold: GoldSet) -> dict:
     """The parser's output for every gold document: the one place eval calls `parse`."""
-    return {document.name: parse(document.text) for document in gold.documents}
+    predictions = {}
+    for document in gold.documents:
+        try:
+            predictions[document.name] = parse(document.text)
+        except Exception as error:  # a parser bug: say on which document, keep the cause
+            message = f"the parser failed on {document.name}: {type(error).__name__}: {error}"
+            raise ParseFailure(message) from error
+    return predictions

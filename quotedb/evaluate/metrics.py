@@ -201,12 +201,13 @@ def _count_pair(
     if gold.source is not None:
         predicted_kind = quote.source.kind if quote.source else None
         evaluation.sources.add(predicted_kind is not None and _same(gold.source, predicted_kind))
-    if evaluation.gold_format == "jsonl":
-        # Here null is a statement (a first-hand quote), so every matched pair is checked.
+    if evaluation.gold_format == "jsonl" and (gold.claimed_by or quote.claimed_by):
+        # Checked where either side names a claimant: a missed claim and an invented one
+        # both count, while the many first-hand quotes do not drown them.
         evaluation.claimed_by.add(
-            gold.claimed_by == quote.claimed_by
-            if gold.claimed_by is None or quote.claimed_by is None
-            else _same_person(gold.claimed_by, quote.claimed_by, parsed)
+            gold.claimed_by is not None
+            and quote.claimed_by is not None
+            and _same_person(gold.claimed_by, quote.claimed_by, parsed)
         )
     if not speaker_right:
         evaluation.wrong_speakers_on_optional += not gold.required
@@ -239,7 +240,7 @@ def _speaker_right(gold: GoldAttribution, quote: Quote, parsed: ParsedDocument) 
 
 
 def _same_person(gold_name: str, predicted_name: str, parsed: ParsedDocument) -> bool:
-    """Normalised equality with the predicted canonical name or any alias the parser resolved."""
+    """Normalised equality with the predicted name or another name the parser resolved it to."""
     return normalise_name(gold_name) in _names_of(predicted_name, parsed)
 
 
@@ -255,9 +256,14 @@ def _same_people(gold_names: Iterable[str], predicted: Iterable[str], parsed) ->
 
 
 def _names_of(name: str, parsed: ParsedDocument) -> set[str]:
-    entity = parsed.entity(name)
-    aliases = entity.aliases if entity else ()
-    return {normalise_name(n) for n in (name, *aliases)}
+    """The name, and every name of each entity the parser knows by it (canonical or alias)."""
+    wanted = normalise_name(name)
+    names = {wanted}
+    for entity in parsed.entities:
+        known = {normalise_name(n) for n in (entity.name, *entity.aliases)}
+        if wanted in known:
+            names |= known
+    return names
 
 
 def _same(a: str, b: str) -> bool:
