@@ -322,11 +322,14 @@ def upgrade() -> None:
         sa.Column("source_id", sa.Integer(), nullable=True),
         sa.Column("superseded", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.CheckConstraint(
-            "(cue_start IS NULL AND cue_end IS NULL) OR (cue_start >= 0 AND cue_start <= cue_end)",
+            "(cue_start IS NULL AND cue_end IS NULL)"
+            " OR (cue_start IS NOT NULL AND cue_end IS NOT NULL"
+            " AND cue_start >= 0 AND cue_start <= cue_end)",
             name=op.f("ck_quote_occurrences_cue_offsets"),
         ),
         sa.CheckConstraint(
-            "(speaker_mention_start IS NULL AND speaker_mention_end IS NULL) OR (speaker_mention_start >= 0 AND speaker_mention_start <= speaker_mention_end)",
+            "(speaker_mention_start IS NULL AND speaker_mention_end IS NULL) OR (speaker_mention_start IS NOT NULL AND speaker_mention_end IS NOT NULL"
+            " AND speaker_mention_start >= 0 AND speaker_mention_start <= speaker_mention_end)",
             name=op.f("ck_quote_occurrences_speaker_mention_offsets"),
         ),
         sa.CheckConstraint(

@@ -28,6 +28,8 @@ CONNECT_TIMEOUT_S = 10
 MIGRATION_LOCK_KEY = 0x71756F7465  # "quote"
 # `postgresql://` alone would mean psycopg2, which quotedb does not ship.
 DRIVER_ALIASES = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}
+# The migrations' triggers and full-text search exist for these two engines only.
+SUPPORTED_DRIVERS = {"sqlite", "sqlite+pysqlite", "postgresql+psycopg"}
 URL_EXAMPLES = "sqlite:///quotedb.db or postgresql+psycopg://user@host/dbname"
 
 
@@ -73,6 +75,11 @@ def parse_url(url: str) -> URL:
         ) from None
     if parsed.drivername in DRIVER_ALIASES:
         parsed = parsed.set(drivername=DRIVER_ALIASES[parsed.drivername])
+    if parsed.drivername not in SUPPORTED_DRIVERS:
+        raise DatabaseURLError(
+            f"{parsed.render_as_string(hide_password=True)}: quotedb supports SQLite and "
+            f"PostgreSQL (through psycopg 3) databases, e.g. {URL_EXAMPLES}"
+        )
     return parsed
 
 
@@ -95,21 +102,10 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     connect_args = {} if is_sqlite else {"connect_timeout": CONNECT_TIMEOUT_S}
     try:
         engine = sa.create_engine(parsed, connect_args=connect_args)
-    except sa.exc.NoSuchModuleError:
+    except ImportError:
         raise DatabaseURLError(
-            f"{display_url(url)} names an unknown kind of database "
-            f"{parsed.drivername!r}; expected e.g. {URL_EXAMPLES}"
+            "psycopg, the PostgreSQL driver, is not installed; run: pip install 'quotedb[postgres]'"
         ) from None
-    except ImportError as exc:
-        raise DatabaseURLError(
-            f"the driver for {parsed.drivername!r} is not installed ({exc.name}); "
-            "for PostgreSQL run: pip install 'quotedb[postgres]'"
-        ) from None
-    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() != "psycopg":
-        raise DatabaseURLError(
-            f"{display_url(url)}: quotedb talks to PostgreSQL through psycopg 3; "
-            "use postgresql+psycopg://..."
-        )
     if is_sqlite:
         _configure_sqlite(engine, foreign_keys=foreign_keys, in_memory=not parsed.database)
     return engine

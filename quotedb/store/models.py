@@ -215,11 +215,14 @@ class QuoteOccurrence(SQLModel, table=True):
         ),
         sa.CheckConstraint(
             "(speaker_mention_start IS NULL AND speaker_mention_end IS NULL)"
-            " OR (speaker_mention_start >= 0 AND speaker_mention_start <= speaker_mention_end)",
+            " OR (speaker_mention_start IS NOT NULL AND speaker_mention_end IS NOT NULL"
+            " AND speaker_mention_start >= 0 AND speaker_mention_start <= speaker_mention_end)",
             name="speaker_mention_offsets",
         ),
         sa.CheckConstraint(
-            "(cue_start IS NULL AND cue_end IS NULL) OR (cue_start >= 0 AND cue_start <= cue_end)",
+            "(cue_start IS NULL AND cue_end IS NULL)"
+            " OR (cue_start IS NOT NULL AND cue_end IS NOT NULL"
+            " AND cue_start >= 0 AND cue_start <= cue_end)",
             name="cue_offsets",
         ),
         sa.CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence_range"),
