@@ -1,7 +1,9 @@
 """Command line: `main` is the console script; importing a module registers its commands."""
 
-from quotedb.cli import evaluation  # noqa: F401  (registers `quotedb eval`)
-from quotedb.cli import db  # noqa: F401  (registers `quotedb db`)
+from quotedb.cli import (
+    db,  # noqa: F401  (registers `quotedb db`)
+    evaluation,  # noqa: F401  (registers `quotedb eval`)
+)
 from quotedb.cli.app import main
 
 __all__ = ["main"]
