@@ -1,0 +1,257 @@
+"""One canonical entity per person, organisation or group in a document.
+
+Mentions are resolved in reading order: a full name opens an entity; a
+surname, a title ("President Obama", "the president"), a description known
+from the text or the gazetteer ("the North Korean despot") or a pronoun (to
+the most recent compatible speaker) joins one that is already open. What
+cannot be resolved stays unresolved: a wrong speaker is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from quotedb.parse.lexicon import (
+    DETERMINERS,
+    GAZETTEER,
+    GROUPS,
+    PRONOUNS,
+    ROLES,
+    TITLES,
+    KnownEntity,
+)
+from quotedb.parse.records import Entity, Span
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+FEMALE_TITLES = frozenset(
+    {
+        "mrs.",
+        "ms.",
+        "miss",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "queen",
+        "princess",
+        "actress",
+        "businesswoman",
+    }
+)
+MALE_TITLES = frozenset(
+    {"mr.", "spokesman", "chairman", "congressman", "king", "prince", "businessman"}
+)
+
+
+def normalise(name: str) -> str:
+    """Lookup key for a name: no accents, no punctuation, lower case, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]", " ", ascii_only.lower()).split())
+
+
+def _gazetteer_index() -> dict[str, KnownEntity]:
+    index: dict[str, KnownEntity] = {}
+    for known in GAZETTEER:
+        for alias in (known.name, *known.aliases):
+            index.setdefault(normalise(alias), known)
+    return index
+
+
+_KNOWN = _gazetteer_index()
+
+
+@dataclass
+class _OpenEntity:
+    name: str
+    kind: str
+    gender: str | None = None
+    description: str | None = None
+    known: KnownEntity | None = None
+    roles: set[str] = field(default_factory=set)
+    aliases: dict[str, None] = field(default_factory=dict)
+    mentions: list[Span] = field(default_factory=list)
+    last_seen: int = -1
+    last_spoke: int = -1
+
+    @property
+    def tokens(self) -> set[str]:
+        return set(normalise(self.name).split())
+
+
+def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split leading titles and determiners off a name: (titles, name words)."""
+    titles = []
+    while words and (words[0].lower() in TITLES or words[0].lower() in DETERMINERS):
+        titles.append(words.pop(0))
+    return titles, words
+
+
+class EntityRegistry:
+    """The entities of one document, built up mention by mention in reading order."""
+
+    def __init__(self) -> None:
+        self._entities: list[_OpenEntity] = []
+        self._by_key: dict[str, _OpenEntity] = {}
+
+    # -- building ---------------------------------------------------------
+    def _open(self, name: str, kind: str, known: KnownEntity | None = None) -> _OpenEntity:
+        entity = _OpenEntity(name=name, kind=kind, known=known)
+        if known:
+            entity.gender = known.gender
+            entity.description = known.description
+            entity.roles.update(known.roles)
+        self._entities.append(entity)
+        self._by_key[normalise(name)] = entity
+        return entity
+
+    def _note(self, entity: _OpenEntity, text: str, start: int, end: int, speaks: bool) -> str:
+        if text and normalise(text) != normalise(entity.name):
+            entity.aliases.setdefault(text, None)
+        entity.mentions.append(Span(start, end, text))
+        entity.last_seen = start
+        if speaks:
+            entity.last_spoke = start
+        return entity.name
+
+    def _match_name(self, words: list[str]) -> _OpenEntity | None:
+        key = normalise(" ".join(words))
+        if key in self._by_key:
+            return self._by_key[key]
+        known = _KNOWN.get(key)
+        if known and normalise(known.name) in self._by_key:
+            return self._by_key[normalise(known.name)]
+        parts = [w for w in key.split() if not _INITIAL.match(w)]
+        if not parts:
+            return None
+        wanted = set(parts)
+        best = None
+        for entity in self._entities:
+            if entity.kind not in ("person", "unknown"):
+                continue
+            tokens = entity.tokens
+            if wanted <= tokens or (len(parts) > 1 and tokens <= wanted and len(tokens) > 1):
+                if best is None or entity.last_seen > best.last_seen:
+                    best = entity
+        return best
+
+    def name(self, text: str, start: int, end: int, speaks: bool = False) -> str | None:
+        """Resolve a proper-name mention ("Sen. Ted Cruz", "Kim", "US") to its entity."""
+        words = _POSSESSIVE.sub("", text).split()
+        titles, words = strip_titles(words)
+        if not words:
+            return None
+        entity = self._match_name(words)
+        if entity is None:
+            known = _KNOWN.get(normalise(" ".join(words)))
+            if known is not None:
+                entity = self._open(known.name, known.kind, known)
+            else:
+                entity = self._open(" ".join(words), "person" if titles else "unknown")
+        for title in titles:
+            lowered = title.lower()
+            if lowered in FEMALE_TITLES:
+                entity.gender = "f"
+            elif lowered in MALE_TITLES:
+                entity.gender = "m"
+            if lowered not in DETERMINERS:
+                entity.roles.add(lowered.rstrip("."))
+                if entity.kind == "unknown":
+                    entity.kind = "person"
+        return self._note(entity, text, start, end, speaks)
+
+    def add_roles(self, name: str, roles: list[str]) -> None:
+        """Remember descriptions the text gives a named entity ("US president Donald Trump")."""
+        entity = self._by_key.get(normalise(name))
+        if entity is not None:
+            entity.roles.update(r.lower() for r in roles)
+
+    def description(self, text: str, start: int, end: int, speaks: bool = False) -> str | None:
+        """Resolve "the dictator", "the North Korean despot" to a named entity, if one fits."""
+        words = [w.lower() for w in text.split()]
+        if not words or words[0] not in ("the", "this", "that"):
+            return None
+        words = words[1:]
+        if not words or words[-1] not in ROLES:
+            return None
+        head = words[-1]
+        modifiers = " ".join(words[:-1])
+        best = None
+        for entity in self._entities:
+            if entity.kind not in ("person", "unknown") or head not in entity.roles:
+                continue
+            if (
+                modifiers
+                and modifiers not in entity.roles
+                and not any(m in entity.roles for m in (modifiers, modifiers.replace(" ", "-")))
+            ):
+                continue
+            if best is None or entity.last_seen > best.last_seen:
+                best = entity
+        if best is None:
+            return None
+        return self._note(best, text, start, end, speaks)
+
+    def pronoun(self, text: str, start: int, end: int, speaks: bool = False) -> str | None:
+        """Resolve he/she/they to the most recent speaker of that gender (else person)."""
+        gender = PRONOUNS.get(text.lower())
+        if gender not in ("m", "f", "p"):
+            return None
+        candidates = [
+            e
+            for e in self._entities
+            if e.last_seen < start
+            and (
+                (gender == "p" and e.kind in ("group", "organisation"))
+                or (
+                    gender in ("m", "f")
+                    and e.kind in ("person", "unknown")
+                    and e.gender in (gender, None)
+                )
+            )
+        ]
+        if not candidates:
+            return None
+        speakers = [e for e in candidates if e.last_spoke >= 0]
+        pool = speakers or candidates
+        best = max(pool, key=lambda e: (e.last_spoke, e.last_seen) if speakers else e.last_seen)
+        if gender in ("m", "f") and best.gender is None:
+            best.gender = gender
+        return self._note(best, text, start, end, speaks)
+
+    def group(self, text: str, start: int, end: int, speaks: bool = False) -> str:
+        """An unnamed group speaker ("Critics", "Democratic Party officials"), named as written."""
+        key = normalise(text)
+        entity = self._by_key.get(key) or self._open(text, "group")
+        return self._note(entity, text, start, end, speaks)
+
+    def knows(self, word: str) -> bool:
+        """Whether a lone capitalised word names something: a gazetteer alias ("US")."""
+        return normalise(word) in _KNOWN
+
+    def entity_named(self, name: str) -> _OpenEntity | None:
+        return self._by_key.get(normalise(name))
+
+    # -- reading out --------------------------------------------------------
+    def entities(self) -> tuple[Entity, ...]:
+        return tuple(
+            Entity(
+                name=e.name,
+                kind=e.kind,  # type: ignore[arg-type]
+                description=e.description,
+                aliases=tuple(e.aliases),
+                mentions=tuple(e.mentions),
+            )
+            for e in self._entities
+        )
+
+    def qid(self, name: str) -> str | None:
+        entity = self._by_key.get(normalise(name))
+        return entity.known.qid if entity and entity.known else None
+
+
+def is_group_phrase(words: list[str]) -> bool:
+    """Whether a phrase names an unnamed group: its head is a plural group noun."""
+    return bool(words) and words[-1].lower() in GROUPS

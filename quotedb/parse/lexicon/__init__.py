@@ -1,0 +1,364 @@
+"""The parser's word lists, loaded once from the data files beside this module.
+
+Edit the .tsv/.txt files, not the code: cues.tsv holds the speech, thought and
+claim verbs with their frames; titles, roles, groups, media and a small
+gazetteer of well-known entities sit beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Non-comment lines of a data file, split on tabs."""
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [
+        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(row[0].strip().lower() for row in _rows(name))
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    """One inflected form of a cue verb and what it allows around it."""
+
+    lemma: str
+    cls: str  # speech | thought | claim | report | naming | request
+    frames: frozenset[str]
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Regular forms of a (possibly multiword) verb: says, said-like -ed, -ing."""
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if head.endswith("e"):
+        forms = {head + "s", head + "d", head[:-1] + "ing"}
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        forms = {head[:-1] + "ies", head[:-1] + "ied", head + "ing"}
+    else:
+        forms = {head + "s", head + "ed", head + "ing"}
+    return {head + tail} | {form + tail for form in forms}
+
+
+def _load_cues() -> dict[str, CueVerb]:
+    cues: dict[str, CueVerb] = {}
+    for row in _rows("cues.tsv"):
+        row += [""] * (4 - len(row))
+        lemma, cls, frames, irregular = (cell.strip() for cell in row[:4])
+        verb = CueVerb(lemma, cls, frozenset(f for f in frames.split(",") if f))
+        forms = _inflections(lemma) | {f.strip() for f in irregular.split(",") if f.strip()}
+        for form in forms:
+            cues.setdefault(form, verb)
+    return cues
+
+
+@dataclass(frozen=True, slots=True)
+class KnownEntity:
+    """A gazetteer row: a well-known person, place or organisation."""
+
+    name: str
+    kind: str
+    qid: str | None
+    gender: str | None
+    description: str | None
+    aliases: tuple[str, ...]
+    roles: frozenset[str]
+
+
+def _load_gazetteer() -> list[KnownEntity]:
+    known = []
+    for row in _rows("gazetteer.tsv"):
+        row += [""] * (7 - len(row))
+        name, kind, qid, gender, description, aliases, roles = (c.strip() for c in row[:7])
+        known.append(
+            KnownEntity(
+                name=name,
+                kind=kind,
+                qid=qid or None,
+                gender=gender or None,
+                description=description or None,
+                aliases=tuple(a for a in aliases.split("|") if a),
+                roles=frozenset(r for r in roles.split("|") if r),
+            )
+        )
+    return known
+
+
+CUES: dict[str, CueVerb] = _load_cues()
+# Multiword cue forms ("called for", "pointed out"), longest first, keyed by first word.
+MULTIWORD_CUES: dict[str, list[tuple[str, ...]]] = {}
+for _form in sorted((f for f in CUES if " " in f), key=len, reverse=True):
+    _words_of = tuple(_form.split())
+    MULTIWORD_CUES.setdefault(_words_of[0], []).append(_words_of)
+
+TITLES: frozenset[str] = _words("titles.txt")
+ROLES: frozenset[str] = _words("roles.txt")
+GROUPS: frozenset[str] = _words("groups.txt")
+MEDIA: dict[str, str] = {row[0].strip().lower(): row[1].strip() for row in _rows("media.tsv")}
+GAZETTEER: list[KnownEntity] = _load_gazetteer()
+
+ABBREVIATIONS: frozenset[str] = frozenset(
+    [
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "sen.",
+        "rep.",
+        "gov.",
+        "gen.",
+        "lt.",
+        "col.",
+        "adm.",
+        "sgt.",
+        "st.",
+        "jr.",
+        "sr.",
+        "prof.",
+        "rev.",
+        "vs.",
+        "inc.",
+        "co.",
+        "corp.",
+        "ltd.",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "aug.",
+        "sept.",
+        "sep.",
+        "oct.",
+        "nov.",
+        "dec.",
+        "no.",
+        "mt.",
+        "ft.",
+        "u.s.",
+        "u.k.",
+        "d.c.",
+        "a.m.",
+        "p.m.",
+        "e.g.",
+        "i.e.",
+        "etc.",
+        "gop.",
+        "pres.",
+        "supt.",
+        "capt.",
+        "cmdr.",
+        "det.",
+        "insp.",
+    ]
+)
+
+PRONOUNS: dict[str, str] = {
+    "he": "m", "him": "m", "his": "m", "she": "f", "her": "f",
+    "they": "p", "them": "p", "i": "s", "we": "p", "it": "n",
+}  # fmt: skip
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+# Words that end a noun phrase when scanning left from a cue: they belong to
+# the clause around the speaker, never to the speaker's name.
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "yet",
+        "for",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "to",
+        "into",
+        "onto",
+        "about",
+        "over",
+        "under",
+        "after",
+        "before",
+        "since",
+        "until",
+        "while",
+        "when",
+        "where",
+        "whether",
+        "if",
+        "as",
+        "because",
+        "although",
+        "though",
+        "than",
+        "then",
+        "also",
+        "too",
+        "not",
+        "never",
+        "only",
+        "just",
+        "even",
+        "still",
+        "already",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "it",
+        "its",
+        "it's",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "how",
+        "why",
+        "said",
+        "says",
+        "told",
+        "says",
+        "saying",
+    ]
+)
+DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "another",
+        "some",
+        "many",
+        "most",
+        "several",
+        "few",
+        "both",
+        "each",
+        "every",
+        "any",
+        "all",
+        "no",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "other",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "its",
+    ]
+)
+# Adverbs and auxiliaries that may stand between a speaker and the cue ("he also said",
+# "Trump has repeatedly claimed").
+CUE_MODIFIERS = frozenset(
+    [
+        "also",
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "will",
+        "would",
+        "could",
+        "did",
+        "does",
+        "do",
+        "later",
+        "then",
+        "once",
+        "further",
+        "again",
+        "repeatedly",
+        "previously",
+        "earlier",
+        "recently",
+        "often",
+        "already",
+        "publicly",
+        "privately",
+        "reportedly",
+        "allegedly",
+        "separately",
+        "frequently",
+        "initially",
+        "quickly",
+        "simply",
+        "flatly",
+        "bluntly",
+        "angrily",
+        "openly",
+        "falsely",
+        "wrongly",
+        "correctly",
+        "has've",
+        "not",
+        "never",
+        "always",
+        "still",
+        "just",
+        "even",
+        "first",
+        "last",
+        "yesterday",
+        "today",
+    ]
+)
+CLAUSE_BOUNDARIES = frozenset({"while", "whereas", "but", "although", "though", "before", "after"})

@@ -1,0 +1,259 @@
+"""Noun phrases around a cue: the speaker before or after it, the recipient after it.
+
+Without a part-of-speech tagger, a speaker is found by scanning outwards from
+the cue over the words a name or a description is made of (capitalised words,
+titles, determiners, group and role nouns) and stopping at the words a clause
+is made of. The scan keeps an appositive ("Graham, a former candidate,") with
+its name, since that is what a reader sees as the speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotedb.parse.lexicon import (
+    CUE_MODIFIERS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    GROUPS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    ROLES,
+    TITLES,
+)
+from quotedb.parse.text import Token
+
+PARENTHETICAL = frozenset(
+    {
+        "however",
+        "meanwhile",
+        "though",
+        "too",
+        "moreover",
+        "furthermore",
+        "instead",
+        "indeed",
+        "nonetheless",
+        "nevertheless",
+        "also",
+        "separately",
+        "similarly",
+        "likewise",
+        "still",
+        "again",
+        "later",
+        "then",
+        "once",
+        "now",
+        "in",
+        "fact",
+    }
+)
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
+_MAX_NP = 12
+
+
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    """Tokens first..last (inclusive) of a speaker or recipient phrase, and its head."""
+
+    first: int
+    last: int
+    head: int  # the token that names it: the name's last word, the pronoun, the noun
+
+    def span(self, tokens: list[Token]) -> tuple[int, int]:
+        return tokens[self.first].start, tokens[self.last].end
+
+
+def is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _is_np_word(token: Token) -> bool:
+    """Whether a word can sit inside a speaker phrase (scanning leftwards)."""
+    lower = token.lower
+    if lower in FUNCTION_WORDS and lower not in DETERMINERS:
+        return False
+    if is_capitalised(token) or lower in DETERMINERS or lower in TITLES:
+        return True
+    if token.text in ("'s", "’s", "-", "&") or token.text.endswith(("'s", "’s")):
+        return True
+    return token.text[:1].isalnum() and lower not in CUE_MODIFIERS
+
+
+def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase | None:
+    """The speaker phrase that ends right before tokens[cue] (skipping "also", "has")."""
+    i = cue - 1
+    while i >= floor and tokens[i].lower in CUE_MODIFIERS:
+        i -= 1
+    if i < floor:
+        return None
+    # "Trump did, however, admit": step over a parenthetical adverb.
+    while (
+        i - 2 >= floor
+        and tokens[i].text == ","
+        and tokens[i - 1].lower in PARENTHETICAL
+        and tokens[i - 2].text == ","
+    ):
+        i -= 3
+        while i >= floor and tokens[i].lower in CUE_MODIFIERS:
+            i -= 1
+        if i < floor:
+            return None
+    # "Graham, a former candidate, told": step over a trailing appositive.
+    if tokens[i].text == ",":
+        return _appositive_subject(tokens, i, floor)
+    head_token = tokens[i]
+    lower = head_token.lower
+    if lower == "one" and (i == floor or tokens[i - 1].text == ","):
+        return NounPhrase(i, i, i)  # "In the letters, one described": the sieve resolves it
+    if lower in PRONOUNS and lower not in OBJECT_PRONOUNS or lower in RELATIVE_PRONOUNS:
+        return NounPhrase(i, i, i)
+    if not _is_np_word(head_token) or lower in DETERMINERS:
+        return None
+    head = i
+    first = i
+    while first - 1 >= floor and cue - first < _MAX_NP:
+        previous = tokens[first - 1]
+        if previous.lower in DETERMINERS:
+            first -= 1
+            break
+        if not _is_np_word(previous):
+            break
+        first -= 1
+    # A lowercase word directly before the cue must be a noun we know ("officials"),
+    # or the phrase must contain a name: "the network said" but not "then said".
+    words = tokens[first : head + 1]
+    if not any(is_capitalised(t) or t.lower in GROUPS or t.lower in ROLES for t in words):
+        if not _looks_like_noun(head_token):
+            return None
+    return NounPhrase(first, head, head)
+
+
+def _looks_like_noun(token: Token) -> bool:
+    """A lowercase head word that reads as a noun: plural or a known role ending."""
+    lower = token.lower
+    if lower in FUNCTION_WORDS or lower in CUE_MODIFIERS:
+        return False
+    if lower.endswith(("ed", "ing", "ly")):
+        return False
+    return lower.endswith(
+        (
+            "s",
+            "er",
+            "or",
+            "ist",
+            "ian",
+            "ent",
+            "ant",
+            "ee",
+            "man",
+            "woman",
+            "ive",
+            "office",
+            "campaign",
+            "group",
+            "team",
+            "poll",
+            "survey",
+            "study",
+            "report",
+            "data",
+            "network",
+            "paper",
+            "post",
+            "administration",
+            "government",
+            "department",
+            "agency",
+            "committee",
+            "council",
+            "court",
+            "party",
+            "statement",
+            "spokesperson",
+        )
+    )
+
+
+def _appositive_subject(tokens: list[Token], comma: int, floor: int) -> NounPhrase | None:
+    """`NAME, APPOSITIVE, cue`: the phrase runs from NAME to the appositive's end."""
+    j = comma - 1
+    while j >= floor and tokens[j].text != "," and comma - j < _MAX_NP:
+        if tokens[j].text in ('"', "“", "”", "''", ".", ";", ":"):
+            return None
+        j -= 1
+    if j < floor or tokens[j].text != ",":
+        return None
+    appositive_first = tokens[j + 1].lower
+    if not (
+        appositive_first in DETERMINERS
+        or tokens[j + 1].text[:1].isdigit()
+        or appositive_first in TITLES
+        or appositive_first in ROLES
+        or appositive_first.endswith(("'s", "’s"))
+        or is_capitalised(tokens[j + 1])
+    ):
+        return None
+    name = subject_before(tokens, j, floor)
+    if name is None or not any(is_capitalised(t) for t in tokens[name.first : name.last + 1]):
+        return None
+    return NounPhrase(name.first, comma - 1, name.head)
+
+
+def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
+    """An inverted speaker right after the cue: `..., said Lionel Sosa, a consultant`."""
+    i = start
+    if i >= len(tokens):
+        return None
+    token = tokens[i]
+    if token.lower in SUBJECT_PRONOUNS:
+        return NounPhrase(i, i, i)
+    if not (is_capitalised(token) or token.lower in DETERMINERS or token.lower in GROUPS):
+        return None
+    last = i
+    while last + 1 < len(tokens) and last - i < _MAX_NP:
+        following = tokens[last + 1]
+        if following.text in (",", ".", ";", ":", "(", ")", '"', "“", "”", "''", "—", "–"):
+            break
+        if following.lower in FUNCTION_WORDS and following.lower not in ("of",):
+            break
+        last += 1
+    head = last
+    while head > i and not is_capitalised(tokens[head]) and tokens[head].lower not in GROUPS:
+        head -= 1
+    return NounPhrase(i, last, head)
+
+
+def recipient_after(tokens: list[Token], start: int) -> NounPhrase | None:
+    """The addressee of "told X", "urged X to", "assured X that"."""
+    if start >= len(tokens):
+        return None
+    token = tokens[start]
+    if token.lower in OBJECT_PRONOUNS:
+        return NounPhrase(start, start, start)
+    if is_capitalised(token) and token.lower not in SUBJECT_PRONOUNS:
+        last = start
+        while last + 1 < len(tokens) and (
+            is_capitalised(tokens[last + 1])
+            or tokens[last + 1].text in ("'s", "’s", "-")
+            # "US president Donald Trump": a lowercase title inside the name.
+            or (
+                tokens[last + 1].lower in TITLES
+                and last + 2 < len(tokens)
+                and is_capitalised(tokens[last + 2])
+            )
+        ):
+            last += 1
+        return NounPhrase(start, last, last)
+    if token.lower in GROUPS:
+        return NounPhrase(start, start, start)
+    if token.lower in DETERMINERS and start + 1 < len(tokens):
+        for last in range(start + 1, min(start + 4, len(tokens))):
+            word = tokens[last]
+            if word.lower in GROUPS or word.lower in ROLES or is_capitalised(word):
+                return NounPhrase(start, last, last)
+            if word.lower in FUNCTION_WORDS or not word.text[:1].isalnum():
+                return None
+    return None
