@@ -388,3 +388,13 @@ def test_sentence_around_stops_at_sentence_ends_and_lines():
     assert sentence_around(text, start, start + 6) == '"We won," she said.'
     start = text.index("Last")
     assert sentence_around(text, start, start + 8) == "Last one."
+
+
+def test_sentence_around_does_not_stop_at_abbreviations():
+    text = "It rained. “We will win,” added Rep. Jim Clyburn of the U.S. House. Then, said Lee."
+    start = text.index("We will")
+    assert sentence_around(text, start, start + 12) == (
+        "“We will win,” added Rep. Jim Clyburn of the U.S. House."
+    )
+    start = text.index("Then")
+    assert sentence_around(text, start, start + 4) == "Then, said Lee."

@@ -37,6 +37,7 @@ _EDGE = " \t\r\n\u00a0\"'“”„‟«»‘’‚‛,.;:"
 _PLAIN_MARKS = str.maketrans({**dict.fromkeys("“”„‟«»", '"'), **dict.fromkeys("‘’‚‛", "'")})
 
 Intervals = tuple[tuple[int, int], ...]
+_MISS_RANK = {"direct": 3, "mixed": 2, "partial": 1, "indirect": 0}
 
 
 @dataclass
@@ -373,8 +374,9 @@ def _miss(gold: GoldAttribution, text: str) -> ErrorCase:
         end=end,
         gold_speaker=gold.speaker,
         predicted_speaker=None,
-        # Quoted content is the easiest to find, so missing it is worst; then the longest.
-        severity=(gold.quoted, len(gold.text)),
+        # A missed direct quotation is the plainest parser bug, indirect speech the hardest
+        # to find; within a kind, the longest loses the most words.
+        severity=(_MISS_RANK[gold.kind], len(gold.text)),
     )
 
 

@@ -21,6 +21,43 @@ COLUMNS: tuple[str, ...] = (
     "e2e F1",
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
+# A stop after one of these, or after a single capital ("U.S."), does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "Rev",
+        "Rep",
+        "Sen",
+        "Gov",
+        "Gen",
+        "Col",
+        "Lt",
+        "Sgt",
+        "St",
+        "Jr",
+        "Sr",
+        "Inc",
+        "Co",
+        "Corp",
+        "Ltd",
+        "No",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Aug",
+        "Sept",
+        "Sep",
+        "Oct",
+        "Nov",
+        "Dec",
+    ]
+)
+_WORD_BEFORE = re.compile(r"(\w+)$")
 _MAX_SENTENCE = 400
 
 
@@ -120,11 +157,25 @@ def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence(s) holding text[start:end], cut at sentence ends or line breaks."""
     left = 0
     for found in _SENTENCE_END.finditer(text, 0, start):
-        left = found.end()
-    found = _SENTENCE_END.search(text, max(end - 1, left))
-    right = found.start() + 1 if found else len(text)
+        if _ends_sentence(text, found.start()):
+            left = found.end()
+    right = len(text)
+    for found in _SENTENCE_END.finditer(text, max(end - 1, left)):
+        if _ends_sentence(text, found.start()):
+            right = found.start() + 1
+            break
     sentence = " ".join(text[left:right].split())
     return sentence if len(sentence) <= _MAX_SENTENCE else sentence[: _MAX_SENTENCE - 1] + "…"
+
+
+def _ends_sentence(text: str, stop: int) -> bool:
+    if text[stop] != ".":
+        return True
+    word = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
+    if not word:
+        return True
+    word = word.group(1)
+    return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isupper()))
 
 
 def _error_lists(evaluation: Evaluation) -> list[tuple[str, list[ErrorCase]]]:
