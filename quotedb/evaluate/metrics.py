@@ -185,7 +185,11 @@ def match(
 
 
 def _count_pair(
-    evaluation: Evaluation, gold: GoldAttribution, quote: Quote, parsed: ParsedDocument, by_text
+    evaluation: Evaluation,
+    gold: GoldAttribution,
+    quote: Quote,
+    parsed: ParsedDocument,
+    by_text: bool,
 ) -> None:
     exact = _gold_form(gold, by_text) == _quote_form(quote, by_text)
     speaker_right = _speaker_right(gold, quote, parsed)
@@ -212,15 +216,14 @@ def _count_pair(
         )
     if not speaker_right:
         evaluation.wrong_speakers_on_optional += not gold.required
-        start, end = quote.start, quote.end
         evaluation.wrong_speakers.append(
             ErrorCase(
                 category="wrong speaker",
                 doc=gold.doc,
                 kind=gold.kind,
                 content=gold.text,
-                start=start,
-                end=end,
+                start=quote.start,
+                end=quote.end,
                 gold_speaker=gold.speaker,
                 predicted_speaker=quote.speaker,
                 # A wrong name misleads; a missing one only loses: wrong names first.
@@ -245,7 +248,9 @@ def _same_person(gold_name: str, predicted_name: str, parsed: ParsedDocument) ->
     return normalise_name(gold_name) in _names_of(predicted_name, parsed)
 
 
-def _same_people(gold_names: Iterable[str], predicted: Iterable[str], parsed) -> bool:
+def _same_people(
+    gold_names: Iterable[str], predicted: Iterable[str], parsed: ParsedDocument
+) -> bool:
     """Set equality of names, each predicted name standing for its canonical name and aliases."""
     wanted = {normalise_name(name) for name in gold_names}
     offered = [_names_of(name, parsed) for name in set(predicted)]
