@@ -128,6 +128,13 @@ def test_jsonl_bad_rows_are_named(tmp_path, line, message):
         load_gold(bad, texts_dir=JSONL / "texts")
 
 
+def test_empty_gold_file_is_an_error(tmp_path):
+    empty = tmp_path / "gold.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    with pytest.raises(GoldError, match="gold.jsonl: holds no gold rows"):
+        load_gold(empty)
+
+
 def test_polnear_folder_without_the_split_is_an_error(tmp_path):
     (tmp_path / "dev").mkdir()
     with pytest.raises(GoldError, match="expected the folders text/ and attributions/"):

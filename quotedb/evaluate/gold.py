@@ -92,6 +92,8 @@ def read_jsonl_gold(files: list[Path], *, texts_dir: Path | None = None) -> Gold
                     attribution.doc, file, texts_dir, f"{file}: line {number}"
                 )
             rows.setdefault(attribution.doc, []).append(attribution)
+    if not rows:
+        raise GoldError(f"{', '.join(str(file) for file in files)}: holds no gold rows")
     documents = tuple(
         GoldDocument(name=doc, text=texts[doc], attributions=tuple(found))
         for doc, found in rows.items()
