@@ -128,6 +128,14 @@ def test_jsonl_bad_rows_are_named(tmp_path, line, message):
         load_gold(bad, texts_dir=JSONL / "texts")
 
 
+def test_document_that_is_not_utf8_is_an_error(tmp_path):
+    (tmp_path / "letters.txt").write_bytes(b"caf\xe9 said")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"doc": "letters.txt", "kind": "direct", "text": "x"}\n', encoding="utf-8")
+    with pytest.raises(GoldError, match="letters.txt: cannot be read as UTF-8 text"):
+        load_gold(gold)
+
+
 def test_empty_gold_file_is_an_error(tmp_path):
     empty = tmp_path / "gold.jsonl"
     empty.write_text("\n", encoding="utf-8")

@@ -102,10 +102,7 @@ def read_jsonl_gold(files: list[Path], *, texts_dir: Path | None = None) -> Gold
 
 
 def _json_lines(file: Path):
-    try:
-        lines = file.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise GoldError(f"{file}: cannot be read as UTF-8 text ({error})") from None
+    lines = _read_text(file).splitlines()
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -150,9 +147,18 @@ def _document_text(doc: str, gold_file: Path, texts_dir: Path | None, where: str
     for folder in folders:
         candidate = folder / doc
         if candidate.is_file():
-            return candidate.read_text(encoding="utf-8")
+            return _read_text(candidate)
     searched = " or ".join(str(folder) for folder in folders)
     raise GoldError(f"{where}: document {doc!r} is not in {searched} (pass --texts DIR)")
+
+
+def _read_text(file: Path) -> str:
+    """A document as stored: newline="" keeps "\r\n", so offsets into it stay valid."""
+    try:
+        with open(file, encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        raise GoldError(f"{file}: cannot be read as UTF-8 text ({error})") from None
 
 
 # --- PolNeAR brat standoff ----------------------------------------------------------------
@@ -177,9 +183,7 @@ def read_polnear(folder: Path, split: str) -> GoldSet:
         text_file = text_dir / f"{stem}.txt"
         if not text_file.is_file():
             raise GoldError(f"{ann}: its article {text_file} is missing")
-        # newline="" keeps "\r\n" so brat's offsets stay valid.
-        with open(text_file, encoding="utf-8", newline="") as handle:
-            text = handle.read()
+        text = _read_text(text_file)
         documents.append(
             GoldDocument(name=stem, text=text, attributions=_brat_attributions(ann, stem, text))
         )
@@ -196,7 +200,7 @@ def _brat_attributions(ann: Path, doc: str, text: str) -> tuple[GoldAttribution,
     """One attribution per relation (E line); split Contents and Sources stay one attribution."""
     bounds: dict[str, list[Span]] = {}
     relations: list[tuple[int, list[tuple[str, str]]]] = []
-    for number, line in enumerate(ann.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(_read_text(ann).splitlines(), start=1):
         # Other lines are notes (#), or the rest of a text field that held a newline.
         if match := _TEXT_BOUND.match(line):
             spans = []
