@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from quotedb.parse.lexicon import (
     CUE_MODIFIERS,
+    DATE_WORDS,
     DETERMINERS,
     FUNCTION_WORDS,
     GROUPS,
@@ -85,7 +86,7 @@ def _is_np_word(token: Token) -> bool:
 def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase | None:
     """The speaker phrase that ends right before tokens[cue] (skipping "also", "has")."""
     i = cue - 1
-    while i >= floor and tokens[i].lower in CUE_MODIFIERS:
+    while i >= floor and (tokens[i].lower in CUE_MODIFIERS or tokens[i].lower in DATE_WORDS):
         i -= 1
     if i < floor:
         return None
@@ -125,9 +126,12 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
     # A lowercase word directly before the cue must be a noun we know ("officials"),
     # or the phrase must contain a name: "the network said" but not "then said".
     words = tokens[first : head + 1]
-    if not any(is_capitalised(t) or t.lower in GROUPS or t.lower in ROLES for t in words):
-        if not _looks_like_noun(head_token):
-            return None
+    if (
+        not any(is_capitalised(t) or t.lower in GROUPS or t.lower in ROLES for t in words)
+        and words[0].lower not in DETERMINERS
+        and not _looks_like_noun(head_token)
+    ):
+        return None
     return NounPhrase(first, head, head)
 
 
@@ -187,6 +191,8 @@ def _appositive_subject(tokens: list[Token], comma: int, floor: int) -> NounPhra
     if j < floor or tokens[j].text != ",":
         return None
     appositive_first = tokens[j + 1].lower
+    if appositive_first in ("who", "which") and j - 1 >= floor:
+        return _subject_ending_at(tokens, j - 1, floor, comma)
     if not (
         appositive_first in DETERMINERS
         or tokens[j + 1].text[:1].isdigit()
@@ -200,6 +206,14 @@ def _appositive_subject(tokens: list[Token], comma: int, floor: int) -> NounPhra
     if name is None or not any(is_capitalised(t) for t in tokens[name.first : name.last + 1]):
         return None
     return NounPhrase(name.first, comma - 1, name.head)
+
+
+def _subject_ending_at(tokens: list[Token], last: int, floor: int, comma: int) -> NounPhrase | None:
+    """The phrase before ", who …,": scanned like a subject whose cue follows `last`."""
+    name = subject_before(tokens, last + 1, floor)
+    if name is None or name.last != last:
+        return None
+    return NounPhrase(name.first, name.last, name.head)
 
 
 def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:

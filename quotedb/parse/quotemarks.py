@@ -63,7 +63,11 @@ def _can_close(text: str, mark: str, at: int, end: int, lo: int, hi: int, opener
         return opener == "„" or not _space_or_edge(text, at - 1, lo, hi)
     if mark in _OPENERS:
         return False
-    return not _space_or_edge(text, at - 1, lo, hi)
+    # Glued to the word before ("win,"), or standing free before a space or the end
+    # ("… the primary,' " she said).
+    return not _space_or_edge(text, at - 1, lo, hi) or _space_or_edge(text, end, lo, hi) or (
+        text[end] in ".,;:!?)"
+    )
 
 
 def _double_quotes(

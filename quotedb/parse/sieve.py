@@ -155,6 +155,15 @@ _ADJUNCT_WORDS = frozenset(
         "statement",
         "interview",
         "reporters",
+        "at",
+        "him",
+        "them",
+        "us",
+        "me",
+        "audience",
+        "crowd",
+        "supporters",
+        "voters",
         "conference",
         "news",
         "press",
@@ -355,19 +364,9 @@ class _Reader:
         if not toks:
             return
         sents = sentences(text, lo, hi, index)
-        # Token index ranges of sentences, and which tokens lie inside quotations.
-        bounds: list[tuple[int, int]] = []
-        t = 0
-        for sentence in sents:
-            first = t
-            while t < len(toks) and toks[t].start < sentence.end:
-                t += 1
-            if t > first:
-                bounds.append((first, t - 1))
-        sentence_of = [0] * len(toks)
-        for number, (first, last) in enumerate(bounds):
-            for k in range(first, last + 1):
-                sentence_of[k] = number
+        # Which tokens lie inside quotations, and the token ranges of sentences;
+        # a sentence never ends inside a quotation ("They weren't fun. There was
+        # no joy," Gingrich said: one sentence for the attribution's purposes).
         inside = [False] * len(toks)
         q = 0
         for k, token in enumerate(toks):
@@ -375,6 +374,21 @@ class _Reader:
                 q += 1
             if q < len(quotes) and quotes[q].start <= token.start < quotes[q].end:
                 inside[k] = True
+        bounds: list[tuple[int, int]] = []
+        t = 0
+        for sentence in sents:
+            first = t
+            while t < len(toks) and toks[t].start < sentence.end:
+                t += 1
+            if t > first:
+                if bounds and inside[first] and inside[first - 1]:
+                    bounds[-1] = (bounds[-1][0], t - 1)
+                else:
+                    bounds.append((first, t - 1))
+        sentence_of = [0] * len(toks)
+        for number, (first, last) in enumerate(bounds):
+            for k in range(first, last + 1):
+                sentence_of[k] = number
         self.register_names(toks, inside)
         cues = self.find_cues(toks, inside)
         paragraph = _Paragraph(index, lo, hi, toks, bounds, sentence_of, inside, quotes, cues)
@@ -583,7 +597,10 @@ class _Reader:
             between = toks[cue.last + 1 : lead + 1]
             if cue.verb is not None and cue.verb.cls == "naming":
                 return self._naming_quote(p, quotation, ci, used)
-            if any(t.lower in CUES or t.text in ('"', "“", "”") for t in between):
+            if any(
+                (t.lower in CUES and not is_capitalised(t)) or t.text in ('"', "“", "”")
+                for t in between
+            ):
                 return None
             if between and between[-1].lower == "that":
                 between = between[:-1]
@@ -617,9 +634,16 @@ class _Reader:
         toks = p.toks
         subject = subject_before(toks, cue.first)
         draft = self._draft(p, quotation, cue, subject, "quote-naming", 0.8)
-        draft.kind = "partial"
         if subject is None:
             draft.speaker, draft.mention = self._implicit_subject(p, cue)
+        # The content is what the speaker called someone: the object and the words,
+        # "Donald Trump as "powerful and preeminent"" (the quoted words alone are
+        # a fragment a reader cannot check).
+        if cue.last + 1 < len(toks) and toks[cue.last + 1].start < quotation.open_at:
+            draft.spans = [trim(self.text, toks[cue.last + 1].start, quotation.close_at, " \t,")]
+            draft.kind = "mixed"
+        else:
+            draft.kind = "partial"
         target = recipient_after(toks, cue.last + 1)
         if target is not None:
             about = self.resolve(toks, target, speaks=False)
@@ -725,6 +749,7 @@ class _Reader:
             target = recipient_after(toks, start)
         else:
             target = None
+        start = _skip_to_that(toks, start, end)
         while start <= end and toks[start].text in (",", ":"):
             start += 1
         if start > end:
@@ -880,7 +905,12 @@ class _Reader:
             and previous.spans[-1][1] <= quotation.open_at
         ):
             gap = self.text[previous.spans[-1][1] : quotation.open_at]
-            if len(gap) < 40 or quotation.continued:
+            same_sentence = (
+                previous.cue_index is not None
+                and previous.paragraph == p.index
+                and p.sentence_of[previous.cue_index[0]] == p.sentence_of[_token_at(p.toks, quotation.open_at)]
+            )
+            if len(gap) < 40 or quotation.continued or same_sentence:
                 previous.spans.append(span)
                 return
         words = self.text[span[0] : span[1]].split()
@@ -1125,6 +1155,24 @@ class _Paragraph:
 # ------------------------------------------------------------------ helpers
 def _content(text: str, quotation: Quotation) -> tuple[int, int]:
     return trim(text, quotation.start, quotation.end, " \t,")
+
+
+def _skip_to_that(toks: list[Token], start: int, end: int) -> int:
+    """"writes in The Atlantic that …": the content starts at "that" after an adjunct."""
+    for k in range(start, min(end, start + 8) + 1):
+        if toks[k].lower == "that" and k > start:
+            return k if _is_adjunct(toks[start:k]) else start
+        if toks[k].text in (",", ":", '"', "“"):
+            break
+    return start
+
+
+def _token_at(toks: list[Token], offset: int) -> int:
+    """Index of the token that starts at or after `offset` (the last one if none)."""
+    for k, token in enumerate(toks):
+        if token.start >= offset:
+            return k
+    return len(toks) - 1
 
 
 def _first_token_at(toks: list[Token], offset: int) -> int | None:

@@ -51,7 +51,8 @@ def _load_cues() -> dict[str, CueVerb]:
         row += [""] * (4 - len(row))
         lemma, cls, frames, irregular = (cell.strip() for cell in row[:4])
         verb = CueVerb(lemma, cls, frozenset(f for f in frames.split(",") if f))
-        forms = _inflections(lemma) | {f.strip() for f in irregular.split(",") if f.strip()}
+        listed = {f.strip() for f in irregular.split(",") if f.strip()}
+        forms = listed if "only" in verb.frames else _inflections(lemma) | listed
         for form in forms:
             cues.setdefault(form, verb)
     return cues
@@ -360,5 +361,11 @@ CUE_MODIFIERS = frozenset(
         "yesterday",
         "today",
     ]
+)
+# Dates stand between a speaker and the cue ("Priebus later Thursday told"); never speakers.
+DATE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan. feb. aug. sept. oct. nov.
+    dec. today yesterday tonight""".split()
 )
 CLAUSE_BOUNDARIES = frozenset({"while", "whereas", "but", "although", "though", "before", "after"})
