@@ -3,6 +3,7 @@
 from quotedb.cli import (
     db,  # noqa: F401  (registers `quotedb db`)
     evaluation,  # noqa: F401  (registers `quotedb eval`)
+    ingest,  # noqa: F401  (registers `quotedb ingest`)
 )
 from quotedb.cli.app import main
 

@@ -1,0 +1,129 @@
+"""`quotedb ingest PATH...`: read, parse and store articles, one line per bad input."""
+
+import json
+import sys
+from collections import Counter
+
+import click
+
+from quotedb.cli.app import main
+from quotedb.cli.db import cli_error, open_engine
+from quotedb.readers import FORMATS, read_documents
+from quotedb.store import StoreError
+from quotedb.store.ingest import STATUSES, Outcome, ingest
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that parse in parallel (one writer commits).",
+)
+@click.option(
+    "--format",
+    "input_format",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="Read every input as this format instead of choosing by extension and content.",
+)
+@click.option("--publisher", metavar="NAME", help="Publisher of every document read.")
+@click.option("--url", metavar="URL", help="URL of every document read (a single article).")
+@click.option(
+    "--date", "published", metavar="YYYY-MM-DD", help="Publication date of every document."
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; errors only.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+@click.pass_context
+def ingest_command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    jobs: int,
+    input_format: str,
+    publisher: str | None,
+    url: str | None,
+    published: str | None,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    """Read articles (txt, md, html, jsonl, warc; folders recursively; - for stdin),
+    find their quotes and store them.
+
+    Each document is written in one transaction; re-ingesting an unchanged
+    document changes nothing. A bad input is reported on one line and the
+    others go on; the exit code is 1 when any input failed.
+
+    \b
+    Example:
+        quotedb ingest seeds/ crawl.warc.gz --jobs 2
+        cat article.txt | quotedb ingest - --url https://example.com/a --date 2020-09-10
+    """
+    try:
+        results = read_documents(
+            list(paths), format=input_format, publisher=publisher, url=url, date=published
+        )
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="'--date'") from None
+    engine = open_engine(ctx)
+    counts: Counter[str] = Counter()
+    quotes = 0
+    try:
+        with _progress(enabled=not quiet and not as_json and sys.stderr.isatty()) as advance:
+            for outcome in ingest(engine, results, jobs=jobs):
+                counts[outcome.status] += 1
+                quotes += outcome.quotes
+                if outcome.status == "failed":
+                    click.echo(f"error: {outcome}", err=True)
+                advance(outcome)
+    except StoreError as error:
+        raise cli_error(error) from None
+    summary = {status: counts[status] for status in STATUSES} | {"quotes": quotes}
+    if as_json:
+        click.echo(json.dumps(summary))
+    elif not quiet:
+        click.echo(
+            ", ".join(f"{summary[status]} {status}" for status in STATUSES) + f" ({quotes} quotes)"
+        )
+    if counts["failed"]:
+        ctx.exit(1)
+
+
+class _progress:
+    """A rich progress bar on stderr (documents, quotes, rate, time), or nothing."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self.quotes = 0
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda outcome: None
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.completed} documents, {task.fields[quotes]} quotes"),
+            TextColumn("[progress.data.speed]{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.task = self.bar.add_task("ingest", total=None, quotes=0, rate="")
+        self.bar.start()
+        return self.advance
+
+    def advance(self, outcome: Outcome) -> None:
+        self.quotes += outcome.quotes
+        self.bar.advance(self.task)
+        task = self.bar.tasks[0]
+        rate = f"{task.speed:.0f} documents/s" if task.speed else ""
+        self.bar.update(self.task, quotes=self.quotes, rate=rate)
+
+    def __exit__(self, *exc_info) -> None:
+        if self.enabled:
+            self.bar.stop()
