@@ -4,6 +4,7 @@ from quotedb.cli import (
     db,  # noqa: F401  (registers `quotedb db`)
     evaluation,  # noqa: F401  (registers `quotedb eval`)
     ingest,  # noqa: F401  (registers `quotedb ingest`)
+    parsing,  # noqa: F401  (registers `quotedb parse`)
 )
 from quotedb.cli.app import main
 
