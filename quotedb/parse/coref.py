@@ -45,6 +45,54 @@ MALE_TITLES = frozenset(
 )
 
 
+ORGANISATION_WORDS = frozenset(
+    [
+        "hotel",
+        "hotels",
+        "university",
+        "college",
+        "school",
+        "party",
+        "campaign",
+        "committee",
+        "administration",
+        "foundation",
+        "institute",
+        "center",
+        "centre",
+        "corporation",
+        "company",
+        "inc",
+        "corp",
+        "group",
+        "organization",
+        "organisation",
+        "association",
+        "council",
+        "department",
+        "agency",
+        "office",
+        "bank",
+        "news",
+        "times",
+        "post",
+        "journal",
+        "network",
+        "media",
+        "tower",
+        "towers",
+        "plaza",
+        "casino",
+        "church",
+        "club",
+        "union",
+        "house",
+        "senate",
+        "court",
+    ]
+)
+
+
 def normalise(name: str) -> str:
     """Lookup key for a name: no accents, no punctuation, lower case, single spaces."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -128,13 +176,20 @@ class EntityRegistry:
             return None
         wanted = set(parts)
         best = None
+        best_rank = None
         for entity in self._entities:
             if entity.kind not in ("person", "unknown"):
                 continue
             tokens = entity.tokens
-            if wanted <= tokens or (len(parts) > 1 and tokens <= wanted and len(tokens) > 1):
-                if best is None or entity.last_seen > best.last_seen:
-                    best = entity
+            if not (wanted <= tokens or (len(parts) > 1 and tokens <= wanted and len(tokens) > 1)):
+                continue
+            name_words = normalise(entity.name).split()
+            if name_words[-1] in ORGANISATION_WORDS:
+                continue  # "Trump" is not "Trump Plaza Hotel"
+            # A person, named by their surname, mentioned lately, ranks first.
+            rank = (entity.kind == "person", parts[-1] == name_words[-1], entity.last_seen)
+            if best_rank is None or rank > best_rank:
+                best, best_rank = entity, rank
         return best
 
     def name(self, text: str, start: int, end: int, speaks: bool = False) -> str | None:

@@ -202,6 +202,9 @@ def _appositive_subject(tokens: list[Token], comma: int, floor: int) -> NounPhra
         or is_capitalised(tokens[j + 1])
     ):
         return None
+    # "Jimmy Ghazal, 39, a Lebanese man …, told": an age before the appositive.
+    if j - 2 >= floor and tokens[j - 1].text.isdigit() and tokens[j - 2].text == ",":
+        j -= 2
     name = subject_before(tokens, j, floor)
     if name is None or not any(is_capitalised(t) for t in tokens[name.first : name.last + 1]):
         return None

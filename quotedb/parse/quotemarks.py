@@ -65,8 +65,10 @@ def _can_close(text: str, mark: str, at: int, end: int, lo: int, hi: int, opener
         return False
     # Glued to the word before ("win,"), or standing free before a space or the end
     # ("… the primary,' " she said).
-    return not _space_or_edge(text, at - 1, lo, hi) or _space_or_edge(text, end, lo, hi) or (
-        text[end] in ".,;:!?)"
+    return (
+        not _space_or_edge(text, at - 1, lo, hi)
+        or _space_or_edge(text, end, lo, hi)
+        or (text[end] in ".,;:!?)")
     )
 
 

@@ -155,7 +155,13 @@ _ADJUNCT_WORDS = frozenset(
         "statement",
         "interview",
         "reporters",
-        "at",
+        "for",
+        "first",
+        "time",
+        "publicly",
+        "privately",
+        "repeatedly",
+        "again",
         "him",
         "them",
         "us",
@@ -555,7 +561,7 @@ class _Reader:
             k += 1
         if k >= len(toks) or p.inside[k]:
             return None
-        limit = min(len(toks), k + 10)
+        limit = min(len(toks), k + 25)
         for ci, cue in enumerate(p.cues):
             if cue.first < k or cue.first >= limit:
                 continue
@@ -858,6 +864,25 @@ class _Reader:
                 and draft.cue_index[0] < cue.first
             ):
                 return draft.speaker, None
+        # "When he returned he began by saying, …": the nearest subject pronoun or,
+        # failing that, the name that opens the sentence.
+        toks = p.toks
+        s_first, _ = p.bounds[sentence]
+        for k in range(cue.first - 1, s_first - 1, -1):
+            if p.inside[k]:
+                continue
+            if toks[k].lower in ("he", "she", "they"):
+                name = self.registry.pronoun(toks[k].text, toks[k].start, toks[k].end, True)
+                return (name, (toks[k].start, toks[k].end)) if name else (None, None)
+        subject = subject_after(toks, _skip_conjunction(toks, s_first, cue.first))
+        if subject is not None and is_capitalised(toks[subject.head]) and subject.last < cue.first:
+            first = subject.first
+            last = subject.head
+            while first < last and not is_capitalised(toks[first]):
+                first += 1
+            name = self.resolve(toks, NounPhrase(first, last, last), speaks=True)
+            if name:
+                return name, self.span_of(toks, first, last)
         return None, None
 
     def _medium_speaker(self, p: _Paragraph, subject: NounPhrase) -> str | None:
@@ -908,9 +933,15 @@ class _Reader:
             same_sentence = (
                 previous.cue_index is not None
                 and previous.paragraph == p.index
-                and p.sentence_of[previous.cue_index[0]] == p.sentence_of[_token_at(p.toks, quotation.open_at)]
+                and p.sentence_of[previous.cue_index[0]]
+                == p.sentence_of[_token_at(p.toks, quotation.open_at)]
             )
-            if len(gap) < 40 or quotation.continued or same_sentence:
+            same_paragraph = previous.paragraph == p.index and not any(
+                c.first < len(p.toks) and gap_start <= p.toks[c.first].start < quotation.open_at
+                for c in p.cues
+                for gap_start in (previous.spans[-1][1],)
+            )
+            if len(gap) < 40 or quotation.continued or same_sentence or same_paragraph:
                 previous.spans.append(span)
                 return
         words = self.text[span[0] : span[1]].split()
@@ -1158,7 +1189,7 @@ def _content(text: str, quotation: Quotation) -> tuple[int, int]:
 
 
 def _skip_to_that(toks: list[Token], start: int, end: int) -> int:
-    """"writes in The Atlantic that …": the content starts at "that" after an adjunct."""
+    """ "writes in The Atlantic that …": the content starts at "that" after an adjunct."""
     for k in range(start, min(end, start + 8) + 1):
         if toks[k].lower == "that" and k > start:
             return k if _is_adjunct(toks[start:k]) else start
@@ -1224,6 +1255,15 @@ def _clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) 
                 token.text == ","
                 and k + 1 <= s_last
                 and toks[k + 1].lower in ("according", "said", "says", "adding")
+            ):
+                return k - 1
+            # "acknowledging that X but warning that Y": a coordinated cue ends X.
+            if (
+                token.lower in ("and", "but")
+                and k > start + 2
+                and k + 1 <= s_last
+                and toks[k + 1].lower in CUES
+                and toks[k + 1].lower.endswith(("ing", "ed"))
             ):
                 return k - 1
         k += 1

@@ -364,8 +364,36 @@ CUE_MODIFIERS = frozenset(
 )
 # Dates stand between a speaker and the cue ("Priebus later Thursday told"); never speakers.
 DATE_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december jan. feb. aug. sept. oct. nov.
-    dec. today yesterday tonight""".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "aug.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+        "today",
+        "yesterday",
+        "tonight",
+    ]
 )
 CLAUSE_BOUNDARIES = frozenset({"while", "whereas", "but", "although", "though", "before", "after"})
