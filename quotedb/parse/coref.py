@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quotedb.parse.lexicon import (
     DETERMINERS,
@@ -93,6 +94,7 @@ ORGANISATION_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Lookup key for a name: no accents, no punctuation, lower case, single spaces."""
     decomposed = unicodedata.normalize("NFKD", name)

@@ -17,6 +17,7 @@ from quotedb.parse.records import Source, Span
 from quotedb.parse.text import Token
 
 _TITLE_WORDS_AFTER = frozenset({"book", "memoir"})
+_PAIR_STARTS = frozenset(word.split()[0] for word in MEDIA if " " in word)
 
 
 @dataclass
@@ -33,7 +34,7 @@ class KnownMedium:
 
 def medium_at(tokens: list[Token], index: int) -> str | None:
     """The source kind a token names ("note" -> letter), also two-word ones."""
-    if index + 1 < len(tokens):
+    if index + 1 < len(tokens) and tokens[index].lower in _PAIR_STARTS:
         pair = f"{tokens[index].lower} {tokens[index + 1].lower}"
         if pair in MEDIA:
             return MEDIA[pair]

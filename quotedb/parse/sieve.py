@@ -19,6 +19,7 @@ branded Obama …") yields the inner one, with `claimed_by` set.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from quotedb.parse.coref import EntityRegistry
@@ -1200,27 +1201,20 @@ def _skip_to_that(toks: list[Token], start: int, end: int) -> int:
 
 def _token_at(toks: list[Token], offset: int) -> int:
     """Index of the token that starts at or after `offset` (the last one if none)."""
-    for k, token in enumerate(toks):
-        if token.start >= offset:
-            return k
-    return len(toks) - 1
+    found = _first_token_at(toks, offset)
+    return len(toks) - 1 if found is None else found
 
 
 def _first_token_at(toks: list[Token], offset: int) -> int | None:
-    for k, token in enumerate(toks):
-        if token.start >= offset:
-            return k
-    return None
+    """Index of the first token starting at or after `offset` (binary search)."""
+    k = bisect_left(toks, offset, key=lambda token: token.start)
+    return k if k < len(toks) else None
 
 
 def _last_token_before(toks: list[Token], offset: int) -> int | None:
-    found = None
-    for k, token in enumerate(toks):
-        if token.end <= offset:
-            found = k
-        else:
-            break
-    return found
+    """Index of the last token ending at or before `offset` (binary search)."""
+    k = bisect_right(toks, offset, key=lambda token: token.end) - 1
+    return k if k >= 0 else None
 
 
 def _is_adjunct(words: list[Token]) -> bool:

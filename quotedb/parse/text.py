@@ -30,10 +30,7 @@ class Token:
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str  # text.lower(), computed once: the sieve compares it constantly
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +96,10 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
         if word.endswith(".") and len(word) > 2 and "." not in word[:-1]:
             # "Sen." stays one token only when it is a known abbreviation.
             if word.lower() not in ABBREVIATIONS:
-                found.append(Token(word[:-1], match.start(), match.end() - 1))
-                found.append(Token(".", match.end() - 1, match.end()))
+                found.append(Token(word[:-1], match.start(), match.end() - 1, word[:-1].lower()))
+                found.append(Token(".", match.end() - 1, match.end(), "."))
                 continue
-        found.append(Token(word, match.start(), match.end()))
+        found.append(Token(word, match.start(), match.end(), word.lower()))
     return found
 
 
