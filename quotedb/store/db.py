@@ -5,6 +5,7 @@ empty database to the latest schema and refuses, with one plain sentence, a
 database that is out of date, newer than this quotedb, or not a quotedb store.
 """
 
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -57,12 +58,18 @@ def alembic_dir() -> Path:
     return folder
 
 
-def alembic_config(url: str) -> Config:
+def alembic_config(url: str | None = None) -> Config:
     """An Alembic config for `url`; env.py reads the URL from config.attributes, not an ini."""
     config = Config()
     config.set_main_option("script_location", str(alembic_dir()).replace("%", "%%"))
     config.attributes["db_url"] = url
     return config
+
+
+@functools.cache
+def migration_scripts() -> ScriptDirectory:
+    """The migrations, read once a process: every open_store consults them."""
+    return ScriptDirectory.from_config(alembic_config())
 
 
 def parse_url(url: str) -> URL:
@@ -174,12 +181,12 @@ class SchemaState:
 
 def schema_state(engine: Engine, url: str) -> SchemaState:
     """Reads the database's Alembic revision and whether it holds tables that are not ours."""
-    script = ScriptDirectory.from_config(alembic_config(url))
     with _reporting_connection_errors(url), engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
         tables = set(sa.inspect(connection).get_table_names())
     foreign = () if current else tuple(sorted(tables - {"alembic_version"}))
-    return SchemaState(current=current, head=script.get_current_head(), foreign_tables=foreign)
+    head = migration_scripts().get_current_head()
+    return SchemaState(current=current, head=head, foreign_tables=foreign)
 
 
 def check_schema(state: SchemaState, url: str) -> None:
@@ -193,9 +200,8 @@ def check_schema(state: SchemaState, url: str) -> None:
         )
     if state.current is None:
         return
-    script = ScriptDirectory.from_config(alembic_config(url))
     try:
-        script.get_revision(state.current)
+        migration_scripts().get_revision(state.current)
     except CommandError:
         raise SchemaMismatch(
             f"{where} is at schema revision {state.current!r}, which this quotedb does not "
