@@ -24,6 +24,33 @@ from quotedb.parse.lexicon import (
 )
 from quotedb.parse.text import Token
 
+TIME_NOUNS = frozenset(
+    [
+        "past",
+        "weekend",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "morning",
+        "evening",
+        "night",
+        "afternoon",
+        "days",
+        "day",
+        "interview",
+        "interviews",
+        "statement",
+        "speech",
+        "debate",
+        "rally",
+        "appearance",
+        "time",
+    ]
+)
+TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "over", "for", "last", "this", "after"})
 PARENTHETICAL = frozenset(
     {
         "however",
@@ -113,14 +140,32 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         return NounPhrase(i, i, i)
     if not _is_np_word(head_token) or lower in DETERMINERS:
         return None
+    # "Beck, who has in the past described": a time phrase is not the speaker.
+    if lower in TIME_NOUNS:
+        j = i - 1
+        while j >= floor and tokens[j].lower in DETERMINERS:
+            j -= 1
+        if j >= floor and tokens[j].lower in TIME_PREPOSITIONS:
+            return subject_before(tokens, j, floor)
+        return None
     head = i
     first = i
+    named = is_capitalised(head_token)
     while first - 1 >= floor and cue - first < _MAX_NP:
         previous = tokens[first - 1]
-        if previous.lower in DETERMINERS:
+        if previous.lower in DETERMINERS and previous.lower != "that":
             first -= 1
             break
         if not _is_np_word(previous):
+            break
+        # A name extends only over names and titles ("US president Donald Trump"),
+        # never over the verb before it ("Another letter saw Kim").
+        if named and not (
+            is_capitalised(previous)
+            or previous.lower in TITLES
+            or previous.lower in ROLES
+            or previous.text in ("'s", "’s", "-", "&", ".")
+        ):
             break
         first -= 1
     # A lowercase word directly before the cue must be a noun we know ("officials"),
@@ -181,8 +226,14 @@ def _looks_like_noun(token: Token) -> bool:
     )
 
 
-def _appositive_subject(tokens: list[Token], comma: int, floor: int) -> NounPhrase | None:
-    """`NAME, APPOSITIVE, cue`: the phrase runs from NAME to the appositive's end."""
+def _appositive_subject(
+    tokens: list[Token], comma: int, floor: int, depth: int = 0
+) -> NounPhrase | None:
+    """`NAME, APPOSITIVE, cue`: the phrase runs from NAME to the appositive's end.
+
+    Up to three appositives stack: "Willie Minor, an actor in Dallas, who runs a
+    theater company, recalled"; "Jimmy Ghazal, 39, a Lebanese man, told".
+    """
     j = comma - 1
     while j >= floor and tokens[j].text != "," and comma - j < _MAX_NP:
         if tokens[j].text in ('"', "“", "”", "''", ".", ";", ":"):
@@ -190,33 +241,26 @@ def _appositive_subject(tokens: list[Token], comma: int, floor: int) -> NounPhra
         j -= 1
     if j < floor or tokens[j].text != ",":
         return None
-    appositive_first = tokens[j + 1].lower
-    if appositive_first in ("who", "which") and j - 1 >= floor:
-        return _subject_ending_at(tokens, j - 1, floor, comma)
+    segment_first = tokens[j + 1]
+    appositive_first = segment_first.lower
     if not (
         appositive_first in DETERMINERS
-        or tokens[j + 1].text[:1].isdigit()
+        or appositive_first in ("who", "which", "whose")
+        or segment_first.text[:1].isdigit()
         or appositive_first in TITLES
         or appositive_first in ROLES
         or appositive_first.endswith(("'s", "’s"))
-        or is_capitalised(tokens[j + 1])
+        or is_capitalised(segment_first)
     ):
         return None
-    # "Jimmy Ghazal, 39, a Lebanese man …, told": an age before the appositive.
-    if j - 2 >= floor and tokens[j - 1].text.isdigit() and tokens[j - 2].text == ",":
-        j -= 2
-    name = subject_before(tokens, j, floor)
-    if name is None or not any(is_capitalised(t) for t in tokens[name.first : name.last + 1]):
-        return None
-    return NounPhrase(name.first, comma - 1, name.head)
-
-
-def _subject_ending_at(tokens: list[Token], last: int, floor: int, comma: int) -> NounPhrase | None:
-    """The phrase before ", who …,": scanned like a subject whose cue follows `last`."""
-    name = subject_before(tokens, last + 1, floor)
-    if name is None or name.last != last:
-        return None
-    return NounPhrase(name.first, name.last, name.head)
+    name = subject_before(tokens, j, floor) if tokens[j - 1].text != "," else None
+    if name is not None and name.last == j - 1 and is_capitalised(tokens[name.head]):
+        return NounPhrase(name.first, comma - 1, name.head)
+    if depth < 2 and j - 1 >= floor:
+        inner = _appositive_subject(tokens, j, floor, depth + 1)
+        if inner is not None:
+            return NounPhrase(inner.first, comma - 1, inner.head)
+    return None
 
 
 def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:

@@ -27,6 +27,7 @@ from quotedb.parse.lexicon import (
     CLAUSE_BOUNDARIES,
     CUES,
     DETERMINERS,
+    FUNCTION_WORDS,
     GROUPS,
     MULTIWORD_CUES,
     PRONOUNS,
@@ -122,7 +123,6 @@ _CONTENT_MUST_NOT_START = frozenset(
         "as",
         "than",
         "because",
-        "if",
         "since",
         "until",
         "while",
@@ -448,7 +448,9 @@ class _Reader:
                 k += 1
             last = k - 1
             while first <= last and (
-                toks[first].lower in DETERMINERS or toks[first].lower in TITLES
+                toks[first].lower in DETERMINERS
+                or toks[first].lower in TITLES
+                or toks[first].lower in FUNCTION_WORDS
             ):
                 first += 1
             if first > last:
@@ -937,10 +939,13 @@ class _Reader:
                 and p.sentence_of[previous.cue_index[0]]
                 == p.sentence_of[_token_at(p.toks, quotation.open_at)]
             )
+            # Later quotes in the paragraph continue the speaker unless another cue
+            # (someone else's) stands between.
+            own_cue = previous.cue_index[1] if previous.cue_index else -1
             same_paragraph = previous.paragraph == p.index and not any(
-                c.first < len(p.toks) and gap_start <= p.toks[c.first].start < quotation.open_at
+                c.first > own_cue
+                and previous.spans[-1][1] <= p.toks[c.first].start < quotation.open_at
                 for c in p.cues
-                for gap_start in (previous.spans[-1][1],)
             )
             if len(gap) < 40 or quotation.continued or same_sentence or same_paragraph:
                 previous.spans.append(span)
