@@ -79,8 +79,24 @@ def test_a_sqlite_file_in_a_missing_folder_is_one_sentence(tmp_path):
         store_db.open_store(f"sqlite:///{tmp_path / 'no' / 'such' / 'folder.db'}")
 
 
+def test_a_file_that_is_not_a_database_is_one_sentence(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("Kim wrote a letter.\n" * 200)
+    with pytest.raises(store_db.DatabaseUnavailable, match="file is not a database"):
+        store_db.open_store(f"sqlite:///{path}")
+    assert path.read_text() == "Kim wrote a letter.\n" * 200
+
+
 @pytest.mark.parametrize(
-    "url", ["not a url", "mysql://u@h/db", "postgresql+psycopg2://u@h/db", "oracle://x"]
+    "url",
+    [
+        "not a url",
+        "mysql://u@h/db",
+        "postgresql+psycopg2://u@h/db",
+        "oracle://x",
+        "sqlite://",
+        "sqlite:///:memory:",
+    ],
 )
 def test_urls_quotedb_cannot_use_are_refused(url):
     with pytest.raises(store_db.DatabaseURLError):

@@ -46,7 +46,7 @@ def open_engine(ctx: click.Context) -> Engine:
 def _sqlite_file_missing(url: str) -> Path | None:
     """The path of a SQLite database file that does not exist yet, else None."""
     parsed = store_db.parse_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+    if parsed.get_backend_name() != "sqlite":
         return None
     path = Path(parsed.database)
     return None if path.exists() else path.resolve()

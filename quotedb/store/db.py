@@ -87,6 +87,12 @@ def parse_url(url: str) -> URL:
             f"{parsed.render_as_string(hide_password=True)}: quotedb supports SQLite and "
             f"PostgreSQL (through psycopg 3) databases, e.g. {URL_EXAMPLES}"
         )
+    if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
+        # Each connection would get its own empty database, and all of it vanishes on exit.
+        raise DatabaseURLError(
+            f"{url!r} is an in-memory SQLite database, lost when quotedb exits; "
+            "name a file: sqlite:///quotedb.db"
+        )
     return parsed
 
 
@@ -114,11 +120,11 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
             "psycopg, the PostgreSQL driver, is not installed; run: pip install 'quotedb[postgres]'"
         ) from None
     if is_sqlite:
-        _configure_sqlite(engine, foreign_keys=foreign_keys, in_memory=not parsed.database)
+        _configure_sqlite(engine, foreign_keys=foreign_keys)
     return engine
 
 
-def _configure_sqlite(engine: Engine, *, foreign_keys: bool, in_memory: bool) -> None:
+def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
     @sa.event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, _record) -> None:
         # pysqlite defers BEGIN until the first INSERT, so DDL and reads would
@@ -126,9 +132,8 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool, in_memory: bool) ->
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        if not in_memory:
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cursor.close()
 
@@ -151,15 +156,13 @@ def session(engine: Engine, *, write: bool = False) -> Iterator[Session]:
 
 
 @contextmanager
-def _reporting_connection_errors(url: str) -> Iterator[None]:
-    """Turns a failed connection into one sentence naming the database."""
+def _reporting_database_errors(failure: str) -> Iterator[None]:
+    """Turns a driver error into one sentence: `failure` ("cannot open X"), then the reason."""
     try:
         yield
-    except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+    except sa.exc.DBAPIError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise DatabaseUnavailable(
-            f"cannot open the database {display_url(url)}: {reason}"
-        ) from None
+        raise DatabaseUnavailable(f"{failure}: {reason}") from None
 
 
 @dataclass(frozen=True)
@@ -181,7 +184,8 @@ class SchemaState:
 
 def schema_state(engine: Engine, url: str) -> SchemaState:
     """Reads the database's Alembic revision and whether it holds tables that are not ours."""
-    with _reporting_connection_errors(url), engine.connect() as connection:
+    failure = f"cannot open the database {display_url(url)}"
+    with _reporting_database_errors(failure), engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
         tables = set(sa.inspect(connection).get_table_names())
     foreign = () if current else tuple(sorted(tables - {"alembic_version"}))
@@ -244,7 +248,8 @@ def _run_alembic(url: str, action: Callable[[Config], None]) -> None:
         check_schema(schema_state(engine, url), url)
         config = alembic_config(url)
         locked = engine.execution_options(sqlite_begin="IMMEDIATE")
-        with _reporting_connection_errors(url), locked.begin() as connection:
+        failure = f"cannot migrate {display_url(url)}"
+        with _reporting_database_errors(failure), locked.begin() as connection:
             if engine.dialect.name == "postgresql":
                 connection.execute(
                     sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
