@@ -250,6 +250,9 @@ _NOUN_BLOCKERS = frozenset(
         "’s",
     }
 )
+_TITLE_LEAD_INS = frozenset(
+    {"on", "in", "of", "from", "at", "called", "titled", "entitled", "named", "dubbed", "the"}
+)
 _SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "—", "–", "(", "''"})
 
 
@@ -560,6 +563,15 @@ class _Reader:
         self, p: _Paragraph, quotation: Quotation, k: int, used: dict[int, _Draft]
     ) -> _Draft | None:
         toks = p.toks
+        opening = _last_token_before(toks, quotation.open_at)
+        if (
+            opening is not None
+            and opening >= 1
+            and (
+                toks[opening - 1].lower in _TITLE_LEAD_INS or toks[opening - 1].text in ("'s", "’s")
+            )
+        ):
+            return None  # on Fox's "Hannity", a culture called "The HP Way": a name, not speech
         while k < len(toks) and toks[k].text in (",", "—", "–", "-"):
             k += 1
         if k >= len(toks) or p.inside[k]:
@@ -1198,7 +1210,9 @@ def _skip_to_that(toks: list[Token], start: int, end: int) -> int:
     """ "writes in The Atlantic that …": the content starts at "that" after an adjunct."""
     for k in range(start, min(end, start + 8) + 1):
         if toks[k].lower == "that" and k > start:
-            return k if _is_adjunct(toks[start:k]) else start
+            lead_in = toks[start:k]
+            prepositional = lead_in[0].lower in ("in", "on", "at", "during", "to", "for", "with")
+            return k if prepositional or _is_adjunct(lead_in) else start
         if toks[k].text in (",", ":", '"', "“"):
             break
     return start
