@@ -5,6 +5,7 @@ from quotedb.cli import (
     evaluation,  # noqa: F401  (registers `quotedb eval`)
     ingest,  # noqa: F401  (registers `quotedb ingest`)
     parsing,  # noqa: F401  (registers `quotedb parse`)
+    query,  # noqa: F401  (registers quotes, who-said, people, person, show, export, graph)
 )
 from quotedb.cli.app import main
 

@@ -1,0 +1,800 @@
+"""Read-only questions over the store: who said what, to whom, where and through whom.
+
+Every function takes an engine and returns plain dicts (or streams them), so the
+CLI only chooses options and a format. User input reaches the database as bound
+parameters only; full-text queries are rebuilt from the input's words, each one
+quoted, so FTS5 and tsquery operators in the input are searched as words.
+
+Rows are quote *occurrences* (one quote as one document reports it) and carry
+the occurrence's stable `id`, which `show` takes.
+"""
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from itertools import groupby
+from operator import itemgetter
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from quotedb.store import keys
+from quotedb.store.models import (
+    QUOTE_FTS_TABLE,
+    QUOTE_SEARCH_CONFIG,
+    Alias,
+    Document,
+    Entity,
+    Quote,
+    QuoteAbout,
+    QuoteOccurrence,
+    QuoteRecipient,
+    Source,
+    SourceLink,
+)
+
+ENTITIES = Entity.__table__
+ALIASES = Alias.__table__
+DOCUMENTS = Document.__table__
+SOURCES = Source.__table__
+SOURCE_LINKS = SourceLink.__table__
+QUOTES = Quote.__table__
+OCCURRENCES = QuoteOccurrence.__table__
+RECIPIENTS = QuoteRecipient.__table__
+ABOUT = QuoteAbout.__table__
+SPEAKER = ENTITIES.alias("speaker")
+CLAIMANT = ENTITIES.alias("claimant")
+
+# Rows are fetched and decorated (recipients, about) this many at a time:
+# memory stays flat however many rows a query streams.
+BATCH_SIZE = 2000
+# who-said: full-text candidates the fuzzy fallback compares, and the least
+# share of the searched words' letters a candidate must contain, in order.
+FUZZY_CANDIDATES = 300
+FUZZY_MIN_SCORE = 0.6
+QID = re.compile(r"^Q\d+$", re.IGNORECASE)
+# Letters and digits only: what a token may hold once it is spliced into an
+# FTS5 or tsquery expression (quoted there as well).
+_SEARCH_WORD = re.compile(r"[^\W_]+")
+
+# The columns of a quote row, in output order (the same in every format).
+QUOTE_COLUMNS = (
+    "id",
+    "quote_id",
+    "date",
+    "speaker",
+    "speaker_qid",
+    "recipients",
+    "about",
+    "claimed_by",
+    "text",
+    "kind",
+    "cue",
+    "speaker_mention",
+    "source_kind",
+    "source_title",
+    "source_author",
+    "document_id",
+    "document_title",
+    "document_url",
+    "publisher",
+    "content_start",
+    "content_end",
+    "confidence",
+    "rule",
+)
+
+
+class QueryError(Exception):
+    """A question the store cannot answer as asked; str() is one plain sentence."""
+
+
+class UnknownName(QueryError):
+    """No entity has this name or alias."""
+
+
+class AmbiguousName(QueryError):
+    """Several entities answer to this name; `candidates` lists them."""
+
+    def __init__(self, name: str, candidates: list["EntityRef"]) -> None:
+        self.name = name
+        self.candidates = candidates
+        listed = "; ".join(candidate.label for candidate in candidates)
+        super().__init__(
+            f"{name!r} could mean {len(candidates)} entities: {listed} "
+            "(give a fuller name or a QID)"
+        )
+
+
+class NotFound(QueryError):
+    """No row has the requested id."""
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity a name resolved to."""
+
+    id: int
+    name: str
+    kind: str
+    qid: str | None
+    description: str | None
+
+    @property
+    def label(self) -> str:
+        """How a candidate is shown when a name is ambiguous."""
+        extras = [part for part in (self.qid, self.description) if part]
+        return f"{self.name} ({', '.join(extras)})" if extras else self.name
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """What `quotes` and `export` select; names resolve through aliases."""
+
+    speaker: str | EntityRef | None = None
+    to: str | EntityRef | None = None
+    about: str | EntityRef | None = None
+    claimed_by: str | EntityRef | None = None
+    source_kind: str | None = None
+    search: str | None = None
+    kind: str | None = None
+    since: date | None = None
+    until: date | None = None
+    document: str | None = None
+    min_confidence: float | None = None
+    limit: int | None = None
+
+
+# --- names -----------------------------------------------------------------
+
+
+def _entity_refs(connection: Connection, condition: sa.ColumnElement) -> list[EntityRef]:
+    columns = (ENTITIES.c.id, ENTITIES.c.name, ENTITIES.c.kind, ENTITIES.c.qid)
+    query = (
+        sa.select(*columns, ENTITIES.c.description)
+        .where(condition)
+        .order_by(ENTITIES.c.name, ENTITIES.c.id)
+    )
+    return [EntityRef(*row) for row in connection.execute(query)]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def resolve_name(connection: Connection, name: str | EntityRef) -> EntityRef:
+    """The one entity `name` means: a QID, then a canonical name, then an alias, then
+    a name holding all its words ("kim jong" -> "Kim Jong-un"), ignoring case and accents.
+
+    Raises UnknownName, or AmbiguousName listing the candidates.
+    """
+    if isinstance(name, EntityRef):
+        return name
+    key = keys.name_key(name)
+    if not key:
+        raise UnknownName(f"{name!r} is not a name: it has no letters or digits")
+    alias_of = sa.select(ALIASES.c.entity_id).where(ALIASES.c.key == key)
+    contains_words = sa.and_(
+        *(
+            (sa.literal(" ") + ENTITIES.c.key + " ").like(f"% {_escape_like(word)} %", escape="\\")
+            for word in key.split()
+        )
+    )
+    levels = [ENTITIES.c.key == key, ENTITIES.c.id.in_(alias_of), contains_words]
+    if QID.match(name.strip()):
+        levels.insert(0, ENTITIES.c.qid == name.strip().upper())
+    for condition in levels:
+        candidates = _entity_refs(connection, condition)
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            raise AmbiguousName(name, candidates)
+    raise UnknownName(f"no one called {name!r} is in the database")
+
+
+# --- full-text search --------------------------------------------------------
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a search: letters and digits, accents folded, lower case."""
+    return _SEARCH_WORD.findall(keys.name_key(text))
+
+
+def _fts_expression(words: list[str], mode: str) -> str:
+    """An FTS5 MATCH string whose every word is a quoted string, so no input is syntax."""
+    if mode == "phrase":
+        return '"' + " ".join(words) + '"'
+    if mode == "all":
+        return " AND ".join(f'"{word}"' for word in words)
+    return " OR ".join(f'"{word}"*' for word in words)
+
+
+def _tsquery(words: list[str], mode: str) -> sa.ColumnElement:
+    """The PostgreSQL tsquery for `words`, built like the index ('english' stemming)."""
+    config = sa.literal_column(f"'{QUOTE_SEARCH_CONFIG}'")
+    if mode == "phrase":
+        return sa.func.phraseto_tsquery(config, " ".join(words))
+    if mode == "all":
+        return sa.func.plainto_tsquery(config, " ".join(words))
+    return sa.func.to_tsquery(config, " | ".join(f"{word}:*" for word in words))
+
+
+def _text_matches(dialect: str, words: list[str], mode: str) -> sa.ColumnElement:
+    """A condition on QUOTES: its text matches `words` through the full-text index."""
+    if dialect == "sqlite":
+        fts = sa.table(QUOTE_FTS_TABLE, sa.column("rowid"))
+        match = sa.text(f"{QUOTE_FTS_TABLE} MATCH :fts_query").bindparams(
+            fts_query=_fts_expression(words, mode)
+        )
+        return QUOTES.c.id.in_(sa.select(fts.c.rowid).where(match))
+    config = sa.literal_column(f"'{QUOTE_SEARCH_CONFIG}'")
+    return sa.func.to_tsvector(config, QUOTES.c.text).op("@@")(_tsquery(words, mode))
+
+
+def _ranked_matches(connection: Connection, words: list[str], mode: str, limit: int) -> list[int]:
+    """Quote ids matching `words`, best first (bm25 / ts_rank)."""
+    if connection.dialect.name == "sqlite":
+        query = sa.text(
+            f"SELECT rowid FROM {QUOTE_FTS_TABLE} WHERE {QUOTE_FTS_TABLE} MATCH :fts_query "
+            "ORDER BY rank LIMIT :limit"
+        )
+        params = {"fts_query": _fts_expression(words, mode), "limit": limit}
+        return list(connection.execute(query, params).scalars())
+    config = sa.literal_column(f"'{QUOTE_SEARCH_CONFIG}'")
+    vector = sa.func.to_tsvector(config, QUOTES.c.text)
+    tsquery = _tsquery(words, mode)
+    query = (
+        sa.select(QUOTES.c.id)
+        .where(vector.op("@@")(tsquery))
+        .order_by(sa.func.ts_rank(vector, tsquery).desc(), QUOTES.c.id)
+        .limit(limit)
+    )
+    return list(connection.execute(query).scalars())
+
+
+# --- quote rows ----------------------------------------------------------------
+
+
+def _quote_row_query() -> sa.Select:
+    joined = (
+        OCCURRENCES.join(QUOTES, QUOTES.c.id == OCCURRENCES.c.quote_id)
+        .join(DOCUMENTS, DOCUMENTS.c.id == OCCURRENCES.c.document_id)
+        .outerjoin(SOURCES, SOURCES.c.id == OCCURRENCES.c.source_id)
+        .outerjoin(SPEAKER, SPEAKER.c.id == QUOTES.c.speaker_id)
+        .outerjoin(CLAIMANT, CLAIMANT.c.id == QUOTES.c.claimed_by_id)
+    )
+    return sa.select(
+        OCCURRENCES.c.id.label("id"),
+        QUOTES.c.id.label("quote_id"),
+        DOCUMENTS.c.published.label("date"),
+        SPEAKER.c.name.label("speaker"),
+        SPEAKER.c.qid.label("speaker_qid"),
+        CLAIMANT.c.name.label("claimed_by"),
+        QUOTES.c.text.label("text"),
+        QUOTES.c.kind.label("kind"),
+        OCCURRENCES.c.cue.label("cue"),
+        OCCURRENCES.c.speaker_mention.label("speaker_mention"),
+        SOURCES.c.kind.label("source_kind"),
+        SOURCES.c.title.label("source_title"),
+        SOURCES.c.author.label("source_author"),
+        DOCUMENTS.c.id.label("document_id"),
+        DOCUMENTS.c.title.label("document_title"),
+        DOCUMENTS.c.url.label("document_url"),
+        DOCUMENTS.c.publisher.label("publisher"),
+        OCCURRENCES.c.content_start.label("content_start"),
+        OCCURRENCES.c.content_end.label("content_end"),
+        OCCURRENCES.c.confidence.label("confidence"),
+        OCCURRENCES.c.rule.label("rule"),
+    ).select_from(joined)
+
+
+def _linked(table: sa.Table, entity: EntityRef) -> sa.ColumnElement:
+    return sa.exists().where(
+        table.c.occurrence_id == OCCURRENCES.c.id, table.c.entity_id == entity.id
+    )
+
+
+def _conditions(connection: Connection, where: QuoteFilter) -> list[sa.ColumnElement]:
+    """The WHERE clauses for `where`; names are resolved first (and may raise)."""
+    conditions: list[sa.ColumnElement] = [OCCURRENCES.c.superseded.is_(sa.false())]
+    if where.speaker is not None:
+        conditions.append(QUOTES.c.speaker_id == resolve_name(connection, where.speaker).id)
+    if where.claimed_by is not None:
+        claimant = resolve_name(connection, where.claimed_by)
+        conditions.append(QUOTES.c.claimed_by_id == claimant.id)
+    if where.to is not None:
+        conditions.append(_linked(RECIPIENTS, resolve_name(connection, where.to)))
+    if where.about is not None:
+        conditions.append(_linked(ABOUT, resolve_name(connection, where.about)))
+    if where.source_kind is not None:
+        conditions.append(SOURCES.c.kind == where.source_kind.strip().lower())
+    if where.kind is not None:
+        conditions.append(QUOTES.c.kind == where.kind)
+    if where.since is not None:
+        conditions.append(DOCUMENTS.c.published >= where.since)
+    if where.until is not None:
+        conditions.append(DOCUMENTS.c.published <= where.until)
+    if where.min_confidence is not None:
+        conditions.append(OCCURRENCES.c.confidence >= where.min_confidence)
+    if where.document is not None:
+        document = where.document.strip()
+        by_url = DOCUMENTS.c.url == document
+        is_id = document.isdecimal() and len(document) < 19
+        conditions.append(sa.or_(DOCUMENTS.c.id == int(document), by_url) if is_id else by_url)
+    if where.search is not None:
+        words = search_words(where.search)
+        if not words:
+            conditions.append(sa.false())
+        else:
+            conditions.append(_text_matches(connection.dialect.name, words, "all"))
+    return conditions
+
+
+def _names_by_occurrence(
+    connection: Connection, table: sa.Table, occurrence_ids: list[int]
+) -> dict[int, list[str]]:
+    query = (
+        sa.select(table.c.occurrence_id, ENTITIES.c.name)
+        .join(ENTITIES, ENTITIES.c.id == table.c.entity_id)
+        .where(table.c.occurrence_id.in_(occurrence_ids))
+        .order_by(table.c.occurrence_id, ENTITIES.c.name)
+    )
+    names: dict[int, list[str]] = {}
+    for occurrence_id, name in connection.execute(query):
+        names.setdefault(occurrence_id, []).append(name)
+    return names
+
+
+def _with_people(connection: Connection, rows: list[sa.Row]) -> list[dict[str, Any]]:
+    """Rows as dicts in QUOTE_COLUMNS order, with their recipients and about lists."""
+    ids = [row.id for row in rows]
+    recipients = _names_by_occurrence(connection, RECIPIENTS, ids)
+    about = _names_by_occurrence(connection, ABOUT, ids)
+    decorated = []
+    for row in rows:
+        values = row._asdict()
+        values["recipients"] = recipients.get(row.id, [])
+        values["about"] = about.get(row.id, [])
+        decorated.append({column: values[column] for column in QUOTE_COLUMNS})
+    return decorated
+
+
+def _stream(connection: Connection, query: sa.Select) -> Iterator[dict[str, Any]]:
+    result = connection.execution_options(yield_per=BATCH_SIZE).execute(query)
+    for batch in result.partitions():
+        yield from _with_people(connection, batch)
+
+
+# How quote rows may be ordered: newest document first (what a reader wants),
+# storage order (no sort: what exports stream), or one quote's occurrences together.
+ORDERS = {
+    "newest": (DOCUMENTS.c.published.desc().nulls_last(), OCCURRENCES.c.id),
+    "id": (OCCURRENCES.c.id,),
+    "quote": (OCCURRENCES.c.quote_id, OCCURRENCES.c.id),
+}
+
+
+def quotes(
+    engine: Engine, where: QuoteFilter = QuoteFilter(), *, order: str = "newest"
+) -> Iterator[dict[str, Any]]:
+    """Quote occurrences matching `where`, streamed in `order` (see ORDERS).
+
+    Names are resolved before this returns, so an unknown or ambiguous name
+    raises here, not halfway through the output.
+    """
+    connection = engine.connect()
+    try:
+        query = _quote_row_query().where(*_conditions(connection, where)).order_by(*ORDERS[order])
+        if where.limit is not None:
+            query = query.limit(where.limit)
+    except BaseException:
+        connection.close()
+        raise
+    return _closing(connection, _stream(connection, query))
+
+
+def _closing(connection: Connection, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    with connection:
+        yield from rows
+
+
+def quote_groups(engine: Engine, where: QuoteFilter = QuoteFilter()) -> Iterator[dict[str, Any]]:
+    """Quotes (not occurrences) matching `where`, each with its matching occurrences
+    oldest first: the quotation-centric shape of Quotebank and ClaimReview.
+    `where.limit` counts quotes. Streams."""
+    rows = quotes(engine, replace(where, limit=None), order="quote")
+    for count, (_quote_id, group) in enumerate(groupby(rows, key=itemgetter("quote_id"))):
+        if where.limit is not None and count >= where.limit:
+            return
+        occurrences = sorted(group, key=lambda row: (row["date"] is None, row["date"], row["id"]))
+        first = occurrences[0]
+        yield {
+            **{key: first[key] for key in ("quote_id", "text", "kind", "speaker", "speaker_qid")},
+            "claimed_by": first["claimed_by"],
+            "occurrences": occurrences,
+        }
+
+
+def edges(engine: Engine, where: QuoteFilter = QuoteFilter()) -> list[dict[str, Any]]:
+    """Who-to-whom: speaker -> recipient pairs weighted by how many quotes link them."""
+    recipient = ENTITIES.alias("recipient")
+    with engine.connect() as connection:
+        conditions = _conditions(connection, replace(where, limit=None))
+        matched = (
+            sa.select(QUOTES.c.speaker_id, RECIPIENTS.c.entity_id, OCCURRENCES.c.quote_id)
+            .select_from(
+                OCCURRENCES.join(QUOTES, QUOTES.c.id == OCCURRENCES.c.quote_id)
+                .join(DOCUMENTS, DOCUMENTS.c.id == OCCURRENCES.c.document_id)
+                .outerjoin(SOURCES, SOURCES.c.id == OCCURRENCES.c.source_id)
+                .join(RECIPIENTS, RECIPIENTS.c.occurrence_id == OCCURRENCES.c.id)
+            )
+            .where(QUOTES.c.speaker_id.is_not(None), *conditions)
+            .distinct()
+            .subquery()
+        )
+        query = (
+            sa.select(
+                SPEAKER.c.id.label("source_id"),
+                SPEAKER.c.name.label("source"),
+                SPEAKER.c.qid.label("source_qid"),
+                recipient.c.id.label("target_id"),
+                recipient.c.name.label("target"),
+                recipient.c.qid.label("target_qid"),
+                sa.func.count().label("weight"),
+            )
+            .select_from(
+                matched.join(SPEAKER, SPEAKER.c.id == matched.c.speaker_id).join(
+                    recipient, recipient.c.id == matched.c.entity_id
+                )
+            )
+            .group_by(
+                *(
+                    table.c[column]
+                    for table in (SPEAKER, recipient)
+                    for column in ("id", "name", "qid")
+                )
+            )
+            .order_by(sa.desc("weight"), SPEAKER.c.name, recipient.c.name)
+        )
+        return [row._asdict() for row in connection.execute(query)]
+
+
+# --- who said it -----------------------------------------------------------------
+
+
+def _occurrences_of(connection: Connection, quote_ids: list[int]) -> dict[int, list[dict]]:
+    query = (
+        sa.select(
+            OCCURRENCES.c.quote_id,
+            OCCURRENCES.c.id,
+            DOCUMENTS.c.id.label("document_id"),
+            DOCUMENTS.c.title,
+            DOCUMENTS.c.url,
+            DOCUMENTS.c.publisher,
+            DOCUMENTS.c.published,
+        )
+        .join(DOCUMENTS, DOCUMENTS.c.id == OCCURRENCES.c.document_id)
+        .where(OCCURRENCES.c.quote_id.in_(quote_ids), OCCURRENCES.c.superseded.is_(sa.false()))
+        .order_by(DOCUMENTS.c.published.asc().nulls_last(), OCCURRENCES.c.id)
+    )
+    found: dict[int, list[dict]] = {}
+    for row in connection.execute(query):
+        values = row._asdict()
+        found.setdefault(values.pop("quote_id"), []).append(values)
+    return found
+
+
+def _fuzzy_score(words: list[str], text: str) -> float:
+    """Share of the searched letters found, in order, in the text (1.0 = all of them)."""
+    wanted = " ".join(words)
+    matcher = difflib.SequenceMatcher(None, wanted, " ".join(search_words(text)), autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(wanted)
+
+
+def who_said(engine: Engine, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Who said `text`: quotes holding it as a phrase, else all its words, else
+    (misremembered wording) the closest quotes by fuzzy matching. Each hit has
+    the speaker, its first appearance and every document that reported it."""
+    words = search_words(text)
+    if not words:
+        raise QueryError(f"{text!r} has no words to search for")
+    with engine.connect() as connection:
+        scores: dict[int, float] = {}
+        match = "phrase"
+        for match in ("phrase", "all"):
+            scores = {
+                quote_id: 1.0 for quote_id in _ranked_matches(connection, words, match, limit)
+            }
+            if scores:
+                break
+        if not scores:
+            match = "fuzzy"
+            candidates = _ranked_matches(connection, words, "any", FUZZY_CANDIDATES)
+            texts = _quote_texts(connection, candidates)
+            ranked = sorted(
+                ((_fuzzy_score(words, texts[quote_id]), quote_id) for quote_id in candidates),
+                key=lambda pair: -pair[0],
+            )
+            scores = {
+                quote_id: score for score, quote_id in ranked[:limit] if score >= FUZZY_MIN_SCORE
+            }
+        if not scores:
+            return []
+        return _hits(connection, scores, match)
+
+
+def _quote_texts(connection: Connection, quote_ids: list[int]) -> dict[int, str]:
+    query = sa.select(QUOTES.c.id, QUOTES.c.text).where(QUOTES.c.id.in_(quote_ids))
+    return dict(connection.execute(query).all())
+
+
+def _hits(connection: Connection, scores: dict[int, float], match: str) -> list[dict[str, Any]]:
+    quote_ids = list(scores)
+    query = (
+        sa.select(
+            QUOTES.c.id,
+            QUOTES.c.text,
+            QUOTES.c.kind,
+            SPEAKER.c.name.label("speaker"),
+            SPEAKER.c.qid.label("speaker_qid"),
+            CLAIMANT.c.name.label("claimed_by"),
+            QUOTES.c.first_published,
+        )
+        .select_from(
+            QUOTES.outerjoin(SPEAKER, SPEAKER.c.id == QUOTES.c.speaker_id).outerjoin(
+                CLAIMANT, CLAIMANT.c.id == QUOTES.c.claimed_by_id
+            )
+        )
+        .where(QUOTES.c.id.in_(quote_ids))
+    )
+    quotes_by_id = {row.id: row for row in connection.execute(query)}
+    occurrences = _occurrences_of(connection, quote_ids)
+    hits = []
+    for quote_id in quote_ids:
+        quote, reported = quotes_by_id[quote_id], occurrences.get(quote_id, [])
+        if not reported:
+            continue  # only superseded versions of a document still hold it
+        first = reported[0]
+        hits.append(
+            {
+                "id": first["id"],
+                "quote_id": quote_id,
+                "speaker": quote.speaker,
+                "speaker_qid": quote.speaker_qid,
+                "claimed_by": quote.claimed_by,
+                "text": quote.text,
+                "kind": quote.kind,
+                "match": match,
+                "score": round(scores[quote_id], 3),
+                "first_date": quote.first_published or first["published"],
+                "first_document": first["title"] or first["url"],
+                "documents": [
+                    {
+                        "id": occurrence["id"],
+                        "document_id": occurrence["document_id"],
+                        "title": occurrence["title"],
+                        "url": occurrence["url"],
+                        "publisher": occurrence["publisher"],
+                        "date": occurrence["published"],
+                    }
+                    for occurrence in reported
+                ],
+            }
+        )
+    return hits
+
+
+# --- people ----------------------------------------------------------------------
+
+
+def _per_entity_counts(table: sa.Table) -> sa.Subquery:
+    return (
+        sa.select(
+            table.c.entity_id.label("entity_id"),
+            sa.func.count(sa.distinct(OCCURRENCES.c.quote_id)).label("n"),
+        )
+        .join(OCCURRENCES, OCCURRENCES.c.id == table.c.occurrence_id)
+        .where(OCCURRENCES.c.superseded.is_(sa.false()))
+        .group_by(table.c.entity_id)
+        .subquery()
+    )
+
+
+def people(engine: Engine, search: str | None = None, *, limit: int | None = None) -> list[dict]:
+    """Entities with how many quotes they said, received and were the subject of,
+    most quoted first; `search` keeps those whose name or an alias holds it."""
+    said = (
+        sa.select(QUOTES.c.speaker_id.label("entity_id"), sa.func.count().label("n"))
+        .where(QUOTES.c.speaker_id.is_not(None))
+        .group_by(QUOTES.c.speaker_id)
+        .subquery()
+    )
+    received, about = _per_entity_counts(RECIPIENTS), _per_entity_counts(ABOUT)
+    counts = [sa.func.coalesce(sub.c.n, 0) for sub in (said, received, about)]
+    query = (
+        sa.select(
+            ENTITIES.c.id,
+            ENTITIES.c.name,
+            ENTITIES.c.kind,
+            ENTITIES.c.qid,
+            counts[0].label("said"),
+            counts[1].label("received"),
+            counts[2].label("about"),
+            ENTITIES.c.description,
+        )
+        .select_from(
+            ENTITIES.outerjoin(said, said.c.entity_id == ENTITIES.c.id)
+            .outerjoin(received, received.c.entity_id == ENTITIES.c.id)
+            .outerjoin(about, about.c.entity_id == ENTITIES.c.id)
+        )
+        .order_by((counts[0] + counts[1] + counts[2]).desc(), ENTITIES.c.name, ENTITIES.c.id)
+    )
+    if search is not None:
+        if not keys.name_key(search):
+            return []  # no letters or digits: no name can hold it
+        pattern = f"%{_escape_like(keys.name_key(search))}%"
+        alias_match = sa.select(ALIASES.c.entity_id).where(ALIASES.c.key.like(pattern, escape="\\"))
+        query = query.where(
+            sa.or_(ENTITIES.c.key.like(pattern, escape="\\"), ENTITIES.c.id.in_(alias_match))
+        )
+    if limit is not None:
+        query = query.limit(limit)
+    with engine.connect() as connection:
+        return [row._asdict() for row in connection.execute(query)]
+
+
+def person(engine: Engine, name: str) -> dict[str, Any]:
+    """A profile: who the name resolves to, its aliases; what they said (grouped by
+    recipient), what was said to them, about them, and what others claim they said."""
+    with engine.connect() as connection:
+        entity = resolve_name(connection, name)
+        alias_query = (
+            sa.select(ALIASES.c.text, ALIASES.c.origin)
+            .where(ALIASES.c.entity_id == entity.id)
+            .order_by(ALIASES.c.text)
+        )
+        aliases = [row._asdict() for row in connection.execute(alias_query)]
+    said = list(quotes(engine, QuoteFilter(speaker=entity)))
+    by_recipient: dict[str, list[dict]] = {}
+    for row in said:
+        if row["claimed_by"] is None:
+            for recipient in row["recipients"] or ["(no recipient)"]:
+                by_recipient.setdefault(recipient, []).append(row)
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "kind": entity.kind,
+        "qid": entity.qid,
+        "description": entity.description,
+        "aliases": aliases,
+        "said": by_recipient,
+        "said_to": list(quotes(engine, QuoteFilter(to=entity))),
+        "said_about": list(quotes(engine, QuoteFilter(about=entity))),
+        "claimed_by_others": [row for row in said if row["claimed_by"] is not None],
+    }
+
+
+# --- evidence ---------------------------------------------------------------------
+
+
+def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The lines around [start, end): a paragraph in newline-separated text."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    return left, len(text) if right == -1 else right
+
+
+def mark_evidence(text: str, marks: Iterable[tuple[int, int, str, str]]) -> str:
+    """`text` with each (start, end, open, close) mark inserted; offsets index `text`."""
+    inserts = []
+    for start, end, opening, closing in marks:
+        inserts.append((start, 1, opening))
+        inserts.append((end, 0, closing))
+    pieces, cursor = [], 0
+    for position, _order, marker in sorted(inserts, key=lambda item: (item[0], item[1])):
+        pieces.append(text[cursor:position])
+        pieces.append(marker)
+        cursor = position
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+# Markers in the plain-text paragraph: [[content]], {speaker mention}, <cue>.
+CONTENT_MARKS = ("[[", "]]")
+MENTION_MARKS = ("{", "}")
+CUE_MARKS = ("<", ">")
+
+
+def _reporting_chain(
+    connection: Connection, source_id: int | None, document: dict
+) -> list[dict[str, Any]]:
+    """From the first utterance's medium, through each medium that carried it, to the document."""
+    chain: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    while source_id is not None and source_id not in seen:
+        seen.add(source_id)
+        source = connection.execute(
+            sa.select(SOURCES.c.kind, SOURCES.c.title, SOURCES.c.author, SOURCES.c.published).where(
+                SOURCES.c.id == source_id
+            )
+        ).one()
+        chain.append({"step": "source", **source._asdict()})
+        link = connection.execute(
+            sa.select(SOURCE_LINKS.c.to_source_id, SOURCE_LINKS.c.to_document_id)
+            .where(SOURCE_LINKS.c.from_source_id == source_id)
+            .order_by(
+                (SOURCE_LINKS.c.document_id == document["id"]).desc(),
+                SOURCE_LINKS.c.to_source_id.is_(None),
+                SOURCE_LINKS.c.id,
+            )
+            .limit(1)
+        ).first()
+        source_id = link.to_source_id if link else None
+    chain.append(
+        {
+            "step": "document",
+            "kind": "document",
+            "title": document["title"],
+            "author": document["author"],
+            "published": document["published"],
+            "publisher": document["publisher"],
+            "url": document["url"],
+        }
+    )
+    return chain
+
+
+def show(engine: Engine, occurrence_id: int) -> dict[str, Any]:
+    """The evidence for one quote occurrence: its row, the paragraph with the content,
+    speaker mention and cue marked, the linking rule, and the reporting chain."""
+    with engine.connect() as connection:
+        found = connection.execute(
+            _quote_row_query().where(OCCURRENCES.c.id == occurrence_id)
+        ).first()
+        if found is None:
+            raise NotFound(f"no quote occurrence has id {occurrence_id}")
+        row = _with_people(connection, [found])[0]
+        occurrence = connection.execute(
+            sa.select(OCCURRENCES).where(OCCURRENCES.c.id == occurrence_id)
+        ).one()
+        document = (
+            connection.execute(
+                sa.select(
+                    DOCUMENTS.c.id,
+                    DOCUMENTS.c.text,
+                    DOCUMENTS.c.title,
+                    DOCUMENTS.c.author,
+                    DOCUMENTS.c.publisher,
+                    DOCUMENTS.c.published,
+                    DOCUMENTS.c.url,
+                ).where(DOCUMENTS.c.id == occurrence.document_id)
+            )
+            .one()
+            ._asdict()
+        )
+        chain = _reporting_chain(connection, occurrence.source_id, document)
+    spans = [tuple(span) for span in occurrence.spans] or [
+        (occurrence.content_start, occurrence.content_end)
+    ]
+    marks = [(start, end, "content") for start, end in spans]
+    if occurrence.speaker_mention_start is not None:
+        marks.append((occurrence.speaker_mention_start, occurrence.speaker_mention_end, "mention"))
+    if occurrence.cue_start is not None:
+        marks.append((occurrence.cue_start, occurrence.cue_end, "cue"))
+    first = min(start for start, _end, _what in marks)
+    last = max(end for _start, end, _what in marks)
+    begin, finish = _paragraph_bounds(document["text"], first, last)
+    paragraph = document["text"][begin:finish]
+    relative = [(start - begin, end - begin, what) for start, end, what in marks]
+    symbols = {"content": CONTENT_MARKS, "mention": MENTION_MARKS, "cue": CUE_MARKS}
+    return {
+        **row,
+        "paragraph": paragraph,
+        "paragraph_start": begin,
+        "marks": [{"start": s, "end": e, "what": what} for s, e, what in relative],
+        "marked": mark_evidence(paragraph, [(s, e, *symbols[what]) for s, e, what in relative]),
+        "chain": chain,
+    }
