@@ -6,6 +6,7 @@ database that is out of date, newer than this quotedb, or not a quotedb store.
 """
 
 import functools
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -51,11 +52,18 @@ class SchemaMismatch(StoreError):
 
 
 def alembic_dir() -> Path:
-    """The top-level alembic/ folder next to the package (source checkout or editable install)."""
-    folder = Path(__file__).resolve().parents[2] / "alembic"
-    if not (folder / "env.py").is_file():
-        raise StoreError(f"quotedb's migrations are missing: expected them in {folder}")
-    return folder
+    """The migrations folder: alembic/ beside the package in a checkout or editable install,
+    else the copy a regular install puts in <prefix>/share/quotedb (pyproject's data-files)."""
+    candidates = [
+        Path(__file__).resolve().parents[2] / "alembic",
+        Path(sys.prefix) / "share" / "quotedb" / "alembic",
+    ]
+    for folder in candidates:
+        if (folder / "env.py").is_file():
+            return folder
+    raise StoreError(
+        f"quotedb's migrations are missing: looked in {' and '.join(map(str, candidates))}"
+    )
 
 
 def alembic_config(url: str | None = None) -> Config:
