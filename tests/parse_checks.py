@@ -25,6 +25,17 @@ def quote_of(doc: ParsedDocument, content: str) -> Quote:
     return found[0]
 
 
+def quote_holding(doc: ParsedDocument, fragment: str) -> Quote:
+    """The one attribution whose content holds `fragment` (a partial quote, or the mixed
+    attribution around it)."""
+    found = [quote for quote in doc.quotes if fragment in quote.text]
+    assert len(found) == 1, (
+        f"expected one attribution holding {fragment!r}, found {len(found)}: "
+        + "; ".join(f"{q.text!r} ({q.speaker})" for q in doc.quotes)
+    )
+    return found[0]
+
+
 def speakers_of(doc: ParsedDocument, fragment: str) -> list[str | None]:
     """The speakers of every attribution whose content holds `fragment`."""
     return [quote.speaker for quote in doc.quotes if fragment in quote.text]
