@@ -25,6 +25,7 @@ from quotedb.parse.lexicon import (
 )
 from quotedb.parse.records import Entity, Span
 
+_NOT_ALIASES = frozenset(PRONOUNS) | {"who", "which", "that", "whom", "one"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 FEMALE_TITLES = frozenset(
@@ -158,7 +159,7 @@ class EntityRegistry:
         return entity
 
     def _note(self, entity: _OpenEntity, text: str, start: int, end: int, speaks: bool) -> str:
-        if text and normalise(text) != normalise(entity.name):
+        if text and normalise(text) != normalise(entity.name) and text.lower() not in _NOT_ALIASES:
             entity.aliases.setdefault(text, None)
         entity.mentions.append(Span(start, end, text))
         entity.last_seen = start
@@ -251,29 +252,40 @@ class EntityRegistry:
             return None
         return self._note(best, text, start, end, speaks)
 
-    def pronoun(self, text: str, start: int, end: int, speaks: bool = False) -> str | None:
-        """Resolve he/she/they to the most recent speaker of that gender (else person)."""
+    def pronoun(
+        self, text: str, start: int, end: int, speaks: bool = False, sentence_start: int = -1
+    ) -> str | None:
+        """Resolve he/she/they: to the subject of its own sentence when one fits
+        ("The president shared …, though he refused"), else to the most recent
+        speaker of that gender, else to the most recent such person."""
         gender = PRONOUNS.get(text.lower())
         if gender not in ("m", "f", "p"):
             return None
-        candidates = [
-            e
-            for e in self._entities
-            if e.last_seen < start
-            and (
-                (gender == "p" and e.kind in ("group", "organisation"))
-                or (
-                    gender in ("m", "f")
-                    and e.kind in ("person", "unknown")
-                    and e.gender in (gender, None)
-                )
-            )
-        ]
+        candidates = []
+        for entity in self._entities:
+            if gender == "p":
+                fits = entity.kind in ("group", "organisation")
+            else:
+                fits = entity.kind in ("person", "unknown") and entity.gender in (gender, None)
+            if not fits:
+                continue
+            before = [m.start for m in entity.mentions if m.start < start]
+            if before:
+                candidates.append((entity, max(before), min(before)))
         if not candidates:
             return None
-        speakers = [e for e in candidates if e.last_spoke >= 0]
-        pool = speakers or candidates
-        best = max(pool, key=lambda e: (e.last_spoke, e.last_seen) if speakers else e.last_seen)
+        in_sentence = [c for c in candidates if c[1] >= sentence_start >= 0]
+        if in_sentence:
+            first_in_sentence = lambda c: min(
+                m.start for m in c[0].mentions if sentence_start <= m.start < start
+            )
+            best = min(in_sentence, key=first_in_sentence)[0]
+        else:
+            speakers = [c for c in candidates if 0 <= c[0].last_spoke < start]
+            if speakers:
+                best = max(speakers, key=lambda c: (c[0].last_spoke, c[1]))[0]
+            else:
+                best = max(candidates, key=lambda c: c[1])[0]
         if gender in ("m", "f") and best.gender is None:
             best.gender = gender
         return self._note(best, text, start, end, speaks)

@@ -113,8 +113,28 @@ def _is_np_word(token: Token) -> bool:
 def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase | None:
     """The speaker phrase that ends right before tokens[cue] (skipping "also", "has")."""
     i = cue - 1
-    while i >= floor and (tokens[i].lower in CUE_MODIFIERS or tokens[i].lower in DATE_WORDS):
-        i -= 1
+    while i >= floor:
+        lower = tokens[i].lower
+        if lower in CUE_MODIFIERS or lower in DATE_WORDS:
+            i -= 1
+        elif lower.endswith("ly") and not is_capitalised(tokens[i]) and len(lower) > 4:
+            i -= 1  # "he barely discussed", "Trump repeatedly claimed"
+        elif (
+            lower in ("on", "last", "this", "next")
+            and i + 1 < cue
+            and tokens[i + 1].lower in DATE_WORDS
+        ):
+            i -= 1  # "Two House Committees on Monday asked"
+        elif tokens[i].text == ")":
+            # "Ed Rendell (D), a Clinton supporter," / "Sen. Chuck Schumer (D-N.Y.) said"
+            j = i
+            while j > floor and tokens[j].text != "(" and i - j < 6:
+                j -= 1
+            if tokens[j].text != "(":
+                break
+            i = j - 1
+        else:
+            break
     if i < floor:
         return None
     # "Trump did, however, admit": step over a parenthetical adverb.
@@ -150,12 +170,19 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         return None
     head = i
     first = i
-    named = is_capitalised(head_token)
+    named = is_capitalised(head_token) and lower not in GROUPS
     while first - 1 >= floor and cue - first < _MAX_NP:
         previous = tokens[first - 1]
         if previous.lower in DETERMINERS and previous.lower != "that":
             first -= 1
             break
+        if (
+            previous.lower == "and"
+            and first - 2 >= floor
+            and (tokens[first - 2].lower in GROUPS or is_capitalised(tokens[first - 2]))
+        ):
+            first -= 1  # "teachers and union officials", "Donald Trump and Paul Ryan"
+            continue
         if not _is_np_word(previous):
             break
         # A name extends only over names and titles ("US president Donald Trump"),

@@ -72,8 +72,10 @@ _FURNITURE_STARTS = (
     "WATCH:",
     "Share this",
 )
+# A cue followed by these is not followed by its content ("said on Tuesday",
+# "wrote about their meeting", "responded by leading").
 _CONTENT_MUST_NOT_START = frozenset(
-    {
+    [
         "about",
         "by",
         "with",
@@ -84,7 +86,7 @@ _CONTENT_MUST_NOT_START = frozenset(
         "for",
         "from",
         "into",
-        "to",
+        "onto",
         "up",
         "out",
         "off",
@@ -102,34 +104,22 @@ _CONTENT_MUST_NOT_START = frozenset(
         "or",
         "but",
         "yet",
-        "nothing",
-        "anything",
-        "something",
-        "much",
-        "more",
-        "it",
-        "this",
-        "him",
-        "her",
-        "them",
-        "me",
-        "us",
-        "yes",
-        "no",
-        "goodbye",
-        "hello",
-        "sorry",
-        "thanks",
         "as",
         "than",
         "because",
         "since",
         "until",
         "while",
+        "yes",
+        "no",
+        "goodbye",
+        "hello",
+        "sorry",
+        "thanks",
         "hi",
         "okay",
         "ok",
-    }
+    ]
 )
 _ADJUNCT_WORDS = frozenset(
     {
@@ -294,6 +284,7 @@ class _Reader:
         self.media = DocumentMedia()
         self.drafts: list[_Draft] = []
         self.last_draft: _Draft | None = None
+        self._paragraph: _Paragraph | None = None
 
     # ------------------------------------------------------------------ utils
     def span_of(self, toks: list[Token], first: int, last: int) -> tuple[int, int]:
@@ -312,7 +303,11 @@ class _Reader:
                 return self._relative_antecedent(toks, np.first, speaks)
             if lower == "one":
                 return None
-            return self.registry.pronoun(head.text, start, end, speaks)
+            sentence_start = -1
+            if self._paragraph is not None and toks is self._paragraph.toks:
+                first, _ = self._paragraph.bounds[self._paragraph.sentence_of[np.first]]
+                sentence_start = toks[first].start
+            return self.registry.pronoun(head.text, start, end, speaks, sentence_start)
         # The name inside the phrase: the capitalised run that holds the head.
         if is_capitalised(head) and lower not in GROUPS:
             first = np.head
@@ -402,6 +397,7 @@ class _Reader:
         self.register_names(toks, inside)
         cues = self.find_cues(toks, inside)
         paragraph = _Paragraph(index, lo, hi, toks, bounds, sentence_of, inside, quotes, cues)
+        self._paragraph = paragraph
         self.learn_media(paragraph)
         used_cues: dict[int, _Draft] = {}
         used_quotes: set[int] = set()
@@ -482,6 +478,15 @@ class _Reader:
                         self.registry.add_roles(name, roles)
                 elif self.registry.knows(words[0]):
                     self.registry.name(words[0], start, end)
+        # "The president shared the letters …": definite descriptions of people
+        # already named are mentions too, so that a later "he" can find them.
+        for k in range(n - 1):
+            if toks[k].lower in ("the", "this") and toks[k + 1].lower in ROLES and not inside[k]:
+                last = k + 1
+                while last + 1 < n and toks[last + 1].lower in ROLES:
+                    last += 1
+                start, end = toks[k].start, toks[last].end
+                self.registry.description(self.text[start:end], start, end)
 
     # ----------------------------------------------------------------- cues
     def find_cues(self, toks: list[Token], inside: list[bool]) -> list[_Cue]:
@@ -776,18 +781,16 @@ class _Reader:
         if start > end:
             return None
         first_word = toks[start].lower
-        if (
-            first_word in _CONTENT_MUST_NOT_START
-            and first_word != "that"
-            and not (first_word == "to" and cue.verb.cls == "request")
-        ):
+        if first_word in _CONTENT_MUST_NOT_START:
             return None
-        if (
-            first_word == "that"
-            and start + 1 <= end
-            and toks[start + 1].lower in _CONTENT_MUST_NOT_START - {"it", "this"}
+        if first_word == "to" and (
+            "to" in cue.verb.frames
+            or start + 1 > end
+            or is_capitalised(toks[start + 1])
+            or toks[start + 1].lower in DETERMINERS
+            or toks[start + 1].lower in PRONOUNS
         ):
-            return None
+            return None  # "said to reporters", "spoke to him": an addressee, not content
         if end - start < 1:
             return None
         span = trim(self.text, toks[start].start, toks[end].end, " \t,;:—–-.")
@@ -1267,7 +1270,19 @@ def _clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) 
             if (
                 token.text == ","
                 and k + 1 <= s_last
-                and toks[k + 1].lower in ("according", "said", "says", "adding")
+                and (
+                    toks[k + 1].lower in ("according", "said", "says", "adding")
+                    # ", calling them …", ", hoping to …": a participle starts a new act.
+                    or (toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in CUES)
+                )
+            ):
+                return k - 1
+            # "called her son her hero before explaining": before/after + participle.
+            if (
+                token.lower in ("before", "after", "while")
+                and k > start + 1
+                and k + 1 <= s_last
+                and toks[k + 1].lower.endswith("ing")
             ):
                 return k - 1
             # "acknowledging that X but warning that Y": a coordinated cue ends X.
