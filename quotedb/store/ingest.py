@@ -48,6 +48,7 @@ from quotedb.readers.records import Origin
 from quotedb.store.db import StoreError
 from quotedb.store.keys import content_hash, name_key, normalise_document_text, quote_key
 from quotedb.store.models import (
+    ENTITY_KINDS,
     Alias,
     Document,
     Entity,
@@ -83,11 +84,13 @@ _GAZETTEER_BY_KEY = {
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class PreparedDocument:
-    """A document ready to write: normalised text, its hash, and what the parser found."""
+    """A document ready to write: normalised text, its hash, what the parser found, and
+    each quote's dedupe key (computed here, in the parsing process, to spare the writer)."""
 
     raw: RawDocument
     content_hash: str
     parsed: parsed.ParsedDocument
+    quote_keys: tuple[str, ...]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -122,13 +125,14 @@ def prepare(result: ReadResult) -> PreparedDocument | ReadError | Skipped:
         raw=dataclasses.replace(result, text=text),
         content_hash=content_hash(text),
         parsed=parsed_document,
+        quote_keys=tuple(quote_key(quote.text) for quote in parsed_document.quotes),
     )
 
 
 def ingest(
     engine: Engine, results: Iterable[ReadResult], *, jobs: int = 1, chunk_size: int = 8
 ) -> Iterator[Outcome]:
-    """Parse `results` (in `jobs` processes when jobs > 1) and write them in batches.
+    """Parse `results` in `jobs` processes while this one writes them, in batches.
 
     Yields one Outcome per input, in input order, each after its batch committed.
     Raises StoreError when the database itself fails (not for a bad document).
@@ -151,9 +155,7 @@ def ingest(
 def _prepare_all(
     results: Iterable[ReadResult], *, jobs: int, chunk_size: int
 ) -> Iterator[PreparedDocument | ReadError | Skipped]:
-    if jobs <= 1:
-        yield from map(prepare, results)
-        return
+    # Even one parsing process pays: it parses the next documents while this one writes.
     # Pool.imap reads its whole input ahead; the semaphore keeps only a few
     # chunks per process in flight, so memory stays flat on any corpus size.
     in_flight = threading.BoundedSemaphore(jobs * chunk_size * 4)
@@ -170,12 +172,17 @@ def _prepare_all(
 
 
 class Writer:
-    """Writes prepared documents, a batch per transaction, a SAVEPOINT per document."""
+    """Writes prepared documents, a batch per transaction, a SAVEPOINT per document.
+
+    Keeps the ids of entities it has seen committed: entities are never deleted
+    by ingest, so a remembered id stays right even with other writers at work.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.is_postgresql = engine.dialect.name == "postgresql"
         self._locked = engine.execution_options(sqlite_begin="IMMEDIATE")
+        self.entity_ids: dict[tuple, int] = {}
 
     def write(self, batch: list[PreparedDocument | ReadError | Skipped]) -> list[Outcome]:
         """Writes one batch in one transaction; returns an outcome per item, in order."""
@@ -190,30 +197,38 @@ class Writer:
 
     def _write_once(self, batch: list[PreparedDocument | ReadError | Skipped]) -> list[Outcome]:
         outcomes = []
+        batch_entities: dict[tuple, int] = {}
         with self._locked.begin() as connection:
             if self.is_postgresql:
-                connection.execute(
-                    sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": INGEST_LOCK_KEY}
-                )
+                connection.execute(_LOCK, {"key": INGEST_LOCK_KEY})
             for item in batch:
                 if isinstance(item, ReadError):
                     outcomes.append(Outcome(item.origin, "failed", reason=item.reason))
                 elif isinstance(item, Skipped):
                     outcomes.append(Outcome(item.origin, "skipped", reason=item.reason))
                 else:
-                    outcomes.append(self._write_document(connection, item))
+                    known = self.entity_ids | batch_entities
+                    outcome, created = self._write_document(connection, item, known)
+                    batch_entities |= created
+                    outcomes.append(outcome)
+        self.entity_ids |= batch_entities
         return outcomes
 
-    def _write_document(self, connection: Connection, document: PreparedDocument) -> Outcome:
+    def _write_document(
+        self, connection: Connection, document: PreparedDocument, known: dict[tuple, int]
+    ) -> tuple[Outcome, dict[tuple, int]]:
+        """The outcome, and the entity ids the document looked up or created (none if it
+        was rolled back: ids created inside its SAVEPOINT are gone)."""
         origin = document.raw.origin
+        writer = DocumentWriter(connection, document, known)
         savepoint = connection.begin_nested()
         try:
-            outcome = DocumentWriter(connection, document).write()
+            outcome = writer.write()
         except (sa.exc.IntegrityError, sa.exc.DataError) as error:
             savepoint.rollback()
-            return Outcome(origin, "failed", reason=f"the store refused it ({_reason(error)})")
+            return Outcome(origin, "failed", reason=f"the store refused it ({_reason(error)})"), {}
         savepoint.commit()
-        return outcome
+        return outcome, writer.found_entities
 
 
 def _reason(error: sa.exc.DBAPIError) -> str:
@@ -232,154 +247,225 @@ _recipients = QuoteRecipient.__table__
 _about = QuoteAbout.__table__
 
 
+def _returning_id(table: sa.Table) -> sa.Insert:
+    return table.insert().returning(table.c.id)
+
+
+# Statements built once: building SQLAlchemy expressions per row costs more than SQLite.
+_LOCK = sa.text("SELECT pg_advisory_xact_lock(:key)")
+_DOCUMENT_BY_HASH = sa.select(_documents.c.id).where(
+    _documents.c.content_hash == sa.bindparam("content_hash")
+)
+_CURRENT_VERSION = (
+    sa.select(_documents.c.id, _documents.c.version)
+    .where(_documents.c.url == sa.bindparam("url"), _documents.c.superseded_by_id.is_(None))
+    .order_by(_documents.c.version.desc())
+    .limit(1)
+)
+_SUPERSEDE_DOCUMENT = (
+    _documents.update()
+    .where(_documents.c.id == sa.bindparam("previous_id"))
+    .values(superseded_by_id=sa.bindparam("document_id"))
+)
+_SUPERSEDE_OCCURRENCES = (
+    _occurrences.update()
+    .where(_occurrences.c.document_id == sa.bindparam("previous_id"))
+    .values(superseded=True)
+)
+_ENTITY_BY_QID = sa.select(_entities.c.id).where(_entities.c.qid == sa.bindparam("qid"))
+_ENTITIES_BY_KEY = (
+    sa.select(_entities.c.id, _entities.c.kind)
+    .where(_entities.c.key == sa.bindparam("key"), _entities.c.qid.is_(None))
+    .order_by(_entities.c.id)
+)
+_SET_ENTITY_KIND = (
+    _entities.update()
+    .where(_entities.c.id == sa.bindparam("entity_id"))
+    .values(kind=sa.bindparam("kind"))
+)
+_QUOTES_BY_KEY = sa.select(
+    _quotes.c.id,
+    _quotes.c.key,
+    _quotes.c.speaker_id,
+    _quotes.c.first_published,
+    _quotes.c.confidence,
+    _quotes.c.claimed_by_id,
+).where(_quotes.c.key.in_(sa.bindparam("keys", expanding=True)))
+_SOURCE_BY_KEY = (
+    sa.select(_sources.c.id).where(_sources.c.key == sa.bindparam("key")).order_by(_sources.c.id)
+)
+
+
+def _insert_ignoring_duplicates(connection: Connection, table: sa.Table) -> sa.Insert:
+    """INSERT ... ON CONFLICT DO NOTHING: another writer may have added the same alias."""
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table).on_conflict_do_nothing()
+
+
 class DocumentWriter:
     """The rows of one document, written on a connection inside its SAVEPOINT."""
 
-    def __init__(self, connection: Connection, document: PreparedDocument) -> None:
+    def __init__(
+        self, connection: Connection, document: PreparedDocument, known: dict[tuple, int]
+    ) -> None:
         self.connection = connection
         self.document = document
         self.raw = document.raw
         self.document_id: int | None = None
+        self.known = known
+        self.found_entities: dict[tuple, int] = {}
         self._entity_ids: dict[str, int] = {}
+        self._aliases: list[dict] = []
         self._source_ids: dict[tuple, int] = {}
+        self._links: set[tuple] = set()
 
-    def _insert(self, table: sa.Table, **values) -> int:
-        return self.connection.execute(
-            table.insert().values(**values).returning(table.c.id)
-        ).scalar_one()
+    def _insert(self, table: sa.Table, row: dict) -> int:
+        """Inserts one row; returns its id."""
+        return self.connection.execute(_returning_id(table), row).scalar_one()
+
+    def _insert_many(self, table: sa.Table, rows: list[dict], match: tuple[str, ...]) -> list[int]:
+        """Inserts rows in one statement; returns their ids in the rows' order, matched
+        back by `match`, columns unique among `rows` (RETURNING order is not guaranteed)."""
+        columns = [table.c[name] for name in match]
+        result = self.connection.execute(table.insert().returning(table.c.id, *columns), rows)
+        ids = {tuple(returned[1:]): returned[0] for returned in result}
+        return [ids[tuple(row[name] for name in match)] for row in rows]
 
     def write(self) -> Outcome:
         origin = self.raw.origin
         existing = self.connection.execute(
-            sa.select(_documents.c.id).where(
-                _documents.c.content_hash == self.document.content_hash
-            )
+            _DOCUMENT_BY_HASH, {"content_hash": self.document.content_hash}
         ).scalar()
         if existing is not None:
             return Outcome(origin, "unchanged", document_id=existing)
-        previous = self._current_version()
+        previous = None
+        if self.raw.url:
+            previous = self.connection.execute(_CURRENT_VERSION, {"url": self.raw.url}).first()
         self.document_id = self._insert(
             _documents,
-            title=self.raw.title,
-            url=self.raw.url,
-            publisher=self.raw.publisher,
-            author=self.raw.author,
-            published=self.raw.published,
-            text=self.raw.text,
-            content_hash=self.document.content_hash,
-            version=previous.version + 1 if previous else 1,
-            ingested_at=utcnow(),
-            extra={**self.raw.extra, "origin": str(origin), "format": self.raw.format},
+            {
+                "title": self.raw.title,
+                "url": self.raw.url,
+                "publisher": self.raw.publisher,
+                "author": self.raw.author,
+                "published": self.raw.published,
+                "text": self.raw.text,
+                "content_hash": self.document.content_hash,
+                "version": previous.version + 1 if previous else 1,
+                "ingested_at": utcnow(),
+                "extra": {**self.raw.extra, "origin": str(origin), "format": self.raw.format},
+            },
         )
         if previous:
-            self._supersede(previous.id)
-        written = sum(self._write_quote(quote) for quote in self.document.parsed.quotes)
+            ids = {"previous_id": previous.id, "document_id": self.document_id}
+            self.connection.execute(_SUPERSEDE_DOCUMENT, ids)
+            self.connection.execute(_SUPERSEDE_OCCURRENCES, ids)
+        written = self._write_quotes(self.document.parsed.quotes)
+        if self._aliases:
+            self.connection.execute(
+                _insert_ignoring_duplicates(self.connection, _aliases), self._aliases
+            )
         return Outcome(origin, "ingested", document_id=self.document_id, quotes=written)
-
-    def _current_version(self) -> sa.Row | None:
-        if not self.raw.url:
-            return None
-        return self.connection.execute(
-            sa.select(_documents.c.id, _documents.c.version)
-            .where(_documents.c.url == self.raw.url, _documents.c.superseded_by_id.is_(None))
-            .order_by(_documents.c.version.desc())
-            .limit(1)
-        ).first()
-
-    def _supersede(self, previous_id: int) -> None:
-        self.connection.execute(
-            _documents.update()
-            .where(_documents.c.id == previous_id)
-            .values(superseded_by_id=self.document_id)
-        )
-        self.connection.execute(
-            _occurrences.update()
-            .where(_occurrences.c.document_id == previous_id)
-            .values(superseded=True)
-        )
 
     # -- quotes ---------------------------------------------------------------
 
-    def _write_quote(self, quote: parsed.Quote) -> int:
-        """Writes the quote's occurrence in this document; 0 when the document already had it."""
-        speaker_id = self._entity_id(quote.speaker) if quote.speaker else None
-        claimed_by_id = self._entity_id(quote.claimed_by) if quote.claimed_by else None
-        quote_id = self._quote_id(quote, speaker_id, claimed_by_id)
-        already = self.connection.execute(
-            sa.select(_occurrences.c.id).where(
-                _occurrences.c.quote_id == quote_id,
-                _occurrences.c.document_id == self.document_id,
-            )
-        ).scalar()
-        if already is not None:  # the same words by the same speaker twice in one text
+    def _write_quotes(self, quotes: tuple[parsed.Quote, ...]) -> int:
+        """Writes an occurrence per distinct (words, speaker); returns how many."""
+        reported: dict[tuple[str, int | None], parsed.Quote] = {}
+        for quote, key in zip(quotes, self.document.quote_keys, strict=True):
+            speaker_id = self._entity_id(quote.speaker) if quote.speaker else None
+            # The same words by the same speaker twice in one text: the first one counts.
+            reported.setdefault((key, speaker_id), quote)
+        if not reported:
             return 0
-        mention, cue = quote.speaker_mention, quote.cue
-        occurrence_id = self._insert(
-            _occurrences,
-            quote_id=quote_id,
-            document_id=self.document_id,
-            content_start=quote.start,
-            content_end=quote.end,
-            spans=[[span.start, span.end] for span in quote.spans],
-            speaker_mention=mention.text if mention else None,
-            speaker_mention_start=mention.start if mention else None,
-            speaker_mention_end=mention.end if mention else None,
-            cue=cue.text if cue else None,
-            cue_start=cue.start if cue else None,
-            cue_end=cue.end if cue else None,
-            rule=quote.rule,
-            confidence=quote.confidence,
-            source_id=self._source_id(quote.source) if quote.source else None,
-            superseded=False,
-        )
-        for table, names in ((_recipients, quote.recipients), (_about, quote.about)):
-            entity_ids = dict.fromkeys(self._entity_id(name) for name in names)
-            if entity_ids:
-                self.connection.execute(
-                    table.insert(),
-                    [{"occurrence_id": occurrence_id, "entity_id": e} for e in entity_ids],
-                )
-        return 1
+        quote_ids = self._quote_ids(reported)
+        occurrences = [self._occurrence(quote, quote_ids[key]) for key, quote in reported.items()]
+        occurrence_ids = self._insert_many(_occurrences, occurrences, ("quote_id",))
+        for table, field in ((_recipients, "recipients"), (_about, "about")):
+            rows = [
+                {"occurrence_id": occurrence_id, "entity_id": entity_id}
+                for quote, occurrence_id in zip(reported.values(), occurrence_ids, strict=True)
+                for entity_id in dict.fromkeys(self._entity_id(n) for n in getattr(quote, field))
+            ]
+            if rows:
+                self.connection.execute(table.insert(), rows)
+        return len(reported)
 
-    def _quote_id(self, quote: parsed.Quote, speaker_id: int | None, claimed_by_id: int | None):
-        """The stored quote with these words and speaker; a quote without a speaker is never
-        merged, since nothing says two unattributed reports are the same utterance."""
-        key = quote_key(quote.text)
+    def _quote_ids(self, reported: dict[tuple[str, int | None], parsed.Quote]) -> dict:
+        """The quote id for each (words, speaker): the stored quote, or a new one. A quote
+        without a speaker is never merged across documents: nothing says two unattributed
+        reports of the same words are one utterance."""
+        keys = sorted({key for key, speaker_id in reported if speaker_id is not None})
+        stored = {}
+        if keys:
+            for row in self.connection.execute(_QUOTES_BY_KEY, {"keys": keys}):
+                stored[row.key, row.speaker_id] = row
+        ids, new = {}, {}
+        for key, quote in reported.items():
+            row = stored.get(key) if key[1] is not None else None
+            if row is None:
+                new[key] = self._new_quote(quote, *key)
+            else:
+                self._update_quote(row, quote)
+                ids[key] = row.id
+        if new:
+            rows = list(new.values())
+            ids.update(
+                zip(new, self._insert_many(_quotes, rows, ("key", "speaker_id")), strict=True)
+            )
+        return ids
+
+    def _new_quote(self, quote: parsed.Quote, key: str, speaker_id: int | None) -> dict:
+        claimed_by = quote.claimed_by
+        return {
+            "text": quote.text,
+            "key": key,
+            "kind": quote.kind,
+            "speaker_id": speaker_id,
+            "claimed_by_id": self._entity_id(claimed_by) if claimed_by else None,
+            "confidence": quote.confidence,
+            "first_published": self.raw.published,
+            "first_document_id": self.document_id,
+            "created_at": utcnow(),
+        }
+
+    def _update_quote(self, row: sa.Row, quote: parsed.Quote) -> None:
+        """Keeps the earliest known appearance, the highest confidence, the first claimant."""
+        changes = {}
         published = self.raw.published
-        if speaker_id is not None:
-            row = self.connection.execute(
-                sa.select(
-                    _quotes.c.id,
-                    _quotes.c.first_published,
-                    _quotes.c.confidence,
-                    _quotes.c.claimed_by_id,
-                ).where(_quotes.c.key == key, _quotes.c.speaker_id == speaker_id)
-            ).first()
-            if row is not None:
-                changes = {}
-                if published and (row.first_published is None or published < row.first_published):
-                    changes.update(first_published=published, first_document_id=self.document_id)
-                if quote.confidence > row.confidence:
-                    changes["confidence"] = quote.confidence
-                if row.claimed_by_id is None and claimed_by_id is not None:
-                    changes["claimed_by_id"] = claimed_by_id
-                if changes:
-                    self.connection.execute(
-                        _quotes.update().where(_quotes.c.id == row.id).values(**changes)
-                    )
-                return row.id
-        return self._insert(
-            _quotes,
-            text=quote.text,
-            key=key,
-            kind=quote.kind,
-            speaker_id=speaker_id,
-            claimed_by_id=claimed_by_id,
-            confidence=quote.confidence,
-            first_published=published,
-            first_document_id=self.document_id,
-            created_at=utcnow(),
-        )
+        if published and (row.first_published is None or published < row.first_published):
+            changes.update(first_published=published, first_document_id=self.document_id)
+        if quote.confidence > row.confidence:
+            changes["confidence"] = quote.confidence
+        if row.claimed_by_id is None and quote.claimed_by:
+            changes["claimed_by_id"] = self._entity_id(quote.claimed_by)
+        if changes:
+            self.connection.execute(
+                _quotes.update().where(_quotes.c.id == row.id).values(**changes)
+            )
+
+    def _occurrence(self, quote: parsed.Quote, quote_id: int) -> dict:
+        mention, cue = quote.speaker_mention, quote.cue
+        return {
+            "quote_id": quote_id,
+            "document_id": self.document_id,
+            "content_start": quote.start,
+            "content_end": quote.end,
+            "spans": [[span.start, span.end] for span in quote.spans],
+            "speaker_mention": mention.text if mention else None,
+            "speaker_mention_start": mention.start if mention else None,
+            "speaker_mention_end": mention.end if mention else None,
+            "cue": cue.text if cue else None,
+            "cue_start": cue.start if cue else None,
+            "cue_end": cue.end if cue else None,
+            "rule": quote.rule,
+            "confidence": quote.confidence,
+            "source_id": self._source_id(quote.source) if quote.source else None,
+            "superseded": False,
+        }
 
     # -- entities -------------------------------------------------------------
 
@@ -390,82 +476,78 @@ class DocumentWriter:
         described = self.document.parsed.entity(name) or parsed.Entity(name=name)
         key = name_key(name)
         known = _GAZETTEER_BY_KEY.get(key)
-        entity_id = None
-        kept_apart = None
+        entity_key = name_key(known.name) if known else key
         if known is not None:
-            entity_id = self.connection.execute(
-                sa.select(_entities.c.id).where(_entities.c.qid == known.qid)
-            ).scalar()
-            if entity_id is None:
-                entity_id = self._new_entity(
-                    known.name, known.kind or described.kind, known.qid, known.description, None
-                )
+            entity_id = self._shared_entity(
+                ("qid", known.qid),
+                lambda: self.connection.execute(_ENTITY_BY_QID, {"qid": known.qid}).scalar(),
+                lambda: self._new_entity(
+                    known.name, known.kind or described.kind, known.description, qid=known.qid
+                ),
+            )
         elif len(key.split()) >= 2 or (key and described.kind in MERGEABLE_ONE_WORD_KINDS):
-            entity_id = self._entity_by_name(key, described.kind)
+            entity_id = self._shared_entity(
+                ("name", key, described.kind),
+                lambda: self._entity_by_name(key, described.kind),
+                lambda: self._new_entity(name, described.kind, described.description),
+            )
         else:
-            kept_apart = (
+            reason = (
                 f"one-word name {name!r} is ambiguous across documents: "
                 f"kept to document {self.document_id}"
             )
-        if entity_id is None:
             entity_id = self._new_entity(
-                name, described.kind, None, described.description, kept_apart
+                name, described.kind, described.description, kept_apart=reason
             )
-        self._add_aliases(entity_id, described)
+        self._aliases += self._alias_rows(entity_id, entity_key, described)
         self._entity_ids[name] = entity_id
         return entity_id
 
+    def _shared_entity(self, cache_key: tuple, find, create) -> int:
+        entity_id = self.known.get(cache_key) or self.found_entities.get(cache_key)
+        if entity_id is None:
+            entity_id = find() or create()
+        self.found_entities[cache_key] = entity_id
+        return entity_id
+
     def _entity_by_name(self, key: str, kind: str) -> int | None:
-        query = sa.select(_entities.c.id, _entities.c.kind).where(
-            _entities.c.key == key, _entities.c.qid.is_(None)
-        )
-        if len(key.split()) < 2:
-            query = query.where(_entities.c.kind == kind)
-        elif kind != "unknown":
-            query = query.where(_entities.c.kind.in_((kind, "unknown")))
-        row = self.connection.execute(query.order_by(_entities.c.id).limit(1)).first()
-        if row is None:
-            return None
-        if row.kind == "unknown" and kind != "unknown":
-            self.connection.execute(
-                _entities.update().where(_entities.c.id == row.id).values(kind=kind)
-            )
-        return row.id
+        """A stored entity of this name and a compatible kind; one-word names need the same kind."""
+        for row in self.connection.execute(_ENTITIES_BY_KEY, {"key": key}):
+            if row.kind == kind:
+                return row.id
+            if len(key.split()) >= 2 and "unknown" in (row.kind, kind):
+                if row.kind == "unknown":
+                    self.connection.execute(_SET_ENTITY_KIND, {"entity_id": row.id, "kind": kind})
+                return row.id
+        return None
 
     def _new_entity(
         self,
         name: str,
         kind: str,
-        qid: str | None,
         description: str | None,
-        kept_apart: str | None,
+        *,
+        qid: str | None = None,
+        kept_apart: str | None = None,
     ) -> int:
         return self._insert(
             _entities,
-            name=name,
-            key=name_key(name),
-            kind=kind if kind in parsed.EntityKind.__args__ else "unknown",
-            qid=qid,
-            description=description,
-            extra={"kept_apart": kept_apart} if kept_apart else {},
-            created_at=utcnow(),
+            {
+                "name": name,
+                "key": name_key(name),
+                "kind": kind if kind in ENTITY_KINDS else "unknown",
+                "qid": qid,
+                "description": description,
+                "extra": {"kept_apart": kept_apart} if kept_apart else {},
+                "created_at": utcnow(),
+            },
         )
 
-    def _add_aliases(self, entity_id: int, described: parsed.Entity) -> None:
-        wanted = {}
-        for text in (described.name, *described.aliases):
-            key = name_key(text)
-            if key:
-                wanted.setdefault(key, text)
-        stored = set(
-            self.connection.execute(
-                sa.select(_aliases.c.key).where(_aliases.c.entity_id == entity_id)
-            ).scalars()
-        )
-        entity_key = self.connection.execute(
-            sa.select(_entities.c.key).where(_entities.c.id == entity_id)
-        ).scalar_one()
-        rows = [
+    def _alias_rows(self, entity_id: int, entity_key: str, described: parsed.Entity) -> list[dict]:
+        """The document's other names for the entity, as alias rows (stored ones are ignored
+        on insert)."""
+        texts = {name_key(text): text for text in reversed((described.name, *described.aliases))}
+        return [
             {
                 "entity_id": entity_id,
                 "text": text,
@@ -474,11 +556,9 @@ class DocumentWriter:
                 "document_id": self.document_id,
                 "created_at": utcnow(),
             }
-            for key, text in wanted.items()
-            if key not in stored and key != entity_key
+            for key, text in texts.items()
+            if key and key != entity_key
         ]
-        if rows:
-            self.connection.execute(_aliases.insert(), rows)
 
     # -- sources and the reporting chain -----------------------------------------
 
@@ -508,17 +588,17 @@ class DocumentWriter:
         key = f"{source.kind}:{name_key(source.title)}" if source.title else None
         source_id = None
         if key:
-            source_id = self.connection.execute(
-                sa.select(_sources.c.id).where(_sources.c.key == key).order_by(_sources.c.id)
-            ).scalar()
+            source_id = self.connection.execute(_SOURCE_BY_KEY, {"key": key}).scalar()
         if source_id is None:
             source_id = self._insert(
                 _sources,
-                kind=source.kind,
-                title=source.title,
-                author=source.author,
-                key=key,
-                created_at=utcnow(),
+                {
+                    "kind": source.kind,
+                    "title": source.title,
+                    "author": source.author,
+                    "key": key,
+                    "created_at": utcnow(),
+                },
             )
         self._source_ids[local] = source_id
         return source_id
@@ -526,23 +606,17 @@ class DocumentWriter:
     def _link(
         self, from_id: int, *, to_source_id: int | None = None, to_document_id: int | None = None
     ) -> None:
-        exists = self.connection.execute(
-            sa.select(_source_links.c.id).where(
-                _source_links.c.from_source_id == from_id,
-                _source_links.c.to_source_id.is_(None)
-                if to_source_id is None
-                else _source_links.c.to_source_id == to_source_id,
-                _source_links.c.to_document_id.is_(None)
-                if to_document_id is None
-                else _source_links.c.to_document_id == to_document_id,
-                _source_links.c.document_id == self.document_id,
-            )
-        ).scalar()
-        if exists is None:
-            self._insert(
-                _source_links,
-                from_source_id=from_id,
-                to_source_id=to_source_id,
-                to_document_id=to_document_id,
-                document_id=self.document_id,
-            )
+        """One step of the chain, once per document (the document itself is new)."""
+        link = (from_id, to_source_id, to_document_id)
+        if link in self._links:
+            return
+        self._links.add(link)
+        self.connection.execute(
+            _source_links.insert(),
+            {
+                "from_source_id": from_id,
+                "to_source_id": to_source_id,
+                "to_document_id": to_document_id,
+                "document_id": self.document_id,
+            },
+        )
