@@ -81,11 +81,15 @@ def fill(url: str, folder: Path, *, articles: bool = True) -> None:
 
 
 def corpus_url(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, *, articles: bool
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    *,
+    engine: str,
+    articles: bool,
 ) -> Iterator[str]:
-    """A filled database on request.param ("sqlite" or "postgresql"), dropped afterwards."""
+    """A filled database on `engine` ("sqlite" or "postgresql"), dropped afterwards."""
     folder = tmp_path_factory.mktemp("corpus")
-    if request.param == "sqlite":
+    if engine == "sqlite":
         url = f"sqlite:///{folder / 'quotedb.db'}"
         fill(url, folder, articles=articles)
         yield url

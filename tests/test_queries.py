@@ -25,13 +25,13 @@ ENGINES = ["sqlite", "postgresql"]
 
 @pytest.fixture(scope="module", params=ENGINES)
 def store(request, tmp_path_factory) -> Iterator[Engine]:
-    for url in corpus_url(request, tmp_path_factory, articles=True):
+    for url in corpus_url(request, tmp_path_factory, engine=request.param, articles=True):
         yield from open_engine(url)
 
 
 @pytest.fixture(scope="module", params=ENGINES)
 def seed_store(request, tmp_path_factory) -> Iterator[Engine]:
-    for url in corpus_url(request, tmp_path_factory, articles=False):
+    for url in corpus_url(request, tmp_path_factory, engine=request.param, articles=False):
         yield from open_engine(url)
 
 

@@ -8,6 +8,7 @@ filters (`filter_options`).
 
 import functools
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -136,7 +137,7 @@ def filter_options(command: Callable) -> Callable:
 
 
 def _stdout() -> IO[str]:
-    return click.get_text_stream("stdout")
+    return sys.stdout
 
 
 @main.command("quotes")
