@@ -344,3 +344,22 @@ def test_sqlite_writers_queue_instead_of_failing(sqlite_url):
         names = sorted(db_session.exec(select(Entity.name)).all())
     engine.dispose()
     assert names == ["First Writer", "Second Writer"]
+
+
+def test_the_documented_search_expressions_use_the_full_text_index(engine):
+    """Queries written as models.py documents them hit FTS5 / the GIN index, not a scan."""
+    with store_db.session(engine, write=True) as db_session:
+        add_quote(db_session, "You are far beyond smart.")
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            plan = connection.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'smart'"
+            ).all()
+            assert any("VIRTUAL TABLE INDEX" in str(row) for row in plan), plan
+        else:
+            connection.exec_driver_sql("SET enable_seqscan = off")
+            plan = connection.exec_driver_sql(
+                "EXPLAIN SELECT id FROM quotes WHERE to_tsvector('english', text) "
+                "@@ websearch_to_tsquery('english', 'smart')"
+            ).all()
+            assert any("ix_quotes_text_search" in row[0] for row in plan), plan
