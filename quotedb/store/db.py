@@ -44,7 +44,7 @@ class DatabaseURLError(StoreError):
 
 
 class DatabaseUnavailable(StoreError):
-    """The server cannot be reached, or the SQLite file cannot be opened."""
+    """The database cannot be reached or opened, or refused a migration (a driver error)."""
 
 
 class SchemaMismatch(StoreError):
