@@ -41,6 +41,12 @@ def revisions_oldest_first(url: str) -> list[str]:
     return [r.revision for r in reversed(list(script.walk_revisions()))]
 
 
+def test_the_migrations_form_one_line():
+    """Two people adding a revision on the same parent leave two heads: merge them."""
+    heads = store_db.migration_scripts().get_heads()
+    assert len(heads) == 1, f"several migration heads {heads}: run `alembic merge heads`"
+
+
 def test_upgrade_downgrade_upgrade(empty_db_url):
     store_db.migrate(empty_db_url, "head")
     assert QUOTEDB_TABLES <= tables(empty_db_url)
