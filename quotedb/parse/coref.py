@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from quotedb.parse.lexicon import (
     DETERMINERS,
+    FIRST_NAME_GENDER,
     GAZETTEER,
     GROUPS,
     PRONOUNS,
@@ -207,7 +208,9 @@ class EntityRegistry:
             if known is not None:
                 entity = self._open(known.name, known.kind, known)
             else:
-                entity = self._open(" ".join(words), "person" if titles else "unknown")
+                gender = FIRST_NAME_GENDER.get(words[0].lower()) if len(words) > 1 else None
+                entity = self._open(" ".join(words), "person" if titles or gender else "unknown")
+                entity.gender = gender
         for title in titles:
             lowered = title.lower()
             if lowered in FEMALE_TITLES:
@@ -295,6 +298,42 @@ class EntityRegistry:
         key = normalise(text)
         entity = self._by_key.get(key) or self._open(text, "group")
         return self._note(entity, text, start, end, speaks)
+
+    def merge_lone_surnames(self) -> dict[str, str]:
+        """Fold one-word person names into the one full name that ends with them.
+
+        "Obama says …" (a headline, before the article names him) and "Barack
+        Obama" later are one person; when two full names share the word, the
+        lone one stays apart: a wrong merge is worse than none.
+        """
+        renamed: dict[str, str] = {}
+        for lone in list(self._entities):
+            words = normalise(lone.name).split()
+            if len(words) != 1 or lone.kind not in ("person", "unknown") or lone.known:
+                continue
+            fuller = [
+                e
+                for e in self._entities
+                if e is not lone
+                and e.kind in ("person", "unknown")
+                and len(normalise(e.name).split()) > 1
+                and normalise(e.name).split()[-1] == words[0]
+                and normalise(e.name).split()[-1] not in ORGANISATION_WORDS
+            ]
+            if len(fuller) != 1:
+                continue
+            target = fuller[0]
+            target.mentions.extend(lone.mentions)
+            target.mentions.sort(key=lambda m: m.start)
+            target.aliases.setdefault(lone.name, None)
+            for alias in lone.aliases:
+                target.aliases.setdefault(alias, None)
+            target.gender = target.gender or lone.gender
+            target.last_spoke = max(target.last_spoke, lone.last_spoke)
+            self._entities.remove(lone)
+            self._by_key[normalise(lone.name)] = target
+            renamed[lone.name] = target.name
+        return renamed
 
     def knows(self, word: str) -> bool:
         """Whether a lone capitalised word names something: a gazetteer alias ("US")."""

@@ -17,6 +17,7 @@ from quotedb.parse.records import Source, Span
 from quotedb.parse.text import Token
 
 _TITLE_WORDS_AFTER = frozenset({"book", "memoir"})
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for"})
 _PAIR_STARTS = frozenset(word.split()[0] for word in MEDIA if " " in word)
 
 
@@ -42,14 +43,22 @@ def medium_at(tokens: list[Token], index: int) -> str | None:
 
 
 def book_title(tokens: list[Token], index: int) -> str | None:
-    """ "his new book Rage": the capitalised words right after the word "book"."""
+    """ "his new book Rage", "her book, Hard Choices,", her book "Hard Choices": the
+    capitalised words (or the quoted title) right after the word "book"."""
     if tokens[index].lower not in _TITLE_WORDS_AFTER:
         return None
+    k = index + 1
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    if k < len(tokens) and tokens[k].text in ('"', "“", "''", "``", "‘"):
+        k += 1
     words = []
-    for token in tokens[index + 1 : index + 6]:
-        if not is_capitalised(token):
+    for token in tokens[k : k + 8]:
+        if not (is_capitalised(token) or (words and token.lower in _TITLE_SMALL_WORDS)):
             break
         words.append(token.text)
+    while words and words[-1].lower() in _TITLE_SMALL_WORDS:
+        words.pop()
     return " ".join(words) or None
 
 

@@ -94,6 +94,11 @@ class NounPhrase:
         return tokens[self.first].start, tokens[self.last].end
 
 
+def _is_acronym(token: Token) -> bool:
+    """ "US", "IT": capitals that spell a name, not the pronouns "us", "it"."""
+    return len(token.text) > 1 and token.text.isupper()
+
+
 def is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
@@ -156,7 +161,9 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
     lower = head_token.lower
     if lower == "one" and (i == floor or tokens[i - 1].text == ","):
         return NounPhrase(i, i, i)  # "In the letters, one described": the sieve resolves it
-    if lower in PRONOUNS and lower not in OBJECT_PRONOUNS or lower in RELATIVE_PRONOUNS:
+    if (
+        lower in PRONOUNS and lower not in OBJECT_PRONOUNS or lower in RELATIVE_PRONOUNS
+    ) and not _is_acronym(head_token):
         return NounPhrase(i, i, i)
     if not _is_np_word(head_token) or lower in DETERMINERS:
         return None
@@ -303,7 +310,7 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
     last = i
     while last + 1 < len(tokens) and last - i < _MAX_NP:
         following = tokens[last + 1]
-        if following.text in (",", ".", ";", ":", "(", ")", '"', "“", "”", "''", "—", "–"):
+        if following.text in (",", ".", ";", ":", "(", ")", '"', "“", "”", "''", "—", "–", "-"):
             break
         if following.lower in FUNCTION_WORDS and following.lower not in ("of",):
             break
@@ -319,9 +326,9 @@ def recipient_after(tokens: list[Token], start: int) -> NounPhrase | None:
     if start >= len(tokens):
         return None
     token = tokens[start]
-    if token.lower in OBJECT_PRONOUNS:
+    if token.lower in OBJECT_PRONOUNS and not _is_acronym(token):
         return NounPhrase(start, start, start)
-    if is_capitalised(token) and token.lower not in SUBJECT_PRONOUNS:
+    if is_capitalised(token) and (token.lower not in SUBJECT_PRONOUNS or _is_acronym(token)):
         last = start
         while last + 1 < len(tokens) and (
             is_capitalised(tokens[last + 1])

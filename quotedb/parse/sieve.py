@@ -19,6 +19,7 @@ branded Obama …") yields the inner one, with `claimed_by` set.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
@@ -243,6 +244,30 @@ _NOUN_BLOCKERS = frozenset(
 _TITLE_LEAD_INS = frozenset(
     {"on", "in", "of", "from", "at", "called", "titled", "entitled", "named", "dubbed", "the"}
 )
+_ADDRESSES_A_READER = re.compile(r"\bYour (?:Excellency|Majesty|Holiness|Honou?r)\b|^Dear\b")
+_TITLED_WORKS = frozenset(
+    [
+        "book",
+        "memoir",
+        "novel",
+        "column",
+        "op-ed",
+        "show",
+        "program",
+        "programme",
+        "film",
+        "movie",
+        "documentary",
+        "song",
+        "album",
+        "series",
+        "podcast",
+        "headline",
+        "slogan",
+        "motto",
+        "hashtag",
+    ]
+)
 _SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "—", "–", "(", "''"})
 
 
@@ -273,6 +298,8 @@ class _Draft:
     paragraph: int = -1
     cue_index: tuple[int, int] | None = None  # paragraph-token indices of the cue
     subject_first: int | None = None
+    opens_paragraph_quote: bool = False  # its quote runs on into the next paragraph
+    continues_quote: bool = False  # its first quote goes on from the previous paragraph
 
 
 class _Reader:
@@ -447,20 +474,22 @@ class _Reader:
                 k += 1
             last = k - 1
             while first <= last and (
-                toks[first].lower in DETERMINERS
-                or toks[first].lower in TITLES
-                or toks[first].lower in FUNCTION_WORDS
+                toks[first].lower in DETERMINERS or toks[first].lower in FUNCTION_WORDS
             ):
                 first += 1
+            titled = first  # "Ms. Maria Lopez": the title tells the registry her gender
+            while first <= last and toks[first].lower in TITLES:
+                first += 1
+            while last >= first and toks[last].text in ("'s", "’s", "-"):
+                last -= 1
             if first > last:
                 continue
-            if toks[last].text in ("'s", "’s"):
-                last -= 1
             words = [t.text for t in toks[first : last + 1]]
             if len(words) >= 2 or self.registry.entity_named(words[0]) is None:
                 start, end = toks[first].start, toks[last].end
                 if len(words) >= 2 and all(w[:1].isupper() for w in words):
-                    name = self.registry.name(self.text[start:end], start, end)
+                    title_start = toks[titled].start
+                    name = self.registry.name(self.text[title_start:end], title_start, end)
                     roles = []
                     j = first - 1
                     while (
@@ -477,7 +506,7 @@ class _Reader:
                     if name and roles:
                         self.registry.add_roles(name, roles)
                 elif self.registry.knows(words[0]):
-                    self.registry.name(words[0], start, end)
+                    self.registry.name(words[0], toks[first].start, toks[first].end)
         # "The president shared the letters …": definite descriptions of people
         # already named are mentions too, so that a later "he" can find them.
         for k in range(n - 1):
@@ -546,6 +575,8 @@ class _Reader:
         toks = p.toks
         after = _first_token_at(toks, quotation.close_at)
         before = _last_token_before(toks, quotation.open_at)
+        if _names_a_title(toks, before):
+            return None
         # Rule 1: the cue follows the closing mark.
         if (
             after is not None
@@ -568,15 +599,9 @@ class _Reader:
         self, p: _Paragraph, quotation: Quotation, k: int, used: dict[int, _Draft]
     ) -> _Draft | None:
         toks = p.toks
-        opening = _last_token_before(toks, quotation.open_at)
-        if (
-            opening is not None
-            and opening >= 1
-            and (
-                toks[opening - 1].lower in _TITLE_LEAD_INS or toks[opening - 1].text in ("'s", "’s")
-            )
-        ):
-            return None  # on Fox's "Hannity", a culture called "The HP Way": a name, not speech
+        dash = self._quote_dash_name(p, quotation, k)
+        if dash is not None:
+            return dash
         while k < len(toks) and toks[k].text in (",", "—", "–", "-"):
             k += 1
         if k >= len(toks) or p.inside[k]:
@@ -604,6 +629,31 @@ class _Reader:
             self._recipient(p, cue, draft)
             return draft
         return None
+
+    def _quote_dash_name(self, p: _Paragraph, quotation: Quotation, k: int) -> _Draft | None:
+        """`"…" - Name` / `"…" — Name, title`: a name after a dash signs the quote."""
+        toks = p.toks
+        if k >= len(toks) or toks[k].text not in ("-", "—", "–") or k + 1 >= len(toks):
+            return None
+        subject = subject_after(toks, k + 1)
+        if subject is None or not is_capitalised(toks[subject.head]):
+            return None
+        rest = subject.last + 1
+        if rest < len(toks) and toks[rest].text not in (",", ".", "(") and not p.inside[rest]:
+            return None
+        name = self.resolve(toks, subject, speaks=True)
+        if name is None:
+            return None
+        return _Draft(
+            _quote_kind(self.text, quotation, p),
+            [_content(self.text, quotation)],
+            "quote-dash",
+            0.75,
+            speaker=name,
+            mention=self.span_of(toks, subject.first, subject.last),
+            paragraph=p.index,
+            opens_paragraph_quote=not quotation.closed,
+        )
 
     def _cue_before_quote(
         self, p: _Paragraph, quotation: Quotation, k: int, used: dict[int, _Draft]
@@ -662,14 +712,8 @@ class _Reader:
         draft = self._draft(p, quotation, cue, subject, "quote-naming", 0.8)
         if subject is None:
             draft.speaker, draft.mention = self._implicit_subject(p, cue)
-        # The content is what the speaker called someone: the object and the words,
-        # "Donald Trump as "powerful and preeminent"" (the quoted words alone are
-        # a fragment a reader cannot check).
-        if cue.last + 1 < len(toks) and toks[cue.last + 1].start < quotation.open_at:
-            draft.spans = [trim(self.text, toks[cue.last + 1].start, quotation.close_at, " \t,")]
-            draft.kind = "mixed"
-        else:
-            draft.kind = "partial"
+        # The speaker's words are the quoted ones; whom they describe is `about`.
+        draft.kind = "partial"
         target = recipient_after(toks, cue.last + 1)
         if target is not None:
             about = self.resolve(toks, target, speaks=False)
@@ -696,6 +740,8 @@ class _Reader:
             cue=self.span_of(toks, cue.first, cue.last),
             paragraph=p.index,
             cue_index=(cue.first, cue.last),
+            opens_paragraph_quote=not quotation.closed,
+            continues_quote=quotation.continued,
         )
         if subject is not None:
             draft.mention = self.span_of(toks, subject.first, subject.last)
@@ -939,6 +985,8 @@ class _Reader:
     # ------------------------------------------------------------ rule 6, 7
     def unattached_quote(self, p: _Paragraph, quotation: Quotation, drafts: list[_Draft]) -> None:
         span = _content(self.text, quotation)
+        if _names_a_title(p.toks, _last_token_before(p.toks, quotation.open_at)):
+            return
         previous = drafts[-1] if drafts else None
         if previous is None and quotation.continued and self.last_draft is not None:
             previous = self.last_draft
@@ -991,8 +1039,18 @@ class _Reader:
                 )
             )
             return
-        if full_paragraph or _ends_sentence(self.text, quotation):
-            drafts.append(_Draft("direct", [span], "quote-unattributed", 0.3, paragraph=p.index))
+        if full_paragraph or _ends_sentence(self.text, quotation) or not quotation.closed:
+            drafts.append(
+                _Draft(
+                    "direct",
+                    [span],
+                    "quote-unattributed",
+                    0.3,
+                    paragraph=p.index,
+                    opens_paragraph_quote=not quotation.closed,
+                    continues_quote=quotation.continued,
+                )
+            )
 
     # ------------------------------------------------------------- claims
     def nest_claims(self, drafts: list[_Draft]) -> list[_Draft]:
@@ -1039,6 +1097,17 @@ class _Reader:
             medium = (
                 self.media.by_author(kind, draft.speaker) if kind in ("letter", "book") else None
             )
+            if kind == "book" and medium is None:
+                medium = self.media.by_author("book", None)
+                if medium is not None and medium.author is None:
+                    medium.author = draft.speaker  # "In her new book, …, Clinton wrote"
+            if kind == "letter" and k + 2 <= s_last and toks[k + 1].lower == "to":
+                # "In a letter to Trump, Kim wrote …"
+                target = recipient_after(toks, k + 2)
+                if target is not None:
+                    name = self.resolve(toks, _name_part(toks, target), speaks=False)
+                    if name and name not in draft.recipients:
+                        draft.recipients.append(name)
             draft.source_kind = kind
             draft.source_evidence = self.span_of(toks, k, k)
             draft.medium = medium
@@ -1055,6 +1124,16 @@ class _Reader:
             for name in self.last_draft.recipients:
                 if name not in draft.recipients:
                     draft.recipients.append(name)
+        elif (
+            draft.source_kind is None
+            and draft.speaker
+            and any(_ADDRESSES_A_READER.search(self.text, s, e) for s, e in draft.spans)
+        ):
+            # "… Your Excellency": the speaker is writing one of the letters we know of.
+            medium = self.media.by_author("letter", draft.speaker)
+            if medium is not None:
+                draft.source_kind = "letter"
+                draft.medium = medium
         if draft.medium is not None and draft.medium.recipient:
             if (
                 draft.medium.recipient not in draft.recipients
@@ -1074,7 +1153,7 @@ class _Reader:
                 kind = medium_at(toks, k)
                 if kind == "letter":
                     author = self._sentence_subject(toks, s_first, k)
-                    recipient = None
+                    recipient = self._sent_to(toks, s_first, k)
                     if k + 1 <= s_last and toks[k + 1].lower == "to":
                         target = recipient_after(toks, k + 2)
                         if (
@@ -1100,6 +1179,16 @@ class _Reader:
             if letters is not None and book is not None:
                 self.media.link_book("letter", book)
 
+    def _sent_to(self, toks: list[Token], s_first: int, medium: int) -> str | None:
+        """ "Lopez sent Reed a note": the person between the verb and the letter."""
+        for k in range(medium - 1, max(s_first, medium - 7) - 1, -1):
+            if toks[k].lower in ("sent", "sends", "send", "wrote", "writes", "handed", "mailed"):
+                target = recipient_after(toks, k + 1)
+                if target is not None and target.last < medium:
+                    return self.resolve(toks, _name_part(toks, target), speaks=False)
+                return None
+        return None
+
     def _sentence_subject(self, toks: list[Token], s_first: int, before: int) -> str | None:
         """The named subject that opens a sentence ("Kim Jong-un has sent letters")."""
         k = s_first
@@ -1111,8 +1200,10 @@ class _Reader:
         while last + 1 < before and is_capitalised(toks[last + 1]):
             last += 1
         name = self.text[toks[k].start : toks[last].end]
-        entity = self.registry.entity_named(name)
-        return entity.name if entity and entity.kind == "person" else None
+        entity = self.registry.entity_named(name) or self.registry.entity_named(
+            " ".join(w for w in name.split() if w.lower() not in TITLES)
+        )
+        return entity.name if entity and entity.kind in ("person", "unknown") else None
 
     def _possessor(self, toks: list[Token], s_first: int, at: int) -> str | None:
         """ "Bob Woodward … for his new book": the last named person before "his"."""
@@ -1134,7 +1225,40 @@ class _Reader:
         return None
 
     # -------------------------------------------------------------- output
+    def join_multi_paragraph_quotes(self) -> None:
+        """A quote left open at a paragraph's end and reopened in the next is one
+        quotation: its unattributed opening paragraphs join the attribution that
+        the last paragraph's cue gives ("…," she said at the end)."""
+        joined: list[_Draft] = []
+        pending: list[_Draft] = []
+        for draft in self.drafts:
+            if draft.rule == "quote-unattributed" and draft.opens_paragraph_quote:
+                pending.append(draft)
+                continue
+            if pending and draft.continues_quote:
+                draft.spans[:0] = [span for part in pending for span in part.spans]
+                draft.kind = "direct"
+            else:
+                joined.extend(pending)
+            pending = []
+            joined.append(draft)
+        joined.extend(pending)
+        self.drafts = joined
+
+    def merge_surnames(self) -> None:
+        """ "Obama says …" in a headline, "Barack Obama" later: one person."""
+        renamed = self.registry.merge_lone_surnames()
+        if not renamed:
+            return
+        for draft in self.drafts:
+            draft.speaker = renamed.get(draft.speaker, draft.speaker)
+            draft.claimed_by = renamed.get(draft.claimed_by, draft.claimed_by)
+            draft.recipients = [renamed.get(r, r) for r in draft.recipients]
+            draft.about = [renamed.get(a, a) for a in draft.about]
+
     def finish(self) -> ParsedDocument:
+        self.join_multi_paragraph_quotes()
+        self.merge_surnames()
         text = self.text
         quotes = []
         for draft in self.drafts:
@@ -1219,6 +1343,21 @@ def _skip_to_that(toks: list[Token], start: int, end: int) -> int:
         if toks[k].text in (",", ":", '"', "“"):
             break
     return start
+
+
+def _names_a_title(toks: list[Token], before: int | None) -> bool:
+    """Whether the quote after token `before` names a work, not speech: on Fox's
+    "Hannity", her book "Hard Choices", a culture called "The HP Way"."""
+    if before is None or before < 0:
+        return False
+    k = before
+    if toks[k].text == "," and k >= 1:
+        k -= 1
+    return (
+        toks[k].lower in _TITLE_LEAD_INS
+        or toks[k].lower in _TITLED_WORKS
+        or toks[k].text in ("'s", "’s")
+    )
 
 
 def _token_at(toks: list[Token], offset: int) -> int:

@@ -102,6 +102,9 @@ ROLES: frozenset[str] = _words("roles.txt")
 GROUPS: frozenset[str] = _words("groups.txt")
 MEDIA: dict[str, str] = {row[0].strip().lower(): row[1].strip() for row in _rows("media.tsv")}
 GAZETTEER: list[KnownEntity] = _load_gazetteer()
+FIRST_NAME_GENDER: dict[str, str] = {
+    row[0].strip(): row[1].strip() for row in _rows("first_names.tsv")
+}
 
 ABBREVIATIONS: frozenset[str] = frozenset(
     [
