@@ -264,12 +264,12 @@ _CURRENT_VERSION = (
 )
 _SUPERSEDE_DOCUMENT = (
     _documents.update()
-    .where(_documents.c.id == sa.bindparam("previous_id"))
-    .values(superseded_by_id=sa.bindparam("document_id"))
+    .where(_documents.c.id == sa.bindparam("old_id"))
+    .values(superseded_by_id=sa.bindparam("new_id"))
 )
 _SUPERSEDE_OCCURRENCES = (
     _occurrences.update()
-    .where(_occurrences.c.document_id == sa.bindparam("previous_id"))
+    .where(_occurrences.c.document_id == sa.bindparam("old_id"))
     .values(superseded=True)
 )
 _ENTITY_BY_QID = sa.select(_entities.c.id).where(_entities.c.qid == sa.bindparam("qid"))
@@ -360,9 +360,11 @@ class DocumentWriter:
             },
         )
         if previous:
-            ids = {"previous_id": previous.id, "document_id": self.document_id}
-            self.connection.execute(_SUPERSEDE_DOCUMENT, ids)
-            self.connection.execute(_SUPERSEDE_OCCURRENCES, ids)
+            # Parameter names must not be column names: an UPDATE would SET those too.
+            self.connection.execute(
+                _SUPERSEDE_DOCUMENT, {"old_id": previous.id, "new_id": self.document_id}
+            )
+            self.connection.execute(_SUPERSEDE_OCCURRENCES, {"old_id": previous.id})
         written = self._write_quotes(self.document.parsed.quotes)
         if self._aliases:
             self.connection.execute(
