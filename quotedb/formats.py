@@ -75,7 +75,7 @@ def write_nl(rows: Iterable[Row], out: IO[str]) -> int:
 
 
 def _write_delimited(
-    rows: Iterable[Row], out: IO[str], columns: Sequence[str] | None, dialect: str
+    rows: Iterable[Row | Sequence], out: IO[str], columns: Sequence[str] | None, dialect: str
 ) -> int:
     rows = iter(rows)
     first = next(rows, None)
@@ -84,20 +84,38 @@ def _write_delimited(
         if columns:
             writer.writerow(columns)
         return 0
-    columns = list(columns or first.keys())
+    if isinstance(first, Mapping):
+        columns = list(columns or first.keys())
+        rows = (tuple(row.get(column) for column in columns) for row in chain([first], rows))
+    else:
+        rows = chain([first], rows)
+        first = dict(zip(columns, first, strict=True))
     writer.writerow(columns)
+    # The csv module writes None, text, numbers and dates (str() is ISO) itself;
+    # only list and dict columns, known from the first row, need cell().
+    nested = [n for n, column in enumerate(columns) if isinstance(first[column], list | dict)]
     count = 0
-    for count, row in enumerate(chain([first], rows), 1):
-        writer.writerow([cell(row.get(column)) for column in columns])
+    for count, row in enumerate(rows, 1):
+        if nested:
+            row = list(row)
+            for position in nested:
+                row[position] = cell(row[position])
+        writer.writerow(row)
     return count
 
 
-def write_csv(rows: Iterable[Row], out: IO[str], columns: Sequence[str] | None = None) -> int:
-    """CSV with a header row (Excel dialect: what the csv module and spreadsheets read)."""
+def write_csv(
+    rows: Iterable[Row | Sequence], out: IO[str], columns: Sequence[str] | None = None
+) -> int:
+    """CSV with a header row (Excel dialect: what the csv module and spreadsheets read).
+
+    Rows are dicts, or tuples in the order of `columns` (the faster path)."""
     return _write_delimited(rows, out, columns, "excel")
 
 
-def write_tsv(rows: Iterable[Row], out: IO[str], columns: Sequence[str] | None = None) -> int:
+def write_tsv(
+    rows: Iterable[Row | Sequence], out: IO[str], columns: Sequence[str] | None = None
+) -> int:
     """Tab-separated values with a header row."""
     return _write_delimited(rows, out, columns, "excel-tab")
 

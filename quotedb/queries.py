@@ -258,43 +258,39 @@ def _ranked_matches(connection: Connection, words: list[str], mode: str, limit: 
 # --- quote rows ----------------------------------------------------------------
 
 
-def _quote_row_query() -> sa.Select:
-    joined = (
-        OCCURRENCES.join(QUOTES, QUOTES.c.id == OCCURRENCES.c.quote_id)
-        .join(DOCUMENTS, DOCUMENTS.c.id == OCCURRENCES.c.document_id)
-        .outerjoin(SOURCES, SOURCES.c.id == OCCURRENCES.c.source_id)
-        .outerjoin(SPEAKER, SPEAKER.c.id == QUOTES.c.speaker_id)
-        .outerjoin(CLAIMANT, CLAIMANT.c.id == QUOTES.c.claimed_by_id)
-    )
+def _occurrence_query(order: str) -> sa.Select:
+    """Occurrences with their quote; people, sources and documents are looked up per
+    batch (see _decorate): a two-table join streams several times faster than seven."""
+    joined = OCCURRENCES.join(QUOTES, QUOTES.c.id == OCCURRENCES.c.quote_id)
+    if order == "newest":
+        joined = joined.join(DOCUMENTS, DOCUMENTS.c.id == OCCURRENCES.c.document_id)
     return sa.select(
-        OCCURRENCES.c.id.label("id"),
-        QUOTES.c.id.label("quote_id"),
-        DOCUMENTS.c.published.label("date"),
-        SPEAKER.c.name.label("speaker"),
-        SPEAKER.c.qid.label("speaker_qid"),
-        CLAIMANT.c.name.label("claimed_by"),
-        QUOTES.c.text.label("text"),
-        QUOTES.c.kind.label("kind"),
-        OCCURRENCES.c.cue.label("cue"),
-        OCCURRENCES.c.speaker_mention.label("speaker_mention"),
-        SOURCES.c.kind.label("source_kind"),
-        SOURCES.c.title.label("source_title"),
-        SOURCES.c.author.label("source_author"),
-        DOCUMENTS.c.id.label("document_id"),
-        DOCUMENTS.c.title.label("document_title"),
-        DOCUMENTS.c.url.label("document_url"),
-        DOCUMENTS.c.publisher.label("publisher"),
-        OCCURRENCES.c.content_start.label("content_start"),
-        OCCURRENCES.c.content_end.label("content_end"),
-        OCCURRENCES.c.confidence.label("confidence"),
-        OCCURRENCES.c.rule.label("rule"),
+        OCCURRENCES.c.id,
+        OCCURRENCES.c.quote_id,
+        OCCURRENCES.c.document_id,
+        QUOTES.c.speaker_id,
+        QUOTES.c.claimed_by_id,
+        OCCURRENCES.c.source_id,
+        QUOTES.c.text,
+        QUOTES.c.kind,
+        OCCURRENCES.c.cue,
+        OCCURRENCES.c.speaker_mention,
+        OCCURRENCES.c.content_start,
+        OCCURRENCES.c.content_end,
+        OCCURRENCES.c.confidence,
+        OCCURRENCES.c.rule,
     ).select_from(joined)
 
 
 def _linked(table: sa.Table, entity: EntityRef) -> sa.ColumnElement:
-    return sa.exists().where(
-        table.c.occurrence_id == OCCURRENCES.c.id, table.c.entity_id == entity.id
-    )
+    # IN, not EXISTS: the planner then starts from the entity_id index instead
+    # of probing every occurrence.
+    linked = sa.select(table.c.occurrence_id).where(table.c.entity_id == entity.id)
+    return OCCURRENCES.c.id.in_(linked)
+
+
+def _in_documents(*conditions: sa.ColumnElement) -> sa.ColumnElement:
+    return OCCURRENCES.c.document_id.in_(sa.select(DOCUMENTS.c.id).where(*conditions))
 
 
 def _conditions(connection: Connection, where: QuoteFilter) -> list[sa.ColumnElement]:
@@ -310,20 +306,24 @@ def _conditions(connection: Connection, where: QuoteFilter) -> list[sa.ColumnEle
     if where.about is not None:
         conditions.append(_linked(ABOUT, resolve_name(connection, where.about)))
     if where.source_kind is not None:
-        conditions.append(SOURCES.c.kind == where.source_kind.strip().lower())
+        kind = where.source_kind.strip().lower()
+        conditions.append(
+            OCCURRENCES.c.source_id.in_(sa.select(SOURCES.c.id).where(SOURCES.c.kind == kind))
+        )
     if where.kind is not None:
         conditions.append(QUOTES.c.kind == where.kind)
     if where.since is not None:
-        conditions.append(DOCUMENTS.c.published >= where.since)
+        conditions.append(_in_documents(DOCUMENTS.c.published >= where.since))
     if where.until is not None:
-        conditions.append(DOCUMENTS.c.published <= where.until)
+        conditions.append(_in_documents(DOCUMENTS.c.published <= where.until))
     if where.min_confidence is not None:
         conditions.append(OCCURRENCES.c.confidence >= where.min_confidence)
     if where.document is not None:
         document = where.document.strip()
         by_url = DOCUMENTS.c.url == document
         is_id = document.isdecimal() and len(document) < 19
-        conditions.append(sa.or_(DOCUMENTS.c.id == int(document), by_url) if is_id else by_url)
+        named = sa.or_(DOCUMENTS.c.id == int(document), by_url) if is_id else by_url
+        conditions.append(_in_documents(named))
     if where.search is not None:
         words = search_words(where.search)
         if not words:
@@ -336,10 +336,18 @@ def _conditions(connection: Connection, where: QuoteFilter) -> list[sa.ColumnEle
 def _names_by_occurrence(
     connection: Connection, table: sa.Table, occurrence_ids: list[int]
 ) -> dict[int, list[str]]:
+    low, high = min(occurrence_ids), max(occurrence_ids)
+    # A batch in id order is a dense range: BETWEEN is cheaper than a long IN list.
+    dense = high - low < 2 * len(occurrence_ids)
+    in_batch = (
+        table.c.occurrence_id.between(low, high)
+        if dense
+        else table.c.occurrence_id.in_(occurrence_ids)
+    )
     query = (
         sa.select(table.c.occurrence_id, ENTITIES.c.name)
         .join(ENTITIES, ENTITIES.c.id == table.c.entity_id)
-        .where(table.c.occurrence_id.in_(occurrence_ids))
+        .where(in_batch)
         .order_by(table.c.occurrence_id, ENTITIES.c.name)
     )
     names: dict[int, list[str]] = {}
@@ -348,24 +356,70 @@ def _names_by_occurrence(
     return names
 
 
-def _with_people(connection: Connection, rows: list[sa.Row]) -> list[dict[str, Any]]:
-    """Rows as dicts in QUOTE_COLUMNS order, with their recipients and about lists."""
+def _by_id(connection: Connection, columns: list, ids: set[int]) -> dict[int, tuple]:
+    """{id: (other columns...)} for the rows of the first column's table with these ids."""
+    if not ids:
+        return {}
+    query = sa.select(*columns).where(columns[0].in_(ids))
+    return {row[0]: tuple(row[1:]) for row in connection.execute(query)}
+
+
+_NO_ENTITY = (None, None)
+_NO_SOURCE = (None, None, None)
+
+
+def _decorate(connection: Connection, rows: list[sa.Row]) -> list[tuple]:
+    """A batch of _occurrence_query rows as tuples in QUOTE_COLUMNS order: names,
+    QIDs, sources and documents fetched once per batch."""
+    if not rows:
+        return []
     ids = [row.id for row in rows]
     recipients = _names_by_occurrence(connection, RECIPIENTS, ids)
     about = _names_by_occurrence(connection, ABOUT, ids)
+    people = {row.speaker_id for row in rows} | {row.claimed_by_id for row in rows}
+    people.discard(None)
+    entities = _by_id(connection, [ENTITIES.c.id, ENTITIES.c.name, ENTITIES.c.qid], people)
+    source_ids = {row.source_id for row in rows} - {None}
+    sources = _by_id(
+        connection, [SOURCES.c.id, SOURCES.c.kind, SOURCES.c.title, SOURCES.c.author], source_ids
+    )
+    document_columns = [DOCUMENTS.c.id, DOCUMENTS.c.published, DOCUMENTS.c.title]
+    document_columns += [DOCUMENTS.c.url, DOCUMENTS.c.publisher]
+    documents = _by_id(connection, document_columns, {row.document_id for row in rows})
     decorated = []
-    for row in rows:
-        values = row._asdict()
-        values["recipients"] = recipients.get(row.id, [])
-        values["about"] = about.get(row.id, [])
-        decorated.append({column: values[column] for column in QUOTE_COLUMNS})
+    for (
+        occurrence_id,
+        quote_id,
+        document_id,
+        speaker_id,
+        claimed_by_id,
+        source_id,
+        text,
+        kind,
+        cue,
+        mention,
+        start,
+        end,
+        confidence,
+        rule,
+    ) in rows:
+        published, title, url, publisher = documents[document_id]
+        speaker, speaker_qid = entities.get(speaker_id, _NO_ENTITY)
+        source_kind, source_title, source_author = sources.get(source_id, _NO_SOURCE)
+        decorated.append(
+            (occurrence_id, quote_id, published, speaker, speaker_qid,
+             recipients.get(occurrence_id, []), about.get(occurrence_id, []),
+             entities.get(claimed_by_id, _NO_ENTITY)[0], text, kind, cue, mention,
+             source_kind, source_title, source_author, document_id, title, url, publisher,
+             start, end, confidence, rule)
+        )  # fmt: skip
     return decorated
 
 
-def _stream(connection: Connection, query: sa.Select) -> Iterator[dict[str, Any]]:
+def _stream(connection: Connection, query: sa.Select) -> Iterator[tuple]:
     result = connection.execution_options(yield_per=BATCH_SIZE).execute(query)
     for batch in result.partitions():
-        yield from _with_people(connection, batch)
+        yield from _decorate(connection, batch)
 
 
 # How quote rows may be ordered: newest document first (what a reader wants),
@@ -377,17 +431,19 @@ ORDERS = {
 }
 
 
-def quotes(
+def quote_tuples(
     engine: Engine, where: QuoteFilter = QuoteFilter(), *, order: str = "newest"
-) -> Iterator[dict[str, Any]]:
-    """Quote occurrences matching `where`, streamed in `order` (see ORDERS).
+) -> Iterator[tuple]:
+    """Quote occurrences matching `where` as tuples in QUOTE_COLUMNS order, streamed
+    in `order` (see ORDERS): the fast path exports take.
 
     Names are resolved before this returns, so an unknown or ambiguous name
     raises here, not halfway through the output.
     """
     connection = engine.connect()
     try:
-        query = _quote_row_query().where(*_conditions(connection, where)).order_by(*ORDERS[order])
+        query = _occurrence_query(order).where(*_conditions(connection, where))
+        query = query.order_by(*ORDERS[order])
         if where.limit is not None:
             query = query.limit(where.limit)
     except BaseException:
@@ -396,9 +452,17 @@ def quotes(
     return _closing(connection, _stream(connection, query))
 
 
-def _closing(connection: Connection, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def _closing(connection: Connection, rows: Iterator[tuple]) -> Iterator[tuple]:
     with connection:
         yield from rows
+
+
+def quotes(
+    engine: Engine, where: QuoteFilter = QuoteFilter(), *, order: str = "newest"
+) -> Iterator[dict[str, Any]]:
+    """Quote occurrences matching `where` as dicts keyed by QUOTE_COLUMNS (see quote_tuples)."""
+    rows = quote_tuples(engine, where, order=order)
+    return (dict(zip(QUOTE_COLUMNS, row, strict=True)) for row in rows)
 
 
 def quote_groups(engine: Engine, where: QuoteFilter = QuoteFilter()) -> Iterator[dict[str, Any]]:
@@ -426,10 +490,9 @@ def edges(engine: Engine, where: QuoteFilter = QuoteFilter()) -> list[dict[str, 
         matched = (
             sa.select(QUOTES.c.speaker_id, RECIPIENTS.c.entity_id, OCCURRENCES.c.quote_id)
             .select_from(
-                OCCURRENCES.join(QUOTES, QUOTES.c.id == OCCURRENCES.c.quote_id)
-                .join(DOCUMENTS, DOCUMENTS.c.id == OCCURRENCES.c.document_id)
-                .outerjoin(SOURCES, SOURCES.c.id == OCCURRENCES.c.source_id)
-                .join(RECIPIENTS, RECIPIENTS.c.occurrence_id == OCCURRENCES.c.id)
+                OCCURRENCES.join(QUOTES, QUOTES.c.id == OCCURRENCES.c.quote_id).join(
+                    RECIPIENTS, RECIPIENTS.c.occurrence_id == OCCURRENCES.c.id
+                )
             )
             .where(QUOTES.c.speaker_id.is_not(None), *conditions)
             .distinct()
@@ -752,11 +815,11 @@ def show(engine: Engine, occurrence_id: int) -> dict[str, Any]:
     speaker mention and cue marked, the linking rule, and the reporting chain."""
     with engine.connect() as connection:
         found = connection.execute(
-            _quote_row_query().where(OCCURRENCES.c.id == occurrence_id)
-        ).first()
-        if found is None:
+            _occurrence_query("id").where(OCCURRENCES.c.id == occurrence_id)
+        ).all()
+        if not found:
             raise NotFound(f"no quote occurrence has id {occurrence_id}")
-        row = _with_people(connection, [found])[0]
+        row = dict(zip(QUOTE_COLUMNS, _decorate(connection, found)[0], strict=True))
         occurrence = connection.execute(
             sa.select(OCCURRENCES).where(OCCURRENCES.c.id == occurrence_id)
         ).one()

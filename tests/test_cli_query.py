@@ -61,6 +61,7 @@ def test_seed_quotes_kim_to_trump_are_the_letter_quotes(seed_db):
     texts = [row["text"] for row in found]
     for letter_quote in SEED_LETTER_QUOTES:
         assert any(letter_quote in text for text in texts), (letter_quote, texts)
+    assert len(found) == len(SEED_LETTER_QUOTES), texts
     assert {row["speaker"] for row in found} == {"Kim Jong-un"}
     assert {row["source_kind"] for row in found} == {"letter"}
 

@@ -47,11 +47,6 @@ def table_counts(engine: Engine) -> dict[str, int]:
         }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parser: 'before referring to a time they held hands' is taken as a sixth "
-    "letter quote (indirect, cue 'referring to'); the gold has five",
-)
 def test_seed_kim_to_trump_lists_the_five_letter_quotes_and_nothing_else(seed_store):
     found = rows(seed_store, speaker="Kim Jong-un", to="Donald Trump")
     texts = [row["text"] for row in found]

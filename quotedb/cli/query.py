@@ -408,21 +408,24 @@ def export_command(
             with _output_file(output) as out:
                 count = write(rows, out)
             unit = "quotes"
+        elif export_format == "parquet":
+            rows = queries.quotes(engine, where, order="id")
+            unit = "rows"
+            try:
+                with _output_path(output) as path:
+                    count = formats.write_parquet(rows, path)
+            except formats.MissingDependency as error:
+                raise click.ClickException(str(error)) from None
+        elif export_format == "csv":
+            tuples = queries.quote_tuples(engine, where, order="id")
+            unit = "rows"
+            with _output_file(output) as out:
+                count = formats.write_csv(tuples, out, queries.QUOTE_COLUMNS)
         else:
             rows = queries.quotes(engine, where, order="id")
             unit = "rows"
-            if export_format == "parquet":
-                try:
-                    with _output_path(output) as path:
-                        count = formats.write_parquet(rows, path)
-                except formats.MissingDependency as error:
-                    raise click.ClickException(str(error)) from None
-            else:
-                with _output_file(output) as out:
-                    if export_format == "csv":
-                        count = formats.write_csv(rows, out, queries.QUOTE_COLUMNS)
-                    else:
-                        count = formats.write_nl(rows, out)
+            with _output_file(output) as out:
+                count = formats.write_nl(rows, out)
     if output != "-":
         click.echo(f"wrote {count} {unit} to {output}", err=True)
 
