@@ -339,6 +339,15 @@ class EntityRegistry:
         """Whether a lone capitalised word names something: a gazetteer alias ("US")."""
         return normalise(word) in _KNOWN
 
+    def unnamed(self, text: str, start: int, end: int, speaks: bool = False) -> str:
+        """An unnamed speaker described as written ("a senior official"): never
+        merged with a named person, only with the same words."""
+        key = normalise(text)
+        entity = self._by_key.get(key)
+        if entity is None or entity.kind != "unknown":
+            entity = self._open(text, "unknown")
+        return self._note(entity, text, start, end, speaks)
+
     def entity_named(self, name: str) -> _OpenEntity | None:
         return self._by_key.get(normalise(name))
 

@@ -318,6 +318,8 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
     head = last
     while head > i and not is_capitalised(tokens[head]) and tokens[head].lower not in GROUPS:
         head -= 1
+    if head == i and not is_capitalised(tokens[i]) and tokens[i].lower not in GROUPS:
+        head = last  # "one longtime adviser": the noun names the speaker
     return NounPhrase(i, last, head)
 
 

@@ -245,6 +245,7 @@ _TITLE_LEAD_INS = frozenset(
     {"on", "in", "of", "from", "at", "called", "titled", "entitled", "named", "dubbed", "the"}
 )
 _ADDRESSES_A_READER = re.compile(r"\bYour (?:Excellency|Majesty|Holiness|Honou?r)\b|^Dear\b")
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many"})
 _TITLED_WORKS = frozenset(
     [
         "book",
@@ -312,6 +313,7 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.last_draft: _Draft | None = None
         self._paragraph: _Paragraph | None = None
+        self.pending_colon: _Draft | None = None  # "X said:" ending the previous paragraph
 
     # ------------------------------------------------------------------ utils
     def span_of(self, toks: list[Token], first: int, last: int) -> tuple[int, int]:
@@ -361,6 +363,9 @@ class _Reader:
             if words[0].lower in ("the", "this", "that") and lower not in GROUPS:
                 return None
             return self.registry.group(phrase, start, end, speaks)
+        if words[0].lower in _INDEFINITE and len(words) > 1:
+            # "a senior official", "one longtime adviser": unnamed, kept as written.
+            return self.registry.unnamed(phrase, start, end, speaks)
         return None
 
     def _relative_antecedent(self, toks: list[Token], at: int, speaks: bool) -> str | None:
@@ -672,7 +677,10 @@ class _Reader:
                 return None
             between = toks[cue.last + 1 : lead + 1]
             if cue.verb is not None and cue.verb.cls == "naming":
-                return self._naming_quote(p, quotation, ci, used)
+                draft = self._naming_quote(p, quotation, ci, used)
+                if draft is not None:
+                    return draft
+                continue
             if any(
                 (t.lower in CUES and not is_capitalised(t)) or t.text in ('"', "“", "”")
                 for t in between
@@ -708,6 +716,8 @@ class _Reader:
             return None
         cue = p.cues[ci]
         toks = p.toks
+        if toks[cue.last + 1].start >= quotation.open_at - 1 and toks[cue.last].lower != "as":
+            return None  # "executives were calling "every 15 minutes"": no one is named
         subject = subject_before(toks, cue.first)
         draft = self._draft(p, quotation, cue, subject, "quote-naming", 0.8)
         if subject is None:
@@ -762,6 +772,12 @@ class _Reader:
         if cue.verb is None:
             return self._according_to(p, cue, s_first, s_last)
         subject = subject_before(toks, cue.first, floor=s_first)
+        colon = _colon_ending_paragraph(toks, cue.last + 1)
+        if colon:
+            # "In a speech last July, he said:" and the quote is the next paragraph.
+            if subject is not None:
+                self.pending_colon = self._draft_for_next_paragraph(p, cue, subject)
+            return None
         inverted = False
         if subject is None and cue.first > s_first and toks[cue.first - 1].text == ",":
             if "inv" in cue.verb.frames:
@@ -780,7 +796,7 @@ class _Reader:
         ):
             comma = subject.first - 1
             tail_from = cue.last + 1
-        if comma is not None and _is_adjunct(toks[tail_from : s_last + 1]):
+        if comma is not None and _ends_without_content(toks[tail_from : s_last + 1], inverted):
             lo = _skip_conjunction(toks, s_first, comma)
             if comma - lo < 3:
                 return None
@@ -859,6 +875,22 @@ class _Reader:
             name = self.resolve(toks, target, speaks=False)
             if name:
                 draft.about.append(name)
+        return draft
+
+    def _draft_for_next_paragraph(self, p: _Paragraph, cue: _Cue, subject: NounPhrase) -> _Draft:
+        toks = p.toks
+        draft = _Draft(
+            kind="direct",
+            spans=[],
+            rule="quote-after-colon",
+            confidence=0.8,
+            cue=self.span_of(toks, cue.first, cue.last),
+            paragraph=p.index,
+            mention=self.span_of(toks, subject.first, subject.last),
+            speaker=self.resolve(toks, subject, speaks=True),
+        )
+        self._recipient(p, cue, draft)
+        self.attach_medium(p, draft)
         return draft
 
     def _according_to(self, p: _Paragraph, cue: _Cue, s_first: int, s_last: int) -> _Draft | None:
@@ -986,6 +1018,14 @@ class _Reader:
     def unattached_quote(self, p: _Paragraph, quotation: Quotation, drafts: list[_Draft]) -> None:
         span = _content(self.text, quotation)
         if _names_a_title(p.toks, _last_token_before(p.toks, quotation.open_at)):
+            return
+        colon = self.pending_colon
+        if colon is not None and colon.paragraph == p.index - 1 and quotation.open_at == p.lo:
+            colon.spans.append(span)
+            colon.paragraph = p.index
+            colon.opens_paragraph_quote = not quotation.closed
+            drafts.append(colon)
+            self.pending_colon = None
             return
         previous = drafts[-1] if drafts else None
         if previous is None and quotation.continued and self.last_draft is not None:
@@ -1394,25 +1434,57 @@ def _is_adjunct(words: list[Token]) -> bool:
     return True
 
 
+def _colon_ending_paragraph(toks: list[Token], after_cue: int) -> bool:
+    """Whether the cue is followed by a colon that ends its paragraph ("he said:")."""
+    k = after_cue
+    while k < len(toks) and toks[k].text not in (":",) and k - after_cue < 4:
+        k += 1
+    return k < len(toks) and toks[k].text == ":" and k == len(toks) - 1
+
+
+def _ends_without_content(tail: list[Token], inverted: bool) -> bool:
+    """Whether what follows "…, X said" adds no content of its own: nothing, an
+    adjunct ("in a statement"), an inverted speaker's appositive ("said Jake
+    Horowitz, editor in chief of Mic.com") or a participle ("…, adding that …")."""
+    if _is_adjunct(tail):
+        return True
+    if tail and tail[0].text == ",":
+        following = tail[1] if len(tail) > 1 else None
+        if inverted:
+            return True
+        if following is not None and following.lower.endswith("ing") and following.lower in CUES:
+            return True
+    return False
+
+
 def _clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -> int:
     """Last token of the clause that starts at `start`: the sentence end, or a
-    boundary like ", while", "; ", ", but"."""
+    boundary like ", while", "; ", ", but", ", adding", or a quote closed on a comma."""
     k = start
     while k <= s_last:
         token = toks[k]
         if not inside[k]:
+            # The comma before a boundary may sit inside the closing quote: `crazy," but`.
+            comma_before = k - 1 >= start and (
+                toks[k - 1].text == ","
+                or (
+                    toks[k - 1].text in _CLOSING_MARKS
+                    and k - 2 >= start
+                    and toks[k - 2].text == ","
+                )
+            )
             if token.text == ";":
                 return k - 1
             if token.lower in CLAUSE_BOUNDARIES and k > start + 2:
-                if toks[k - 1].text == "," or token.lower in ("while", "whereas"):
-                    return k - 2 if toks[k - 1].text == "," else k - 1
+                if comma_before or token.lower in ("while", "whereas"):
+                    return k - 1
             if (
-                token.text == ","
-                and k + 1 <= s_last
+                comma_before
+                and k > start + 1
                 and (
-                    toks[k + 1].lower in ("according", "said", "says", "adding")
-                    # ", calling them …", ", hoping to …": a participle starts a new act.
-                    or (toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in CUES)
+                    token.lower in ("according", "said", "says", "adding")
+                    # ", calling them …", ", pointing to …": a participle starts a new act.
+                    or (token.lower.endswith("ing") and token.lower in CUES)
                 )
             ):
                 return k - 1
@@ -1424,15 +1496,26 @@ def _clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) 
                 and toks[k + 1].lower.endswith("ing")
             ):
                 return k - 1
-            # "acknowledging that X but warning that Y": a coordinated cue ends X.
+            # "acknowledging that X but warning that Y", "called X crazy and said Y":
+            # a coordinated cue ends X.
             if (
                 token.lower in ("and", "but")
                 and k > start + 2
                 and k + 1 <= s_last
                 and toks[k + 1].lower in CUES
-                and toks[k + 1].lower.endswith(("ing", "ed"))
             ):
                 return k - 1
+            # `says he's "losing the war on terrorism," part of …`: a quote closed on a
+            # comma ends the words reported.
+            if (
+                token.text in _CLOSING_MARKS
+                and k - 1 > start
+                and toks[k - 1].text == ","
+                and inside[k - 1]
+                and k + 1 <= s_last
+                and toks[k + 1].lower not in ("he", "she", "they", "said", "says", "i", "we")
+            ):
+                return k
         k += 1
     last = s_last
     while last > start and toks[last].text in (".", "!", "?") and not inside[last]:
