@@ -245,6 +245,9 @@ _TITLE_LEAD_INS = frozenset(
     {"on", "in", "of", "from", "at", "called", "titled", "entitled", "named", "dubbed", "the"}
 )
 _ADDRESSES_A_READER = re.compile(r"\bYour (?:Excellency|Majesty|Holiness|Honou?r)\b|^Dear\b")
+_PREPOSITIONS = frozenset(
+    {"to", "in", "at", "on", "with", "for", "by", "from", "of", "into", "about", "against"}
+)
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many"})
 _TITLED_WORKS = frozenset(
     [
@@ -772,6 +775,13 @@ class _Reader:
         if cue.verb is None:
             return self._according_to(p, cue, s_first, s_last)
         subject = subject_before(toks, cue.first, floor=s_first)
+        if (
+            subject is not None
+            and toks[cue.first].lower.endswith("ing")
+            and subject.first - 1 >= s_first
+            and toks[subject.first - 1].lower in _PREPOSITIONS
+        ):
+            subject = None  # "a statement to Wired explaining why": Wired is not explaining
         colon = _colon_ending_paragraph(toks, cue.last + 1)
         if colon:
             # "In a speech last July, he said:" and the quote is the next paragraph.
@@ -970,12 +980,27 @@ class _Reader:
             if toks[k].lower in ("he", "she", "they"):
                 name = self.registry.pronoun(toks[k].text, toks[k].start, toks[k].end, True)
                 return (name, (toks[k].start, toks[k].end)) if name else (None, None)
-        subject = subject_after(toks, _skip_conjunction(toks, s_first, cue.first))
+        opening = _skip_conjunction(toks, s_first, cue.first)
+        if toks[opening].lower in FUNCTION_WORDS:
+            # "At the time, Sanders didn't come out and say": past the opening phrase.
+            while opening < cue.first and toks[opening].text != ",":
+                opening += 1
+            opening += 1
+        if opening >= cue.first:
+            return None, None
+        subject = subject_after(toks, opening)
         if subject is not None and is_capitalised(toks[subject.head]) and subject.last < cue.first:
             first = subject.first
             last = subject.head
             while first < last and not is_capitalised(toks[first]):
                 first += 1
+            words = self.text[toks[first].start : toks[last].end]
+            if (
+                self.registry.entity_named(words) is None
+                and not self.registry.knows(words)
+                and (first == last)
+            ):
+                return None, None  # "Absent a strong defense, …": not a name we know
             name = self.resolve(toks, NounPhrase(first, last, last), speaks=True)
             if name:
                 return name, self.span_of(toks, first, last)
@@ -1094,25 +1119,35 @@ class _Reader:
 
     # ------------------------------------------------------------- claims
     def nest_claims(self, drafts: list[_Draft]) -> list[_Draft]:
-        """Keep the inner attribution of "X claimed Y branded Z …", claimed by X."""
+        """Attributions inside another's content.
+
+        "Trump claimed the dictator branded Obama …": both stay, the inner one
+        claimed by Trump. "Karimi said she hopes …": the inner "she hopes" is
+        Karimi again, so it is folded into the outer one and dropped.
+        """
         kept = []
-        for outer in drafts:
-            inner = next(
+        for inner in drafts:
+            outer = next(
                 (
                     d
                     for d in drafts
-                    if d is not outer
-                    and d.mention is not None
-                    and len(outer.spans) == 1
-                    and outer.spans[0][0] <= d.mention[0] < d.mention[1] <= outer.spans[0][1]
-                    and outer.spans[0][0] == d.mention[0]
+                    if d is not inner
+                    and inner.mention is not None
+                    and len(d.spans) == 1
+                    and d.kind in ("indirect", "mixed")
+                    and d.spans[0][0] <= inner.mention[0] < inner.mention[1] <= d.spans[0][1]
                 ),
                 None,
             )
-            if inner is not None and outer.kind in ("indirect", "mixed"):
-                inner.claimed_by = outer.speaker if outer.speaker != inner.speaker else None
-                continue
-            kept.append(outer)
+            if outer is not None:
+                mention = self.text[inner.mention[0] : inner.mention[1]].lower()
+                if inner.speaker == outer.speaker and (
+                    mention in PRONOUNS or inner.speaker is None
+                ):
+                    continue
+                if inner.speaker != outer.speaker and outer.spans[0][0] == inner.mention[0]:
+                    inner.claimed_by = outer.speaker
+            kept.append(inner)
         return kept
 
     # -------------------------------------------------------------- media
