@@ -46,9 +46,10 @@ def cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        if all(isinstance(item, str) for item in value):
+        try:
             return LIST_SEPARATOR.join(value)
-        return to_json(value)
+        except TypeError:  # not all text: keep the structure
+            return to_json(value)
     if isinstance(value, dict):
         return to_json(value)
     if isinstance(value, date | datetime):

@@ -55,6 +55,7 @@ BATCH_SIZE = 2000
 # share of the searched words' letters a candidate must contain, in order.
 FUZZY_CANDIDATES = 300
 FUZZY_MIN_SCORE = 0.6
+FUZZY_WORDS = 3
 QID = re.compile(r"^Q\d+$", re.IGNORECASE)
 # Letters and digits only: what a token may hold once it is spliced into an
 # FTS5 or tsquery expression (quoted there as well).
@@ -373,19 +374,21 @@ def _decorate(connection: Connection, rows: list[sa.Row]) -> list[tuple]:
     QIDs, sources and documents fetched once per batch."""
     if not rows:
         return []
-    ids = [row.id for row in rows]
+    # Plain tuples: attribute access on SQLAlchemy rows costs more than the rest.
+    rows = [tuple(row) for row in rows]
+    ids = [row[0] for row in rows]
     recipients = _names_by_occurrence(connection, RECIPIENTS, ids)
     about = _names_by_occurrence(connection, ABOUT, ids)
-    people = {row.speaker_id for row in rows} | {row.claimed_by_id for row in rows}
+    people = {row[3] for row in rows} | {row[4] for row in rows}
     people.discard(None)
     entities = _by_id(connection, [ENTITIES.c.id, ENTITIES.c.name, ENTITIES.c.qid], people)
-    source_ids = {row.source_id for row in rows} - {None}
+    source_ids = {row[5] for row in rows} - {None}
     sources = _by_id(
         connection, [SOURCES.c.id, SOURCES.c.kind, SOURCES.c.title, SOURCES.c.author], source_ids
     )
     document_columns = [DOCUMENTS.c.id, DOCUMENTS.c.published, DOCUMENTS.c.title]
     document_columns += [DOCUMENTS.c.url, DOCUMENTS.c.publisher]
-    documents = _by_id(connection, document_columns, {row.document_id for row in rows})
+    documents = _by_id(connection, document_columns, {row[2] for row in rows})
     decorated = []
     for (
         occurrence_id,
@@ -550,6 +553,13 @@ def _occurrences_of(connection: Connection, quote_ids: list[int]) -> dict[int, l
     return found
 
 
+def _telling_words(words: list[str]) -> list[str]:
+    """The longest few words: rarer than short ones, so their prefixes pick few
+    candidates, and a misremembered ending still matches as a prefix."""
+    longest = sorted(set(words), key=lambda word: (-len(word), word))
+    return [word for word in longest[:FUZZY_WORDS] if len(word) >= 3] or longest[:FUZZY_WORDS]
+
+
 def _fuzzy_score(words: list[str], text: str) -> float:
     """Share of the searched letters found, in order, in the text (1.0 = all of them)."""
     wanted = " ".join(words)
@@ -575,7 +585,7 @@ def who_said(engine: Engine, text: str, *, limit: int = 20) -> list[dict[str, An
                 break
         if not scores:
             match = "fuzzy"
-            candidates = _ranked_matches(connection, words, "any", FUZZY_CANDIDATES)
+            candidates = _ranked_matches(connection, _telling_words(words), "any", FUZZY_CANDIDATES)
             texts = _quote_texts(connection, candidates)
             ranked = sorted(
                 ((_fuzzy_score(words, texts[quote_id]), quote_id) for quote_id in candidates),
