@@ -24,6 +24,33 @@ from quotedb.parse.lexicon import (
 )
 from quotedb.parse.text import Token
 
+QUANTITY_HEADS = frozenset(
+    [
+        "third",
+        "thirds",
+        "half",
+        "quarter",
+        "majority",
+        "most",
+        "many",
+        "some",
+        "few",
+        "others",
+        "all",
+        "both",
+        "percent",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+    ]
+)
 TIME_NOUNS = frozenset(
     [
         "past",
@@ -165,6 +192,25 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         lower in PRONOUNS and lower not in OBJECT_PRONOUNS or lower in RELATIVE_PRONOUNS
     ) and not _is_acronym(head_token):
         return NounPhrase(i, i, i)
+    if (
+        lower in QUANTITY_HEADS
+        or lower.endswith("%")
+        or (lower[:1].isdigit() and lower.rstrip("%").isdigit())
+    ):
+        # Poll shares speak: "26% say", "one in five say", "nearly a third said".
+        first = i
+        while (
+            first - 1 >= floor
+            and cue - first < 6
+            and (
+                tokens[first - 1].lower in QUANTITY_HEADS
+                or tokens[first - 1].lower in DETERMINERS
+                or tokens[first - 1].lower in ("in", "of", "nearly", "about", "almost", "roughly")
+                or tokens[first - 1].text[:1].isdigit()
+            )
+        ):
+            first -= 1
+        return NounPhrase(first, i, i)
     if not _is_np_word(head_token) or lower in DETERMINERS:
         return None
     # "Beck, who has in the past described": a time phrase is not the speaker.

@@ -248,6 +248,33 @@ _ADDRESSES_A_READER = re.compile(r"\bYour (?:Excellency|Majesty|Holiness|Honou?r
 _PREPOSITIONS = frozenset(
     {"to", "in", "at", "on", "with", "for", "by", "from", "of", "into", "about", "against"}
 )
+_THAT_VERB = CueVerb("(verb) that", "claim", frozenset())
+_NOT_THAT_VERBS = frozenset(
+    [
+        "so",
+        "such",
+        "given",
+        "provided",
+        "assuming",
+        "ensured",
+        "means",
+        "comes",
+        "goes",
+        "does",
+        "times",
+        "yes",
+        "lines",
+        "rules",
+        "cases",
+        "types",
+        "ones",
+        "kinds",
+        "series",
+        "news",
+        "odds",
+        "states",
+    ]
+)
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many"})
 _TITLED_WORKS = frozenset(
     [
@@ -539,6 +566,15 @@ class _Reader:
                 found.append(_Cue(k, k + 1, None))
                 k += 2
                 continue
+            if (
+                lower == "as"
+                and k + 2 < n
+                and toks[k + 1].lower in ("reported", "quoted", "first reported", "noted")
+                and toks[k + 2].lower == "by"
+            ):
+                found.append(_Cue(k, k + 2, None))  # "As reported by Western Journalism, …"
+                k += 3
+                continue
             matched = None
             for words in MULTIWORD_CUES.get(lower, ()):
                 if k + len(words) <= n and all(toks[k + j].lower == w for j, w in enumerate(words)):
@@ -546,6 +582,17 @@ class _Reader:
                     break
             if matched is None and lower in CUES:
                 matched = _Cue(k, k, CUES[lower])
+            if (
+                matched is None
+                and k + 1 < n
+                and toks[k + 1].lower == "that"
+                and lower.endswith(("ed", "es", "ws", "ns"))
+                and lower not in _NOT_THAT_VERBS
+                and not is_capitalised(toks[k])
+            ):
+                # "Mr. Ackman is convinced that …", "she learned that …": any verb that
+                # takes a that-clause reports what its subject holds.
+                matched = _Cue(k, k, _THAT_VERB)
             if matched is None or not self._is_verb_use(toks, matched):
                 k += 1
                 continue
@@ -775,6 +822,13 @@ class _Reader:
         if cue.verb is None:
             return self._according_to(p, cue, s_first, s_last)
         subject = subject_before(toks, cue.first, floor=s_first)
+        if subject is None and cue.first - 2 >= s_first and toks[cue.first - 1].lower == "to":
+            # "He went on to say …", "Trump declined to say …"
+            governing = cue.first - 2
+            if toks[governing].lower in ("on", "up") and governing - 1 >= s_first:
+                governing -= 1
+            if not is_capitalised(toks[governing]) and toks[governing].lower not in FUNCTION_WORDS:
+                subject = subject_before(toks, governing, floor=s_first)
         if (
             subject is not None
             and toks[cue.first].lower.endswith("ing")
@@ -1410,12 +1464,11 @@ def _content(text: str, quotation: Quotation) -> tuple[int, int]:
 
 def _skip_to_that(toks: list[Token], start: int, end: int) -> int:
     """ "writes in The Atlantic that …": the content starts at "that" after an adjunct."""
-    for k in range(start, min(end, start + 8) + 1):
+    prepositional = toks[start].lower in ("in", "on", "at", "during", "to", "for", "with")
+    for k in range(start, min(end, start + 12) + 1):
         if toks[k].lower == "that" and k > start:
-            lead_in = toks[start:k]
-            prepositional = lead_in[0].lower in ("in", "on", "at", "during", "to", "for", "with")
-            return k if prepositional or _is_adjunct(lead_in) else start
-        if toks[k].text in (",", ":", '"', "“"):
+            return k if prepositional or _is_adjunct(toks[start:k]) else start
+        if toks[k].text in (":", '"', "“") or (toks[k].text == "," and not prepositional):
             break
     return start
 
