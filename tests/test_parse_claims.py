@@ -2,7 +2,7 @@
 `according to`, recipients, source media, second-hand claims, and page furniture (not speech)."""
 
 import pytest
-from parse_checks import quote_holding, quote_of, span_at, speakers_of
+from parse_checks import quote_of, span_at, speakers_of
 
 from quotedb.parse import parse
 
@@ -35,12 +35,6 @@ def test_according_to_after_a_direct_quote():
     assert quote.speaker == "Ana Ruiz"
 
 
-@pytest.mark.xfail(
-    reason="parser: naming verbs (described X as, called X) give kind 'mixed' with the object "
-    "in the content ('the plan as \"reckless and cruel\"'); issue 4's seed gold wants kind "
-    "'partial' and only the quoted words (PolNeAR annotates the object too: lead to decide)",
-    strict=True,
-)
 @pytest.mark.parametrize(
     ("text", "quoted", "speaker"),
     [
@@ -133,11 +127,6 @@ def test_wrote_to():
     assert quote.recipients == ("Tom Reed",)
 
 
-@pytest.mark.xfail(
-    reason="parser: 'In a letter to X, Y wrote ...' finds the letter but not its addressee "
-    "(recipients empty)",
-    strict=True,
-)
 def test_in_a_letter_to():
     text = (
         "In a letter to Senator Tom Reed, Governor Maria Lopez wrote that the budget was balanced."
@@ -161,11 +150,6 @@ def test_sent_a_note():
     assert quote.source.kind in ("note", "letter")
 
 
-@pytest.mark.xfail(
-    reason="parser: a quote after 'X has sent a letter to Y' is not tied to that letter: no "
-    "source, no recipient, although it addresses 'Your Excellency'",
-    strict=True,
-)
 def test_letter_addressing_your_excellency_goes_to_the_addressee():
     text = (
         "Kim Jong-un has sent a letter to US president Donald Trump.\n\n"
@@ -215,11 +199,6 @@ def test_source_medium(text: str, content: str, kind: str):
         assert text[evidence.start : evidence.end] == evidence.text
 
 
-@pytest.mark.xfail(
-    reason="parser: a book's title is not read (source.title is None for 'In her new book, "
-    "Hard Choices, ...'); issue 4 wants the book with its title and author",
-    strict=True,
-)
 def test_book_with_its_title_and_author():
     text = 'In her new book, Hard Choices, Hillary Clinton wrote: "The world is more dangerous."'
     quote = quote_of(parse(text), "The world is more dangerous.")
@@ -229,11 +208,6 @@ def test_book_with_its_title_and_author():
     assert quote.source.author == "Hillary Clinton"
 
 
-@pytest.mark.xfail(
-    reason="parser: a book title in quote marks is taken for a quote by the author (partial "
-    "'Hard Choices'), and the claim after 'wrote that' is missed",
-    strict=True,
-)
 def test_a_quoted_book_title_is_not_speech():
     text = 'In her memoir "Hard Choices", Hillary Clinton wrote that the world was more dangerous.'
     doc = parse(text)
@@ -245,7 +219,7 @@ def test_a_quoted_book_title_is_not_speech():
 
 def test_second_hand_claim_is_the_speakers_word_claimed_by_the_reporter():
     text = 'Senator Tom Reed said Governor Maria Lopez had called him "a liar".'
-    quote = quote_holding(parse(text), '"a liar"')
+    quote = quote_of(parse(text), "a liar")
     assert quote.speaker == "Maria Lopez"
     assert quote.speaker_mention == span_at(text, "Governor Maria Lopez")
     assert quote.claimed_by == "Tom Reed"

@@ -27,6 +27,13 @@ PIECES = QUOTE_MARKS + CONTROL + WORDS + [" ", "\n", "\n\n", ".", ",", " - ", "\
 
 # Derandomized: CI gets the same examples on every run, so a failure is reproducible
 # and not a flake; /tmp runs with more examples hunt further.
+CRASH_AT_FINAL_CUE = pytest.mark.xfail(
+    raises=IndexError,
+    strict=True,
+    reason="parser crash: IndexError in sieve._skip_to_that (toks[start] past the last token) "
+    "when a paragraph ends on its cue verb: 'Obama says', 'Trump said\\n\\nThe end.'",
+)
+
 FAST = settings(
     max_examples=60,
     deadline=None,
@@ -96,6 +103,7 @@ news_alphabet = st.one_of(
 )
 
 
+@CRASH_AT_FINAL_CUE
 @FAST
 @given(st.text(alphabet=news_alphabet, max_size=400))
 @example("")
@@ -117,6 +125,7 @@ def test_text_made_of_quote_marks_cues_and_names(pieces: list[str]):
     check("".join(pieces))
 
 
+@CRASH_AT_FINAL_CUE
 @FAST
 @given(mutated_news())
 def test_mutated_news(text: str):
@@ -132,13 +141,18 @@ def test_huge_paragraph_with_a_stray_quote_mark(repeats: int, mark: str):
     check(text)
 
 
-@pytest.mark.xfail(
-    reason="parser bug: a gazetteer alias before ' -' gets a mention span that runs over the "
-    "dash (\"US -\" -> Span(0, 4, 'US')), so the span's text is not the text's",
-    strict=True,
-)
 def test_abbreviation_before_a_dash_keeps_its_mention_true():
+    # Once a mention of "US" ran over the dash after it: Span(0, 4, "US") on "US -".
     check("The US - and its allies - said the talks were over.")
+
+
+@CRASH_AT_FINAL_CUE
+@pytest.mark.parametrize(
+    "text",
+    ["Obama says", "Trump said\n\nThe end.", '"" he said', '"We won." Critics claim'],
+)
+def test_a_paragraph_ending_on_its_cue_verb(text: str):
+    check(text)
 
 
 def test_many_quote_marks_in_a_row():

@@ -100,11 +100,6 @@ def test_multi_paragraph_quote_is_one_attribution():
     assert quote.kind == "direct"
 
 
-@pytest.mark.xfail(
-    reason="parser: a quote paragraph left open is not joined to the next paragraph's quote "
-    "when the cue comes only at the end; its first paragraph is left unattributed",
-    strict=True,
-)
 def test_multi_paragraph_quote_with_the_cue_at_the_end():
     text = (
         "Mayor Ana Ruiz opened the session.\n\n"
@@ -168,11 +163,6 @@ def test_name_with_a_clause_then_said_colon():
     )
 
 
-@pytest.mark.xfail(
-    reason='parser: the `"..." - Name` form is not attributed (speaker null, rule '
-    "quote-unattributed)",
-    strict=True,
-)
 def test_quote_dash_name_form():
     text = 'Mayor Ana Ruiz cut the ribbon.\n\n"Our work is not done." - Mayor Ana Ruiz'
     quote = quote_of(parse(text), "Our work is not done.")
