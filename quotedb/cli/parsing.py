@@ -50,7 +50,16 @@ def parse_command(ctx: click.Context, files: tuple[str, ...], output_format: str
             failed = True
             continue
         doc = os.path.basename(result.origin.path)
-        quotes = parse(result.text).quotes
+        try:
+            quotes = parse(result.text).quotes
+        # A parser bug: name the file and the cause on one line, not a traceback.
+        except Exception as error:  # noqa: BLE001
+            click.echo(
+                f"Error: {result.origin}: the parser failed ({type(error).__name__}: {error})",
+                err=True,
+            )
+            failed = True
+            continue
         if output_format == "jsonl":
             for quote in quotes:
                 click.echo(json.dumps(quote.to_dict(doc=doc), ensure_ascii=False))
