@@ -92,9 +92,13 @@ class DocumentMedia:
     def link_book(self, kind: str, book: KnownMedium) -> None:
         """A sentence that names both a letter and a book: the book printed the letters."""
         for medium in self.known:
-            if medium.kind == kind and medium is not book and book.title:
-                if book.title not in medium.reported_by:
-                    medium.reported_by.append(book.title)
+            if (
+                medium.kind == kind
+                and medium is not book
+                and book.title
+                and book.title not in medium.reported_by
+            ):
+                medium.reported_by.append(book.title)
 
     def source(self, kind: str, evidence: Span | None, medium: KnownMedium | None) -> Source:
         chain = list(medium.reported_by) if medium else []

@@ -619,9 +619,10 @@ class _Reader:
             return False
         if previous in _PASSIVE_AUX and toks[cue.last].lower.endswith(("ed", "en", "d", "t")):
             return False
-        if previous == "to" and cue.verb is not None and cue.verb.cls in ("thought", "report"):
-            return False
-        return True
+        # "to think", "to report": an infinitive names the act, it does not report one.
+        return not (
+            previous == "to" and cue.verb is not None and cue.verb.cls in ("thought", "report")
+        )
 
     # -------------------------------------------------------- rules 1 and 2
     def quote_with_cue(
@@ -843,10 +844,14 @@ class _Reader:
                 self.pending_colon = self._draft_for_next_paragraph(p, cue, subject)
             return None
         inverted = False
-        if subject is None and cue.first > s_first and toks[cue.first - 1].text == ",":
-            if "inv" in cue.verb.frames:
-                subject = subject_after(toks, cue.last + 1)
-                inverted = subject is not None
+        if (
+            subject is None
+            and cue.first > s_first
+            and toks[cue.first - 1].text == ","
+            and "inv" in cue.verb.frames
+        ):
+            subject = subject_after(toks, cue.last + 1)
+            inverted = subject is not None
         end = _clause_end(toks, cue.last + 1, s_last, p.inside)
         # Rule 4: content before "…, SUBJECT said." / "…, said SUBJECT."
         comma = None
@@ -1263,12 +1268,13 @@ class _Reader:
             if medium is not None:
                 draft.source_kind = "letter"
                 draft.medium = medium
-        if draft.medium is not None and draft.medium.recipient:
-            if (
-                draft.medium.recipient not in draft.recipients
-                and draft.medium.recipient != draft.speaker
-            ):
-                draft.recipients.append(draft.medium.recipient)
+        if (
+            draft.medium is not None
+            and draft.medium.recipient
+            and draft.medium.recipient not in draft.recipients
+            and draft.medium.recipient != draft.speaker
+        ):
+            draft.recipients.append(draft.medium.recipient)
 
     def learn_media(self, p: _Paragraph) -> None:
         """Letters and books the paragraph introduces: "Kim sent letters to Trump"."""
@@ -1563,9 +1569,12 @@ def _clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) 
             )
             if token.text == ";":
                 return k - 1
-            if token.lower in CLAUSE_BOUNDARIES and k > start + 2:
-                if comma_before or token.lower in ("while", "whereas"):
-                    return k - 1
+            if (
+                token.lower in CLAUSE_BOUNDARIES
+                and k > start + 2
+                and (comma_before or token.lower in ("while", "whereas"))
+            ):
+                return k - 1
             if (
                 comma_before
                 and k > start + 1

@@ -93,12 +93,16 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     found = []
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
-        if word.endswith(".") and len(word) > 2 and "." not in word[:-1]:
-            # "Sen." stays one token only when it is a known abbreviation.
-            if word.lower() not in ABBREVIATIONS:
-                found.append(Token(word[:-1], match.start(), match.end() - 1, word[:-1].lower()))
-                found.append(Token(".", match.end() - 1, match.end(), "."))
-                continue
+        # "Sen." stays one token only when it is a known abbreviation.
+        if (
+            word.endswith(".")
+            and len(word) > 2
+            and "." not in word[:-1]
+            and word.lower() not in ABBREVIATIONS
+        ):
+            found.append(Token(word[:-1], match.start(), match.end() - 1, word[:-1].lower()))
+            found.append(Token(".", match.end() - 1, match.end(), "."))
+            continue
         found.append(Token(word, match.start(), match.end(), word.lower()))
     return found
 
