@@ -138,8 +138,8 @@ def test_in_a_letter_to():
 
 
 @pytest.mark.xfail(
-    reason="parser: 'Y sent X a note saying \"...\"' takes 'a note' for the speaker (null) and "
-    "misses the recipient",
+    reason="parser: in 'Y sent X a note saying \"...\"' the speaker is 'a note' (a wrong "
+    "speaker: a note says nothing by itself) and X is not the recipient",
     strict=True,
 )
 def test_sent_a_note():

@@ -147,3 +147,51 @@ def test_speaker_mention_stops_before_a_dash():
     text = '"We will win," said Trump - the president.'
     [quote] = parse(text).quotes
     assert quote.speaker_mention == span_at(text, "Trump")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Critics claim the bridge was built too quickly. They say the steel was never tested.",
+            "Critics",
+        ),
+        (
+            (
+                "The Republican National Committee said on Monday that the vote was fair. "
+                "They said the count would finish on Friday."
+            ),
+            "Republican National Committee",
+        ),
+    ],
+)
+def test_they_to_the_group_that_spoke_last(text: str, speaker: str):
+    said_by_they = [q for q in parse(text).quotes if q.speaker_mention == span_at(text, "They")]
+    assert [q.speaker for q in said_by_they] == [speaker]
+
+
+@pytest.mark.xfail(
+    reason="parser: a description given in an appositive ('Ana Ruiz, a former teacher,') is "
+    "not used to resolve 'the former teacher' later (speaker null)",
+    strict=True,
+)
+def test_description_from_an_appositive():
+    text = (
+        'Ana Ruiz, a former teacher, won the race for mayor. "Schools come first," '
+        "the former teacher said."
+    )
+    quote = quote_of(parse(text), "Schools come first")
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.speaker_mention == span_at(text, "the former teacher")
+
+
+@pytest.mark.xfail(
+    reason="parser: 'the company' after a company that just spoke ('Apple said ...') is not "
+    "resolved to it (speaker null)",
+    strict=True,
+)
+def test_the_company_is_the_company_that_spoke():
+    text = "Apple said on Monday that sales had fallen. The company said it would cut jobs."
+    quote = quote_of(parse(text), "it would cut jobs")
+    assert quote.speaker == "Apple"
+    assert quote.speaker_mention == span_at(text, "The company")
