@@ -748,6 +748,11 @@ class _Reader:
                     return draft
                 return None
             subject = subject_before(toks, cue.first)
+            if subject is None:
+                # "Said Comey, "…"": the speaker follows the cue, before the quote.
+                after = subject_after(toks, cue.last + 1)
+                if after is not None and after.last == lead:
+                    subject = after
             if subject is None and cue.verb is None:
                 return None
             draft = self._draft(p, quotation, cue, subject, "quote-cue-before", 0.85)
@@ -1029,6 +1034,20 @@ class _Reader:
                 and draft.cue_index[0] < cue.first
             ):
                 return draft.speaker, None
+        # "Nefzi said, adding, "…"": the speaker of the sentence's earlier cue.
+        s_first, _ = p.bounds[sentence]
+        toks = p.toks
+        for earlier in reversed(p.cues):
+            if earlier.last >= cue.first or earlier.first < s_first or earlier.verb is None:
+                continue
+            subject = subject_before(toks, earlier.first, floor=s_first)
+            if subject is None and earlier.first > s_first and toks[earlier.first - 1].text == ",":
+                subject = subject_after(toks, earlier.last + 1)
+            if subject is not None:
+                name = self.resolve(toks, subject, speaks=True)
+                if name:
+                    return name, self.span_of(toks, subject.first, subject.last)
+            break
         # "When he returned he began by saying, …": the nearest subject pronoun or,
         # failing that, the name that opens the sentence.
         toks = p.toks
