@@ -7,10 +7,10 @@ batch at a time), so memory does not grow with the number of rows.
 """
 
 import csv
+import itertools
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
-from itertools import chain, islice
 from typing import IO, Any
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
@@ -87,21 +87,30 @@ def _write_delimited(
         return 0
     if isinstance(first, Mapping):
         columns = list(columns or first.keys())
-        rows = (tuple(row.get(column) for column in columns) for row in chain([first], rows))
+        rows = (
+            tuple(row.get(column) for column in columns) for row in itertools.chain([first], rows)
+        )
     else:
-        rows = chain([first], rows)
+        rows = itertools.chain([first], rows)
         first = dict(zip(columns, first, strict=True))
     writer.writerow(columns)
     # The csv module writes None, text, numbers and dates (str() is ISO) itself;
     # only list and dict columns, known from the first row, need cell().
     nested = [n for n, column in enumerate(columns) if isinstance(first[column], list | dict)]
+    counter = itertools.count(1)
     count = 0
-    for count, row in enumerate(rows, 1):
-        if nested:
-            row = list(row)
-            for position in nested:
-                row[position] = cell(row[position])
-        writer.writerow(row)
+
+    def prepared(row: Sequence) -> Sequence:
+        nonlocal count
+        count = next(counter)
+        if not nested:
+            return row
+        row = list(row)
+        for position in nested:
+            row[position] = cell(row[position])
+        return row
+
+    writer.writerows(map(prepared, rows))
     return count
 
 
@@ -135,7 +144,7 @@ def write_table(
     console = Console(file=out, soft_wrap=False, highlight=False)
     rows = iter(rows)
     count = 0
-    while block := list(islice(rows, TABLE_BLOCK)):
+    while block := list(itertools.islice(rows, TABLE_BLOCK)):
         shown = list(columns or block[0].keys())
         table = Table(
             title=title if count == 0 else None,
@@ -235,7 +244,7 @@ def write_parquet(rows: Iterable[Row], path: str) -> int:
     count = 0
     rows = iter(rows)
     with pq.ParquetWriter(path, schema) as writer:
-        while batch := list(islice(rows, PARQUET_BATCH)):
+        while batch := list(itertools.islice(rows, PARQUET_BATCH)):
             writer.write_batch(pa.RecordBatch.from_pylist(batch, schema=schema))
             count += len(batch)
         if count == 0:

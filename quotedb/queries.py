@@ -352,77 +352,100 @@ def _names_by_occurrence(
         .order_by(table.c.occurrence_id, ENTITIES.c.name)
     )
     names: dict[int, list[str]] = {}
-    for occurrence_id, name in connection.execute(query):
+    for occurrence_id, name in connection.execute(query).all():
         names.setdefault(occurrence_id, []).append(name)
     return names
 
 
-def _by_id(connection: Connection, columns: list, ids: set[int]) -> dict[int, tuple]:
+def _by_id(connection: Connection, columns: list, ids: Iterable[int]) -> dict[int, tuple]:
     """{id: (other columns...)} for the rows of the first column's table with these ids."""
+    ids = list(ids)
     if not ids:
         return {}
     query = sa.select(*columns).where(columns[0].in_(ids))
-    return {row[0]: tuple(row[1:]) for row in connection.execute(query)}
+    return {row[0]: tuple(row[1:]) for row in connection.execute(query).all()}
 
 
 _NO_ENTITY = (None, None)
 _NO_SOURCE = (None, None, None)
+_ENTITY_COLUMNS = [ENTITIES.c.id, ENTITIES.c.name, ENTITIES.c.qid]
+_SOURCE_COLUMNS = [SOURCES.c.id, SOURCES.c.kind, SOURCES.c.title, SOURCES.c.author]
+_DOCUMENT_COLUMNS = [
+    DOCUMENTS.c.id,
+    DOCUMENTS.c.published,
+    DOCUMENTS.c.title,
+    DOCUMENTS.c.url,
+    DOCUMENTS.c.publisher,
+]
+# People and sources recur across batches (a few people say most quotes), so one
+# stream keeps those it has looked up, up to this many before starting afresh.
+LOOKUP_CACHE_SIZE = 100_000
 
 
-def _decorate(connection: Connection, rows: list[sa.Row]) -> list[tuple]:
-    """A batch of _occurrence_query rows as tuples in QUOTE_COLUMNS order: names,
-    QIDs, sources and documents fetched once per batch."""
-    if not rows:
-        return []
-    # Plain tuples: attribute access on SQLAlchemy rows costs more than the rest.
-    rows = [tuple(row) for row in rows]
-    ids = [row[0] for row in rows]
-    recipients = _names_by_occurrence(connection, RECIPIENTS, ids)
-    about = _names_by_occurrence(connection, ABOUT, ids)
-    people = {row[3] for row in rows} | {row[4] for row in rows}
-    people.discard(None)
-    entities = _by_id(connection, [ENTITIES.c.id, ENTITIES.c.name, ENTITIES.c.qid], people)
-    source_ids = {row[5] for row in rows} - {None}
-    sources = _by_id(
-        connection, [SOURCES.c.id, SOURCES.c.kind, SOURCES.c.title, SOURCES.c.author], source_ids
-    )
-    document_columns = [DOCUMENTS.c.id, DOCUMENTS.c.published, DOCUMENTS.c.title]
-    document_columns += [DOCUMENTS.c.url, DOCUMENTS.c.publisher]
-    documents = _by_id(connection, document_columns, {row[2] for row in rows})
-    decorated = []
-    for (
-        occurrence_id,
-        quote_id,
-        document_id,
-        speaker_id,
-        claimed_by_id,
-        source_id,
-        text,
-        kind,
-        cue,
-        mention,
-        start,
-        end,
-        confidence,
-        rule,
-    ) in rows:
-        published, title, url, publisher = documents[document_id]
-        speaker, speaker_qid = entities.get(speaker_id, _NO_ENTITY)
-        source_kind, source_title, source_author = sources.get(source_id, _NO_SOURCE)
-        decorated.append(
-            (occurrence_id, quote_id, published, speaker, speaker_qid,
-             recipients.get(occurrence_id, []), about.get(occurrence_id, []),
-             entities.get(claimed_by_id, _NO_ENTITY)[0], text, kind, cue, mention,
-             source_kind, source_title, source_author, document_id, title, url, publisher,
-             start, end, confidence, rule)
-        )  # fmt: skip
-    return decorated
+class _Lookups:
+    """Entity and source columns for one stream, fetched by id and kept (bounded)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.entities: dict[int, tuple] = {}
+        self.sources: dict[int, tuple] = {}
+
+    def _fill(self, cache: dict[int, tuple], columns: list, ids: set) -> dict[int, tuple]:
+        missing = {found for found in ids if found is not None and found not in cache}
+        if len(cache) + len(missing) > LOOKUP_CACHE_SIZE:
+            cache.clear()
+            missing = ids - {None}
+        cache.update(_by_id(self.connection, columns, missing))
+        return cache
+
+    def decorate(self, rows: list[sa.Row]) -> list[tuple]:
+        """A batch of _occurrence_query rows as tuples in QUOTE_COLUMNS order."""
+        if not rows:
+            return []
+        # Plain tuples: attribute access on SQLAlchemy rows costs more than the rest.
+        rows = [tuple(row) for row in rows]
+        ids = [row[0] for row in rows]
+        recipients = _names_by_occurrence(self.connection, RECIPIENTS, ids)
+        about = _names_by_occurrence(self.connection, ABOUT, ids)
+        people = {row[3] for row in rows} | {row[4] for row in rows}
+        entities = self._fill(self.entities, _ENTITY_COLUMNS, people)
+        sources = self._fill(self.sources, _SOURCE_COLUMNS, {row[5] for row in rows})
+        documents = _by_id(self.connection, _DOCUMENT_COLUMNS, {row[2] for row in rows})
+        decorated = []
+        for (
+            occurrence_id,
+            quote_id,
+            document_id,
+            speaker_id,
+            claimed_by_id,
+            source_id,
+            text,
+            kind,
+            cue,
+            mention,
+            start,
+            end,
+            confidence,
+            rule,
+        ) in rows:
+            published, title, url, publisher = documents[document_id]
+            speaker, speaker_qid = entities.get(speaker_id, _NO_ENTITY)
+            source_kind, source_title, source_author = sources.get(source_id, _NO_SOURCE)
+            decorated.append(
+                (occurrence_id, quote_id, published, speaker, speaker_qid,
+                 recipients.get(occurrence_id, []), about.get(occurrence_id, []),
+                 entities.get(claimed_by_id, _NO_ENTITY)[0], text, kind, cue, mention,
+                 source_kind, source_title, source_author, document_id, title, url, publisher,
+                 start, end, confidence, rule)
+            )  # fmt: skip
+        return decorated
 
 
 def _stream(connection: Connection, query: sa.Select) -> Iterator[tuple]:
+    lookups = _Lookups(connection)
     result = connection.execution_options(yield_per=BATCH_SIZE).execute(query)
     for batch in result.partitions():
-        yield from _decorate(connection, batch)
+        yield from lookups.decorate(batch)
 
 
 # How quote rows may be ordered: newest document first (what a reader wants),
@@ -829,7 +852,8 @@ def show(engine: Engine, occurrence_id: int) -> dict[str, Any]:
         ).all()
         if not found:
             raise NotFound(f"no quote occurrence has id {occurrence_id}")
-        row = dict(zip(QUOTE_COLUMNS, _decorate(connection, found)[0], strict=True))
+        decorated = _Lookups(connection).decorate(found)[0]
+        row = dict(zip(QUOTE_COLUMNS, decorated, strict=True))
         occurrence = connection.execute(
             sa.select(OCCURRENCES).where(OCCURRENCES.c.id == occurrence_id)
         ).one()
