@@ -1,5 +1,6 @@
 """`quotedb ingest` end to end: real files, the real CLI, real SQLite and PostgreSQL databases."""
 
+import hashlib
 import json
 import os
 import re
@@ -348,3 +349,20 @@ def test_progress_bar_stays_off_when_piped(sqlite_url: str) -> None:
     assert re.fullmatch(
         r"1 ingested, 0 unchanged, 0 skipped, 0 failed \(\d+ quotes\)\n", process.stdout
     )
+
+
+def test_a_very_long_quote_lands_and_still_deduplicates(db_url: str, tmp_path: Path) -> None:
+    # Longer than PostgreSQL's 2704-byte limit on an index row of quotes.key, even
+    # compressed: words that do not repeat.
+    words = " ".join(hashlib.sha256(bytes([number])).hexdigest()[:10] for number in range(250))
+    said = f'"{words}," Kim Jong-un said.'
+    write(tmp_path / "in", "a.txt", f"Speech\n\n{said}")
+    write(tmp_path / "in", "b.txt", f"Long speech\n\nOn Monday: {said}")
+    result = ingest(db_url, tmp_path / "in")
+    assert result.exit_code == 0, result.output
+    [(text, occurrences)] = rows(
+        db_url,
+        "SELECT q.text, count(o.id) FROM quotes q "
+        "JOIN quote_occurrences o ON o.quote_id = q.id GROUP BY q.text",
+    )
+    assert (text, occurrences) == (words, 2)

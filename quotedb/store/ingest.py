@@ -31,6 +31,7 @@ claimed_by) are stored, with the aliases the document gives them.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import itertools
 import multiprocessing
 import threading
@@ -71,6 +72,9 @@ BATCH_SECONDS = 0.5
 LOCKED_RETRIES = 5
 # pg_advisory_xact_lock key serialising ingest writers on PostgreSQL ("ingest").
 INGEST_LOCK_KEY = 0x696E67657374
+# Characters of a quote key kept whole: 4 bytes a character at most stays well under
+# PostgreSQL's 2704-byte limit on a btree index row.
+MAX_QUOTE_KEY_CHARS = 600
 # Kinds whose one-word names are safe to merge across documents.
 MERGEABLE_ONE_WORD_KINDS = ("organisation", "place")
 
@@ -107,6 +111,17 @@ class Outcome:
         return f"{self.origin}: {self.reason or self.status}"
 
 
+def stored_quote_key(text: str) -> str:
+    """keys.quote_key, with a long key cut and completed by its digest: PostgreSQL refuses
+    index rows over 2704 bytes (uq_quotes_key_speaker_id), and whole-paragraph indirect
+    quotes exceed it. The same words still give the same key."""
+    key = quote_key(text)
+    if len(key) <= MAX_QUOTE_KEY_CHARS:
+        return key
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
+    return f"{key[: MAX_QUOTE_KEY_CHARS - 72]} sha256 {digest}"
+
+
 def prepare(result: ReadResult) -> PreparedDocument | ReadError | Skipped:
     """Normalise and parse one document; pure, so it runs in worker processes."""
     if not isinstance(result, RawDocument):
@@ -125,7 +140,7 @@ def prepare(result: ReadResult) -> PreparedDocument | ReadError | Skipped:
         raw=dataclasses.replace(result, text=text),
         content_hash=content_hash(text),
         parsed=parsed_document,
-        quote_keys=tuple(quote_key(quote.text) for quote in parsed_document.quotes),
+        quote_keys=tuple(stored_quote_key(quote.text) for quote in parsed_document.quotes),
     )
 
 
