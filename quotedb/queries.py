@@ -742,9 +742,10 @@ def people(engine: Engine, search: str | None = None, *, limit: int | None = Non
         return [row._asdict() for row in connection.execute(query)]
 
 
-def person(engine: Engine, name: str) -> dict[str, Any]:
+def person(engine: Engine, name: str, *, limit: int | None = None) -> dict[str, Any]:
     """A profile: who the name resolves to, its aliases; what they said (grouped by
-    recipient), what was said to them, about them, and what others claim they said."""
+    recipient), what was said to them, about them, and what others claim they said.
+    `limit` keeps the newest quotes of each list (said, said to, said about)."""
     with engine.connect() as connection:
         entity = resolve_name(connection, name)
         alias_query = (
@@ -753,7 +754,7 @@ def person(engine: Engine, name: str) -> dict[str, Any]:
             .order_by(ALIASES.c.text)
         )
         aliases = [row._asdict() for row in connection.execute(alias_query)]
-    said = list(quotes(engine, QuoteFilter(speaker=entity)))
+    said = list(quotes(engine, QuoteFilter(speaker=entity, limit=limit)))
     by_recipient: dict[str, list[dict]] = {}
     for row in said:
         if row["claimed_by"] is None:
@@ -767,8 +768,8 @@ def person(engine: Engine, name: str) -> dict[str, Any]:
         "description": entity.description,
         "aliases": aliases,
         "said": by_recipient,
-        "said_to": list(quotes(engine, QuoteFilter(to=entity))),
-        "said_about": list(quotes(engine, QuoteFilter(about=entity))),
+        "said_to": list(quotes(engine, QuoteFilter(to=entity, limit=limit))),
+        "said_about": list(quotes(engine, QuoteFilter(about=entity, limit=limit))),
         "claimed_by_others": [row for row in said if row["claimed_by"] is not None],
     }
 

@@ -77,6 +77,16 @@ def test_seed_person_kim_shows_the_alias_the_dictator(seed_db):
     assert "Kim Jong-un" in output and "the dictator" in output
 
 
+def test_person_limit_keeps_the_newest_of_each_list(db):
+    full = json.loads(ok(db, "person", "Kim Jong-un", "--json"))
+    short = json.loads(ok(db, "person", "Kim Jong-un", "--limit", "1", "--json"))
+    said = {row["id"]: row for rows in full["said"].values() for row in rows}
+    kept = {row["id"] for rows in short["said"].values() for row in rows}
+    assert len(said) > 1 and len(kept) == 1
+    newest = max(said.values(), key=lambda row: row["date"])["date"]
+    assert said[kept.pop()]["date"] == newest
+
+
 @pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda command: command[0])
 def test_every_read_command_takes_every_output_option(db, command):
     assert ok(db, *command).strip()

@@ -252,9 +252,15 @@ def _print_profile(profile: dict, out: IO[str]) -> None:
 
 @main.command("person")
 @click.argument("name")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="The newest N quotes they said, N said to them and N about them.",
+)
 @output_options
 @click.pass_context
-def person_command(ctx: click.Context, name: str, fmt: str) -> None:
+def person_command(ctx: click.Context, name: str, limit: int | None, fmt: str) -> None:
     """Profile of NAME: aliases, QID, description; what they said (by recipient),
     what was said to and about them, and what others claim they said.
 
@@ -264,11 +270,11 @@ def person_command(ctx: click.Context, name: str, fmt: str) -> None:
     \b
     Example:
         quotedb person Kim
-        quotedb person "kim jong un" --json
+        quotedb person "kim jong un" --limit 20 --json
     """
     engine = open_engine(ctx)
     with answering():
-        profile = queries.person(engine, name)
+        profile = queries.person(engine, name, limit=limit)
     out = _stdout()
     if fmt in ("json", "nl"):
         out.write(formats.to_json(profile) + "\n")
