@@ -18,7 +18,6 @@ from quotedb.parse.lexicon import (
     DETERMINERS,
     FIRST_NAME_GENDER,
     GAZETTEER,
-    GROUPS,
     PRONOUNS,
     ROLES,
     TITLES,
@@ -367,8 +366,3 @@ class EntityRegistry:
     def qid(self, name: str) -> str | None:
         entity = self._by_key.get(normalise(name))
         return entity.known.qid if entity and entity.known else None
-
-
-def is_group_phrase(words: list[str]) -> bool:
-    """Whether a phrase names an unnamed group: its head is a plural group noun."""
-    return bool(words) and words[-1].lower() in GROUPS

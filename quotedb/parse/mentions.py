@@ -117,9 +117,6 @@ class NounPhrase:
     last: int
     head: int  # the token that names it: the name's last word, the pronoun, the noun
 
-    def span(self, tokens: list[Token]) -> tuple[int, int]:
-        return tokens[self.first].start, tokens[self.last].end
-
 
 def _is_acronym(token: Token) -> bool:
     """ "US", "IT": capitals that spell a name, not the pronouns "us", "it"."""

@@ -1,0 +1,341 @@
+"""Where contents start and end: token-level tests the sieve's rules share.
+
+Pure functions over a paragraph's tokens: the clause a cue governs, the
+adjuncts that add nothing ("in a statement on Tuesday"), the quote marks that
+name a work rather than report speech.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from quotedb.parse.drafts import Paragraph
+from quotedb.parse.lexicon import (
+    CLAUSE_BOUNDARIES,
+    CUES,
+    GROUPS,
+)
+from quotedb.parse.mentions import (
+    NounPhrase,
+    is_capitalised,
+)
+from quotedb.parse.quotemarks import Quotation
+from quotedb.parse.text import Token, trim
+
+ADJUNCT_WORDS = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "during",
+        "to",
+        "via",
+        "through",
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "last",
+        "recent",
+        "new",
+        "late",
+        "early",
+        "statement",
+        "interview",
+        "reporters",
+        "for",
+        "first",
+        "time",
+        "publicly",
+        "privately",
+        "repeatedly",
+        "again",
+        "him",
+        "them",
+        "us",
+        "me",
+        "audience",
+        "crowd",
+        "supporters",
+        "voters",
+        "conference",
+        "news",
+        "press",
+        "told",
+        "recently",
+        "also",
+        "later",
+        "earlier",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "week",
+        "month",
+        "year",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "day",
+        "today",
+        "yesterday",
+        "tonight",
+        "email",
+        "e-mail",
+        "phone",
+        "telephone",
+        "speech",
+        "rally",
+        "tweet",
+        "post",
+        "when",
+        "asked",
+        "of",
+        "with",
+        "twitter",
+        "facebook",
+        "radio",
+        "tv",
+        "television",
+        "show",
+        "program",
+        "programme",
+        "episode",
+        "and",
+        "adding",
+        "then",
+    }
+)
+
+OPENING_MARKS = frozenset({'"', "“", "„", "«", "''", "``", "‘", "'"})
+
+CLOSING_MARKS = frozenset({'"', "”", "»", "''", "’", "'", "“"})
+
+TITLE_LEAD_INS = frozenset(
+    {"on", "in", "of", "from", "at", "called", "titled", "entitled", "named", "dubbed", "the"}
+)
+
+TITLED_WORKS = frozenset(
+    [
+        "book",
+        "memoir",
+        "novel",
+        "column",
+        "op-ed",
+        "show",
+        "program",
+        "programme",
+        "film",
+        "movie",
+        "documentary",
+        "song",
+        "album",
+        "series",
+        "podcast",
+        "headline",
+        "slogan",
+        "motto",
+        "hashtag",
+    ]
+)
+
+
+def quoted_content(text: str, quotation: Quotation) -> tuple[int, int]:
+    return trim(text, quotation.start, quotation.end, " \t,")
+
+
+def skip_to_that(toks: list[Token], start: int, end: int) -> int:
+    """ "writes in The Atlantic that …": the content starts at "that" after an adjunct."""
+    prepositional = toks[start].lower in ("in", "on", "at", "during", "to", "for", "with")
+    for k in range(start, min(end, start + 12) + 1):
+        if toks[k].lower == "that" and k > start:
+            return k if prepositional or is_adjunct(toks[start:k]) else start
+        if toks[k].text in (":", '"', "“") or (toks[k].text == "," and not prepositional):
+            break
+    return start
+
+
+def names_a_title(toks: list[Token], before: int | None) -> bool:
+    """Whether the quote after token `before` names a work, not speech: on Fox's
+    "Hannity", her book "Hard Choices", a culture called "The HP Way"."""
+    if before is None or before < 0:
+        return False
+    k = before
+    if toks[k].text == "," and k >= 1:
+        k -= 1
+    return (
+        toks[k].lower in TITLE_LEAD_INS
+        or toks[k].lower in TITLED_WORKS
+        or toks[k].text in ("'s", "’s")
+    )
+
+
+def token_at(toks: list[Token], offset: int) -> int:
+    """Index of the token that starts at or after `offset` (the last one if none)."""
+    found = first_token_at(toks, offset)
+    return len(toks) - 1 if found is None else found
+
+
+def first_token_at(toks: list[Token], offset: int) -> int | None:
+    """Index of the first token starting at or after `offset` (binary search)."""
+    k = bisect_left(toks, offset, key=lambda token: token.start)
+    return k if k < len(toks) else None
+
+
+def last_token_before(toks: list[Token], offset: int) -> int | None:
+    """Index of the last token ending at or before `offset` (binary search)."""
+    k = bisect_right(toks, offset, key=lambda token: token.end) - 1
+    return k if k >= 0 else None
+
+
+def is_adjunct(words: list[Token]) -> bool:
+    """Whether the words between a cue and a quote/sentence end add no clause:
+    "told CBS News", "said in a statement on Tuesday"."""
+    if len(words) > 8:
+        return False
+    for token in words:
+        if token.text in (".", ",", "!", "?", ";", ")", "(", ":"):
+            continue
+        if is_capitalised(token) or token.lower in ADJUNCT_WORDS or token.lower in GROUPS:
+            continue
+        if token.text[:1].isdigit():
+            continue
+        return False
+    return True
+
+
+def colon_ends_paragraph(toks: list[Token], after_cue: int) -> bool:
+    """Whether the cue is followed by a colon that ends its paragraph ("he said:")."""
+    k = after_cue
+    while k < len(toks) and toks[k].text not in (":",) and k - after_cue < 4:
+        k += 1
+    return k < len(toks) and toks[k].text == ":" and k == len(toks) - 1
+
+
+def ends_without_content(tail: list[Token], inverted: bool) -> bool:
+    """Whether what follows "…, X said" adds no content of its own: nothing, an
+    adjunct ("in a statement"), an inverted speaker's appositive ("said Jake
+    Horowitz, editor in chief of Mic.com") or a participle ("…, adding that …")."""
+    if is_adjunct(tail):
+        return True
+    if tail and tail[0].text == ",":
+        following = tail[1] if len(tail) > 1 else None
+        if inverted:
+            return True
+        if following is not None and following.lower.endswith("ing") and following.lower in CUES:
+            return True
+    return False
+
+
+def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -> int:
+    """Last token of the clause that starts at `start`: the sentence end, or a
+    boundary like ", while", "; ", ", but", ", adding", or a quote closed on a comma."""
+    k = start
+    while k <= s_last:
+        token = toks[k]
+        if not inside[k]:
+            # The comma before a boundary may sit inside the closing quote: `crazy," but`.
+            comma_before = k - 1 >= start and (
+                toks[k - 1].text == ","
+                or (
+                    toks[k - 1].text in CLOSING_MARKS and k - 2 >= start and toks[k - 2].text == ","
+                )
+            )
+            if token.text == ";":
+                return k - 1
+            if (
+                token.lower in CLAUSE_BOUNDARIES
+                and k > start + 2
+                and (comma_before or token.lower in ("while", "whereas"))
+            ):
+                return k - 1
+            if (
+                comma_before
+                and k > start + 1
+                and (
+                    token.lower in ("according", "said", "says", "adding")
+                    # ", calling them …", ", pointing to …": a participle starts a new act.
+                    or (token.lower.endswith("ing") and token.lower in CUES)
+                )
+            ):
+                return k - 1
+            # "called her son her hero before explaining": before/after + participle.
+            if (
+                token.lower in ("before", "after", "while")
+                and k > start + 1
+                and k + 1 <= s_last
+                and toks[k + 1].lower.endswith("ing")
+            ):
+                return k - 1
+            # "acknowledging that X but warning that Y", "called X crazy and said Y":
+            # a coordinated cue ends X.
+            if (
+                token.lower in ("and", "but")
+                and k > start + 2
+                and k + 1 <= s_last
+                and toks[k + 1].lower in CUES
+            ):
+                return k - 1
+            # `says he's "losing the war on terrorism," part of …`: a quote closed on a
+            # comma ends the words reported.
+            if (
+                token.text in CLOSING_MARKS
+                and k - 1 > start
+                and toks[k - 1].text == ","
+                and inside[k - 1]
+                and k + 1 <= s_last
+                and toks[k + 1].lower not in ("he", "she", "they", "said", "says", "i", "we")
+            ):
+                return k
+        k += 1
+    last = s_last
+    while last > start and toks[last].text in (".", "!", "?") and not inside[last]:
+        last -= 1
+    return last if toks[s_last].text not in CLOSING_MARKS else s_last
+
+
+def skip_conjunction(toks: list[Token], first: int, limit: int) -> int:
+    while first < limit and toks[first].lower in ("but", "and", "so", "yet", "still", "or", "also"):
+        first += 1
+    while first < limit and toks[first].text in (",", "—", "–", "(", ")"):
+        first += 1
+    return first
+
+
+def quote_kind(text: str, quotation: Quotation, p: Paragraph) -> str:
+    """Direct when the quotation stands as a sentence of its own, partial when it is
+    a fragment inside someone else's sentence."""
+    content = text[quotation.start : quotation.end].rstrip()
+    if content[-1:] in ",.?!:;—–-" or quotation.open_at == p.lo or not quotation.closed:
+        return "direct"
+    before = text[max(p.lo, quotation.open_at - 3) : quotation.open_at].rstrip()
+    if before.endswith((":", ",")) and content[:1].isupper():
+        return "direct"
+    return "partial"
+
+
+def ends_sentence(text: str, quotation: Quotation) -> bool:
+    content = text[quotation.start : quotation.end].rstrip()
+    return content[-1:] in ".?!" and content[:1].isupper()
+
+
+def covers(text: str, span: tuple[int, int], quotation: Quotation) -> bool:
+    """Whether a content clause is nothing but the quotation (marks and punctuation aside)."""
+    outside = text[span[0] : quotation.open_at] + text[quotation.close_at : span[1]]
+    return not any(c.isalnum() for c in outside)
+
+
+def name_part(toks: list[Token], np: NounPhrase) -> NounPhrase:
+    """ "US president Donald Trump" -> "Donald Trump": the capitalised run at the head."""
+    first = np.last
+    while first - 1 >= np.first and is_capitalised(toks[first - 1]):
+        first -= 1
+    return NounPhrase(first, np.last, np.last)

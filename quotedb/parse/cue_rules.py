@@ -1,0 +1,393 @@
+"""Rules for cues without quote marks: reported speech, claims and beliefs.
+
+- `cue-content-after`  Kim demanded swift sanctions relief (indirect, or mixed
+  when the clause holds quoted words)
+- `cue-content-before` Letters were shared …, reports Mirror Online
+- `according-to`       According to X, … / …, according to X
+
+A mixin of the sieve's reader: it uses the reader's registry and resolver.
+"""
+
+from __future__ import annotations
+
+from quotedb.parse.clauses import (
+    clause_end,
+    colon_ends_paragraph,
+    covers,
+    ends_without_content,
+    quoted_content,
+    skip_conjunction,
+    skip_to_that,
+)
+from quotedb.parse.drafts import Cue, Draft, Paragraph
+from quotedb.parse.lexicon import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    PRONOUNS,
+)
+from quotedb.parse.media import medium_at
+from quotedb.parse.mentions import (
+    NounPhrase,
+    is_capitalised,
+    recipient_after,
+    subject_after,
+    subject_before,
+)
+from quotedb.parse.text import trim
+
+# A cue followed by these is not followed by its content ("said on Tuesday",
+# "wrote about their meeting", "responded by leading").
+_CONTENT_MUST_NOT_START = frozenset(
+    [
+        "about",
+        "by",
+        "with",
+        "on",
+        "of",
+        "in",
+        "at",
+        "for",
+        "from",
+        "into",
+        "onto",
+        "up",
+        "out",
+        "off",
+        "back",
+        "down",
+        "over",
+        "through",
+        "after",
+        "before",
+        "during",
+        "when",
+        "then",
+        "so",
+        "and",
+        "or",
+        "but",
+        "yet",
+        "as",
+        "than",
+        "because",
+        "since",
+        "until",
+        "while",
+        "yes",
+        "no",
+        "goodbye",
+        "hello",
+        "sorry",
+        "thanks",
+        "hi",
+        "okay",
+        "ok",
+    ]
+)
+
+_PREPOSITIONS = frozenset(
+    {"to", "in", "at", "on", "with", "for", "by", "from", "of", "into", "about", "against"}
+)
+
+
+class CueRules:
+    """Attribute the clause a cue governs to the cue's subject."""
+
+    # ------------------------------------------------------- rules 3, 4, 5
+    def cue_attribution(
+        self, p: Paragraph, ci: int, used: dict[int, Draft], drafts: list[Draft]
+    ) -> Draft | None:
+        cue = p.cues[ci]
+        toks = p.toks
+        s_first, s_last = p.bounds[p.sentence_of[cue.first]]
+        if cue.verb is None:
+            return self._according_to(p, cue, s_first, s_last)
+        subject = subject_before(toks, cue.first, floor=s_first)
+        if subject is None and cue.first - 2 >= s_first and toks[cue.first - 1].lower == "to":
+            # "He went on to say …", "Trump declined to say …"
+            governing = cue.first - 2
+            if toks[governing].lower in ("on", "up") and governing - 1 >= s_first:
+                governing -= 1
+            if not is_capitalised(toks[governing]) and toks[governing].lower not in FUNCTION_WORDS:
+                subject = subject_before(toks, governing, floor=s_first)
+        if (
+            subject is not None
+            and toks[cue.first].lower.endswith("ing")
+            and subject.first - 1 >= s_first
+            and toks[subject.first - 1].lower in _PREPOSITIONS
+        ):
+            subject = None  # "a statement to Wired explaining why": Wired is not explaining
+        colon = colon_ends_paragraph(toks, cue.last + 1)
+        if colon:
+            # "In a speech last July, he said:" and the quote is the next paragraph.
+            if subject is not None:
+                self.pending_colon = self._draft_for_next_paragraph(p, cue, subject)
+            return None
+        inverted = False
+        if (
+            subject is None
+            and cue.first > s_first
+            and toks[cue.first - 1].text == ","
+            and "inv" in cue.verb.frames
+        ):
+            subject = subject_after(toks, cue.last + 1)
+            inverted = subject is not None
+        end = clause_end(toks, cue.last + 1, s_last, p.inside)
+        # Rule 4: content before "…, SUBJECT said." / "…, said SUBJECT."
+        comma = None
+        if inverted:
+            comma = cue.first - 1
+            tail_from = subject.last + 1
+        elif (
+            subject is not None
+            and subject.first - 1 >= s_first
+            and toks[subject.first - 1].text == ","
+        ):
+            comma = subject.first - 1
+            tail_from = cue.last + 1
+        if comma is not None and ends_without_content(toks[tail_from : s_last + 1], inverted):
+            lo = skip_conjunction(toks, s_first, comma)
+            if comma - lo < 3:
+                return None
+            span = trim(self.text, toks[lo].start, toks[comma - 1].end)
+            return self._indirect(p, cue, subject, [span], "cue-content-before", 0.7)
+        if (
+            inverted
+            or subject is None
+            and not cue.verb.lemma.endswith("ing")
+            and not toks[cue.first].lower.endswith("ing")
+        ):
+            if subject is None and toks[cue.first - 1 if cue.first else 0].lower in (
+                "and",
+                "but",
+                "or",
+            ):
+                pass
+            elif subject is None:
+                return None
+        # Rule 3: content after the cue.
+        start = cue.last + 1
+        recipient = None
+        if "rcpt" in cue.verb.frames:
+            recipient = recipient_after(toks, start)
+            if recipient is not None:
+                start = recipient.last + 1
+        elif cue.verb.cls == "request":
+            # "called for North Korea to give up …": North Korea is asked, and the
+            # content keeps it as its subject.
+            target = recipient_after(toks, start)
+            if (
+                target is not None
+                and target.last + 1 < len(toks)
+                and toks[target.last + 1].lower == "to"
+            ):
+                recipient = target
+        if cue.verb.cls == "naming":
+            target = recipient_after(toks, start)
+        else:
+            target = None
+        start = skip_to_that(toks, start, end)
+        while start <= end and toks[start].text in (",", ":"):
+            start += 1
+        if start > end:
+            return None
+        first_word = toks[start].lower
+        if first_word in _CONTENT_MUST_NOT_START:
+            return None
+        if first_word == "to" and (
+            "to" in cue.verb.frames
+            or start + 1 > end
+            or is_capitalised(toks[start + 1])
+            or toks[start + 1].lower in DETERMINERS
+            or toks[start + 1].lower in PRONOUNS
+        ):
+            return None  # "said to reporters", "spoke to him": an addressee, not content
+        if end - start < 1:
+            return None
+        span = trim(self.text, toks[start].start, toks[end].end, " \t,;:—–-.")
+        if span[1] - span[0] < 3:
+            return None
+        if subject is None:
+            draft = self._indirect(p, cue, None, [span], "cue-content-after", 0.55)
+            draft.speaker, draft.mention = self._implicit_subject(p, cue, drafts)
+            if draft.speaker is None:
+                return None
+        else:
+            draft = self._indirect(p, cue, subject, [span], "cue-content-after", 0.75)
+        if cue.verb.cls == "thought":
+            draft.confidence -= 0.15
+        if recipient is not None:
+            name = self.resolve(toks, recipient, speaks=False)
+            if name:
+                draft.recipients.append(name)
+        if target is not None:
+            name = self.resolve(toks, target, speaks=False)
+            if name:
+                draft.about.append(name)
+        return draft
+
+    def _draft_for_next_paragraph(self, p: Paragraph, cue: Cue, subject: NounPhrase) -> Draft:
+        toks = p.toks
+        draft = Draft(
+            kind="direct",
+            spans=[],
+            rule="quote-after-colon",
+            confidence=0.8,
+            cue=self.span_of(toks, cue.first, cue.last),
+            paragraph=p.index,
+            mention=self.span_of(toks, subject.first, subject.last),
+            speaker=self.resolve(toks, subject, speaks=True),
+        )
+        self._recipient(p, cue, draft)
+        self.attach_medium(p, draft)
+        return draft
+
+    def _according_to(self, p: Paragraph, cue: Cue, s_first: int, s_last: int) -> Draft | None:
+        toks = p.toks
+        subject = subject_after(toks, cue.last + 1)
+        if subject is None:
+            return None
+        if cue.first == skip_conjunction(toks, s_first, cue.first):
+            # According to X, CONTENT.
+            k = subject.last + 1
+            while k <= s_last and toks[k].text != ",":
+                k += 1
+            if k >= s_last:
+                return None
+            span = trim(self.text, toks[k + 1].start, toks[s_last].end, " \t,;:—–-.")
+        else:
+            lo = skip_conjunction(toks, s_first, cue.first)
+            if cue.first - lo < 3:
+                return None
+            span = trim(self.text, toks[lo].start, toks[cue.first - 1].end)
+        if span[1] - span[0] < 3:
+            return None
+        return self._indirect(p, cue, subject, [span], "according-to", 0.7)
+
+    def _indirect(
+        self,
+        p: Paragraph,
+        cue: Cue,
+        subject: NounPhrase | None,
+        spans: list[tuple[int, int]],
+        rule: str,
+        confidence: float,
+    ) -> Draft:
+        toks = p.toks
+        quoted = [q for q in p.quotes if spans[0][0] <= q.start and q.end <= spans[-1][1]]
+        if quoted and len(spans) == 1 and covers(self.text, spans[0], quoted[0]):
+            kind = "direct"
+            spans = [quoted_content(self.text, quoted[0])]
+        else:
+            kind = "mixed" if quoted else "indirect"
+        draft = Draft(
+            kind=kind,
+            spans=spans,
+            rule=rule,
+            confidence=confidence,
+            cue=self.span_of(toks, cue.first, cue.last),
+            paragraph=p.index,
+            cue_index=(cue.first, cue.last),
+        )
+        if subject is not None:
+            draft.mention = self.span_of(toks, subject.first, subject.last)
+            draft.subject_first = subject.first
+            draft.speaker = self.resolve(toks, subject, speaks=True)
+            if draft.speaker is None:
+                draft.speaker = self._medium_speaker(p, subject)
+        return draft
+
+    def _implicit_subject(
+        self, p: Paragraph, cue: Cue, drafts: list[Draft] | None = None
+    ) -> tuple[str | None, tuple[int, int] | None]:
+        """ "…, adding that", "before claiming", "and realised": the sentence's speaker."""
+        sentence = p.sentence_of[cue.first]
+        for draft in reversed(drafts or []):
+            if (
+                draft.cue_index
+                and p.sentence_of[draft.cue_index[0]] == sentence
+                and draft.cue_index[0] < cue.first
+            ):
+                return draft.speaker, None
+        # "Nefzi said, adding, "…"": the speaker of the sentence's earlier cue.
+        s_first, _ = p.bounds[sentence]
+        toks = p.toks
+        for earlier in reversed(p.cues):
+            if earlier.last >= cue.first or earlier.first < s_first or earlier.verb is None:
+                continue
+            subject = subject_before(toks, earlier.first, floor=s_first)
+            if subject is None and earlier.first > s_first and toks[earlier.first - 1].text == ",":
+                subject = subject_after(toks, earlier.last + 1)
+            if subject is not None:
+                name = self.resolve(toks, subject, speaks=True)
+                if name:
+                    return name, self.span_of(toks, subject.first, subject.last)
+            break
+        # "When he returned he began by saying, …": the nearest subject pronoun or,
+        # failing that, the name that opens the sentence.
+        toks = p.toks
+        s_first, _ = p.bounds[sentence]
+        for k in range(cue.first - 1, s_first - 1, -1):
+            if p.inside[k]:
+                continue
+            if toks[k].lower in ("he", "she", "they"):
+                name = self.registry.pronoun(toks[k].text, toks[k].start, toks[k].end, True)
+                return (name, (toks[k].start, toks[k].end)) if name else (None, None)
+        opening = skip_conjunction(toks, s_first, cue.first)
+        if toks[opening].lower in FUNCTION_WORDS:
+            # "At the time, Sanders didn't come out and say": past the opening phrase.
+            while opening < cue.first and toks[opening].text != ",":
+                opening += 1
+            opening += 1
+        if opening >= cue.first:
+            return None, None
+        subject = subject_after(toks, opening)
+        if subject is not None and is_capitalised(toks[subject.head]) and subject.last < cue.first:
+            first = subject.first
+            last = subject.head
+            while first < last and not is_capitalised(toks[first]):
+                first += 1
+            words = self.text[toks[first].start : toks[last].end]
+            if (
+                self.registry.entity_named(words) is None
+                and not self.registry.knows(words)
+                and (first == last)
+            ):
+                return None, None  # "Absent a strong defense, …": not a name we know
+            name = self.resolve(toks, NounPhrase(first, last, last), speaks=True)
+            if name:
+                return name, self.span_of(toks, first, last)
+        return None, None
+
+    def _medium_speaker(self, p: Paragraph, subject: NounPhrase) -> str | None:
+        """ "In the letters, one described …": the letter's author speaks."""
+        toks = p.toks
+        word = toks[subject.head].lower
+        if (
+            word not in ("one", "it", "letter", "note", "another")
+            and medium_at(toks, subject.head) is None
+        ):
+            return None
+        s_first, _ = p.bounds[p.sentence_of[subject.first]]
+        for k in range(s_first, subject.last + 1):
+            kind = medium_at(toks, k)
+            if kind:
+                medium = self.media.by_author(kind, None)
+                if medium and medium.author:
+                    return medium.author
+        return None
+
+    def _recipient(self, p: Paragraph, cue: Cue, draft: Draft) -> None:
+        if cue.verb is None:
+            return
+        toks = p.toks
+        start = cue.last + 1
+        target = None
+        if "rcpt" in cue.verb.frames:
+            target = recipient_after(toks, start)
+        elif "to" in cue.verb.frames and start < len(toks) and toks[start].lower == "to":
+            target = recipient_after(toks, start + 1)
+        if target is not None:
+            name = self.resolve(toks, target, speaks=False)
+            if name:
+                draft.recipients.append(name)

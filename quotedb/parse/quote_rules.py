@@ -1,0 +1,309 @@
+"""Rules for quotations: whose words are between these quote marks?
+
+1. `quote-cue-after`  "…," Kim wrote / "…," said Lionel Sosa
+2. `quote-cue-before` Kim wrote: "…" / described Trump as "…" (`quote-naming`)
+3. `quote-dash`       "…" - Name
+4. `quote-continued`, `quote-after-colon`: a further quoted sentence or
+   paragraph by the same speaker; `quote-unattributed`: no speaker in sight.
+
+A mixin of the sieve's reader: it uses the reader's registry and resolver.
+"""
+
+from __future__ import annotations
+
+from quotedb.parse.clauses import (
+    ends_sentence,
+    first_token_at,
+    is_adjunct,
+    last_token_before,
+    names_a_title,
+    quote_kind,
+    quoted_content,
+    token_at,
+)
+from quotedb.parse.drafts import Cue, Draft, Paragraph
+from quotedb.parse.lexicon import CUES
+from quotedb.parse.mentions import (
+    NounPhrase,
+    is_capitalised,
+    recipient_after,
+    subject_after,
+    subject_before,
+)
+from quotedb.parse.quotemarks import Quotation
+
+
+class QuoteRules:
+    """Attribute quotations to the cue before or after them."""
+
+    # -------------------------------------------------------- rules 1 and 2
+    def quote_with_cue(
+        self, p: Paragraph, quotation: Quotation, used: dict[int, Draft]
+    ) -> Draft | None:
+        toks = p.toks
+        after = first_token_at(toks, quotation.close_at)
+        before = last_token_before(toks, quotation.open_at)
+        if names_a_title(toks, before):
+            return None
+        # Rule 1: the cue follows the closing mark.
+        if (
+            after is not None
+            and p.sentence_of[after] == p.sentence_of[max(after - 1, 0)]
+            or (
+                after is not None
+                and quotation.end > quotation.start
+                and self.text[quotation.end - 1 : quotation.end] in ",?!—–-"
+            )
+        ):
+            draft = self._cue_after_quote(p, quotation, after, used)
+            if draft is not None:
+                return draft
+        # Rule 2: the cue precedes the opening mark.
+        if before is not None:
+            return self._cue_before_quote(p, quotation, before, used)
+        return None
+
+    def _cue_after_quote(
+        self, p: Paragraph, quotation: Quotation, k: int, used: dict[int, Draft]
+    ) -> Draft | None:
+        toks = p.toks
+        dash = self._quote_dash_name(p, quotation, k)
+        if dash is not None:
+            return dash
+        while k < len(toks) and toks[k].text in (",", "—", "–", "-"):
+            k += 1
+        if k >= len(toks) or p.inside[k]:
+            return None
+        limit = min(len(toks), k + 25)
+        for ci, cue in enumerate(p.cues):
+            if cue.first < k or cue.first >= limit:
+                continue
+            if cue.verb is None or cue.verb.cls == "naming":
+                return None
+            if cue.first == k:
+                subject = subject_after(toks, cue.last + 1)
+                if subject is None and ci in used:
+                    return None
+            else:
+                subject = subject_before(toks, cue.first, floor=k)
+                if subject is None or subject.first != k:
+                    return None
+            if ci in used:
+                draft = used[ci]
+                draft.spans.append(quoted_content(self.text, quotation))
+                return draft
+            draft = self._draft(p, quotation, cue, subject, "quote-cue-after", 0.9)
+            used[ci] = draft
+            self._recipient(p, cue, draft)
+            return draft
+        return None
+
+    def _quote_dash_name(self, p: Paragraph, quotation: Quotation, k: int) -> Draft | None:
+        """`"…" - Name` / `"…" — Name, title`: a name after a dash signs the quote."""
+        toks = p.toks
+        if k >= len(toks) or toks[k].text not in ("-", "—", "–") or k + 1 >= len(toks):
+            return None
+        subject = subject_after(toks, k + 1)
+        if subject is None or not is_capitalised(toks[subject.head]):
+            return None
+        rest = subject.last + 1
+        if rest < len(toks) and toks[rest].text not in (",", ".", "(") and not p.inside[rest]:
+            return None
+        name = self.resolve(toks, subject, speaks=True)
+        if name is None:
+            return None
+        return Draft(
+            quote_kind(self.text, quotation, p),
+            [quoted_content(self.text, quotation)],
+            "quote-dash",
+            0.75,
+            speaker=name,
+            mention=self.span_of(toks, subject.first, subject.last),
+            paragraph=p.index,
+            opens_paragraph_quote=not quotation.closed,
+        )
+
+    def _cue_before_quote(
+        self, p: Paragraph, quotation: Quotation, k: int, used: dict[int, Draft]
+    ) -> Draft | None:
+        toks = p.toks
+        lead = k
+        while lead >= 0 and toks[lead].text in (",", ":", "—", "–"):
+            lead -= 1
+        if lead < 0:
+            return None
+        for ci in range(len(p.cues) - 1, -1, -1):
+            cue = p.cues[ci]
+            if cue.last > lead or lead - cue.last > 5:
+                continue
+            if p.sentence_of[cue.last] != p.sentence_of[lead]:
+                return None
+            between = toks[cue.last + 1 : lead + 1]
+            if cue.verb is not None and cue.verb.cls == "naming":
+                draft = self._naming_quote(p, quotation, ci, used)
+                if draft is not None:
+                    return draft
+                continue
+            if any(
+                (t.lower in CUES and not is_capitalised(t)) or t.text in ('"', "“", "”")
+                for t in between
+            ):
+                return None
+            if between and between[-1].lower == "that":
+                between = between[:-1]
+            if between and not is_adjunct(between):
+                return None
+            if ci in used:
+                draft = used[ci]
+                if draft.kind in ("direct", "partial", "mixed"):
+                    draft.spans.append(quoted_content(self.text, quotation))
+                    return draft
+                return None
+            subject = subject_before(toks, cue.first)
+            if subject is None:
+                # "Said Comey, "…"": the speaker follows the cue, before the quote.
+                after = subject_after(toks, cue.last + 1)
+                if after is not None and after.last == lead:
+                    subject = after
+            if subject is None and cue.verb is None:
+                return None
+            draft = self._draft(p, quotation, cue, subject, "quote-cue-before", 0.85)
+            if subject is None:
+                draft.speaker, draft.mention = self._implicit_subject(p, cue)
+                draft.confidence = 0.6
+            used[ci] = draft
+            self._recipient(p, cue, draft)
+            return draft
+        return None
+
+    def _naming_quote(
+        self, p: Paragraph, quotation: Quotation, ci: int, used: dict[int, Draft]
+    ) -> Draft | None:
+        """described Donald Trump as "powerful and preeminent": partial, about Trump."""
+        if ci in used:
+            return None
+        cue = p.cues[ci]
+        toks = p.toks
+        if toks[cue.last + 1].start >= quotation.open_at - 1 and toks[cue.last].lower != "as":
+            return None  # "executives were calling "every 15 minutes"": no one is named
+        subject = subject_before(toks, cue.first)
+        draft = self._draft(p, quotation, cue, subject, "quote-naming", 0.8)
+        if subject is None:
+            draft.speaker, draft.mention = self._implicit_subject(p, cue)
+        # The speaker's words are the quoted ones; whom they describe is `about`.
+        draft.kind = "partial"
+        target = recipient_after(toks, cue.last + 1)
+        if target is not None:
+            about = self.resolve(toks, target, speaks=False)
+            if about:
+                draft.about.append(about)
+        used[ci] = draft
+        return draft
+
+    def _draft(
+        self,
+        p: Paragraph,
+        quotation: Quotation,
+        cue: Cue,
+        subject: NounPhrase | None,
+        rule: str,
+        confidence: float,
+    ) -> Draft:
+        toks = p.toks
+        draft = Draft(
+            kind=quote_kind(self.text, quotation, p),
+            spans=[quoted_content(self.text, quotation)],
+            rule=rule,
+            confidence=confidence,
+            cue=self.span_of(toks, cue.first, cue.last),
+            paragraph=p.index,
+            cue_index=(cue.first, cue.last),
+            opens_paragraph_quote=not quotation.closed,
+            continues_quote=quotation.continued,
+        )
+        if subject is not None:
+            draft.mention = self.span_of(toks, subject.first, subject.last)
+            draft.speaker = self.resolve(toks, subject, speaks=True)
+            draft.subject_first = subject.first
+            if draft.speaker is None:
+                draft.confidence -= 0.3
+                draft.speaker = self._medium_speaker(p, subject)
+        return draft
+
+    # ------------------------------------------------------------ rule 6, 7
+    def unattached_quote(self, p: Paragraph, quotation: Quotation, drafts: list[Draft]) -> None:
+        span = quoted_content(self.text, quotation)
+        if names_a_title(p.toks, last_token_before(p.toks, quotation.open_at)):
+            return
+        colon = self.pending_colon
+        if colon is not None and colon.paragraph == p.index - 1 and quotation.open_at == p.lo:
+            colon.spans.append(span)
+            colon.paragraph = p.index
+            colon.opens_paragraph_quote = not quotation.closed
+            drafts.append(colon)
+            self.pending_colon = None
+            return
+        previous = drafts[-1] if drafts else None
+        if previous is None and quotation.continued and self.last_draft is not None:
+            previous = self.last_draft
+        if (
+            previous is not None
+            and previous.kind in ("direct", "mixed", "partial")
+            and previous.spans[-1][1] <= quotation.open_at
+        ):
+            gap = self.text[previous.spans[-1][1] : quotation.open_at]
+            same_sentence = (
+                previous.cue_index is not None
+                and previous.paragraph == p.index
+                and p.sentence_of[previous.cue_index[0]]
+                == p.sentence_of[token_at(p.toks, quotation.open_at)]
+            )
+            # Later quotes in the paragraph continue the speaker unless another cue
+            # (someone else's) stands between.
+            own_cue = previous.cue_index[1] if previous.cue_index else -1
+            same_paragraph = previous.paragraph == p.index and not any(
+                c.first > own_cue
+                and previous.spans[-1][1] <= p.toks[c.first].start < quotation.open_at
+                for c in p.cues
+            )
+            if len(gap) < 40 or quotation.continued or same_sentence or same_paragraph:
+                previous.spans.append(span)
+                return
+        words = self.text[span[0] : span[1]].split()
+        full_paragraph = quotation.open_at == p.lo
+        if len(words) < 4 or quotation.single:
+            return
+        last = self.last_draft
+        if (
+            full_paragraph
+            and last is not None
+            and last.paragraph == p.index - 1
+            and last.speaker
+            and last.kind != "indirect"
+        ):
+            drafts.append(
+                Draft(
+                    "direct",
+                    [span],
+                    "quote-continued",
+                    0.6,
+                    speaker=last.speaker,
+                    paragraph=p.index,
+                    recipients=list(last.recipients),
+                    source_kind=last.source_kind,
+                    medium=last.medium,
+                )
+            )
+            return
+        if full_paragraph or ends_sentence(self.text, quotation) or not quotation.closed:
+            drafts.append(
+                Draft(
+                    "direct",
+                    [span],
+                    "quote-unattributed",
+                    0.3,
+                    paragraph=p.index,
+                    opens_paragraph_quote=not quotation.closed,
+                    continues_quote=quotation.continued,
+                )
+            )
