@@ -171,9 +171,10 @@ def _prepare_all(
     results: Iterable[ReadResult], *, jobs: int, chunk_size: int
 ) -> Iterator[PreparedDocument | ReadError | Skipped]:
     # Even one parsing process pays: it parses the next documents while this one writes.
-    # Pool.imap reads its whole input ahead; the semaphore keeps only a few
-    # chunks per process in flight, so memory stays flat on any corpus size.
-    in_flight = threading.BoundedSemaphore(jobs * chunk_size * 4)
+    # Pool.imap reads its whole input ahead; the semaphore bounds the documents in
+    # flight, so memory stays flat on any corpus size. Two batches' worth lets the
+    # parsers fill the next batch while this process writes the last one.
+    in_flight = threading.BoundedSemaphore(max(2 * BATCH_DOCUMENTS, 4 * jobs * chunk_size))
 
     def throttled() -> Iterator[ReadResult]:
         for result in results:
@@ -239,11 +240,41 @@ class Writer:
         savepoint = connection.begin_nested()
         try:
             outcome = writer.write()
-        except (sa.exc.IntegrityError, sa.exc.DataError) as error:
+        except sa.exc.DBAPIError as error:
+            # What the database refuses in one document (a constraint, a value too large)
+            # costs that document; a lost connection stops the run.
+            if error.connection_invalidated:
+                raise
             savepoint.rollback()
             return Outcome(origin, "failed", reason=f"the store refused it ({_reason(error)})"), {}
         savepoint.commit()
         return outcome, writer.found_entities
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class EntityPlan:
+    """How one name of a document becomes an entity row. `identity` is what makes two
+    names the same entity: ("qid", qid), ("name", key, kind) or, for a name kept to its
+    document, ("document", key, kind)."""
+
+    identity: tuple
+    key: str
+    name: str
+    kind: str
+    description: str | None
+    qid: str | None = None
+    kept_apart: str | None = None
+
+    def row(self) -> dict:
+        return {
+            "name": self.name,
+            "key": self.key,
+            "kind": self.kind,
+            "qid": self.qid,
+            "description": self.description,
+            "extra": {"kept_apart": self.kept_apart} if self.kept_apart else {},
+            "created_at": utcnow(),
+        }
 
 
 def _reason(error: sa.exc.DBAPIError) -> str:
@@ -287,10 +318,12 @@ _SUPERSEDE_OCCURRENCES = (
     .where(_occurrences.c.document_id == sa.bindparam("old_id"))
     .values(superseded=True)
 )
-_ENTITY_BY_QID = sa.select(_entities.c.id).where(_entities.c.qid == sa.bindparam("qid"))
-_ENTITIES_BY_KEY = (
-    sa.select(_entities.c.id, _entities.c.kind)
-    .where(_entities.c.key == sa.bindparam("key"), _entities.c.qid.is_(None))
+_ENTITIES_BY_QID = sa.select(_entities.c.id, _entities.c.qid).where(
+    _entities.c.qid.in_(sa.bindparam("qids", expanding=True))
+)
+_ENTITIES_BY_KEYS = (
+    sa.select(_entities.c.id, _entities.c.key, _entities.c.kind)
+    .where(_entities.c.key.in_(sa.bindparam("keys", expanding=True)), _entities.c.qid.is_(None))
     .order_by(_entities.c.id)
 )
 _SET_ENTITY_KIND = (
@@ -306,8 +339,10 @@ _QUOTES_BY_KEY = sa.select(
     _quotes.c.confidence,
     _quotes.c.claimed_by_id,
 ).where(_quotes.c.key.in_(sa.bindparam("keys", expanding=True)))
-_SOURCE_BY_KEY = (
-    sa.select(_sources.c.id).where(_sources.c.key == sa.bindparam("key")).order_by(_sources.c.id)
+_SOURCES_BY_KEYS = (
+    sa.select(_sources.c.id, _sources.c.key)
+    .where(_sources.c.key.in_(sa.bindparam("keys", expanding=True)))
+    .order_by(_sources.c.id)
 )
 
 
@@ -334,8 +369,7 @@ class DocumentWriter:
         self.found_entities: dict[tuple, int] = {}
         self._entity_ids: dict[str, int] = {}
         self._aliases: list[dict] = []
-        self._source_ids: dict[tuple, int] = {}
-        self._links: set[tuple] = set()
+        self._source_ids: dict[parsed.Source, int] = {}
 
     def _insert(self, table: sa.Table, row: dict) -> int:
         """Inserts one row; returns its id."""
@@ -374,6 +408,8 @@ class DocumentWriter:
                 "extra": {**self.raw.extra, "origin": str(origin), "format": self.raw.format},
             },
         )
+        self._resolve_entities()
+        self._resolve_sources()
         if previous:
             # Parameter names must not be column names: an UPDATE would SET those too.
             self.connection.execute(
@@ -480,85 +516,100 @@ class DocumentWriter:
             "cue_end": cue.end if cue else None,
             "rule": quote.rule,
             "confidence": quote.confidence,
-            "source_id": self._source_id(quote.source) if quote.source else None,
+            "source_id": self._source_ids[quote.source] if quote.source else None,
             "superseded": False,
         }
 
     # -- entities -------------------------------------------------------------
 
     def _entity_id(self, name: str) -> int:
-        """The stored entity this document's `name` is (see the module docstring's rules)."""
-        if name in self._entity_ids:
-            return self._entity_ids[name]
+        return self._entity_ids[name]
+
+    def _resolve_entities(self) -> None:
+        """Finds or creates every entity the document's attributions name, in a few
+        statements (see the module docstring for the merging rules)."""
+        names = dict.fromkeys(
+            name
+            for quote in self.document.parsed.quotes
+            for name in (quote.speaker, quote.claimed_by, *quote.recipients, *quote.about)
+            if name
+        )
+        plans = {name: self._plan_entity(name) for name in names}
+        resolved: dict[tuple, int] = {}
+        for plan in plans.values():
+            cached = self.known.get(plan.identity)
+            if cached is not None and plan.identity[0] != "document":
+                resolved[plan.identity] = cached
+        qids = sorted({p.qid for p in plans.values() if p.qid and p.identity not in resolved})
+        if qids:
+            for row in self.connection.execute(_ENTITIES_BY_QID, {"qids": qids}):
+                resolved[("qid", row.qid)] = row.id
+        shared = {
+            p.identity: p
+            for p in plans.values()
+            if p.identity[0] == "name" and p.identity not in resolved
+        }
+        if shared:
+            stored = self.connection.execute(
+                _ENTITIES_BY_KEYS, {"keys": sorted({p.key for p in shared.values()})}
+            ).all()
+            for identity, plan in shared.items():
+                entity_id = self._stored_namesake(plan, stored)
+                if entity_id is not None:
+                    resolved[identity] = entity_id
+        new = {p.identity: p for p in plans.values() if p.identity not in resolved}
+        if new:
+            rows = [plan.row() for plan in new.values()]
+            ids = self._insert_many(_entities, rows, ("key", "kind"))
+            resolved.update(zip(new, ids, strict=True))
+        for name, plan in plans.items():
+            entity_id = resolved[plan.identity]
+            self._entity_ids[name] = entity_id
+            if plan.identity[0] != "document":
+                self.found_entities[plan.identity] = entity_id
+            described = self.document.parsed.entity(name) or parsed.Entity(name=name)
+            self._aliases += self._alias_rows(entity_id, plan.key, described)
+
+    def _plan_entity(self, name: str) -> EntityPlan:
         described = self.document.parsed.entity(name) or parsed.Entity(name=name)
+        kind = described.kind if described.kind in ENTITY_KINDS else "unknown"
         key = name_key(name)
         known = _GAZETTEER_BY_KEY.get(key)
-        entity_key = name_key(known.name) if known else key
         if known is not None:
-            entity_id = self._shared_entity(
+            known_kind = known.kind if known.kind in ENTITY_KINDS else kind
+            return EntityPlan(
                 ("qid", known.qid),
-                lambda: self.connection.execute(_ENTITY_BY_QID, {"qid": known.qid}).scalar(),
-                lambda: self._new_entity(
-                    known.name, known.kind or described.kind, known.description, qid=known.qid
-                ),
+                name_key(known.name),
+                known.name,
+                known_kind,
+                known.description,
+                qid=known.qid,
             )
-        elif len(key.split()) >= 2 or (key and described.kind in MERGEABLE_ONE_WORD_KINDS):
-            entity_id = self._shared_entity(
-                ("name", key, described.kind),
-                lambda: self._entity_by_name(key, described.kind),
-                lambda: self._new_entity(name, described.kind, described.description),
-            )
-        else:
-            reason = (
-                f"one-word name {name!r} is ambiguous across documents: "
-                f"kept to document {self.document_id}"
-            )
-            entity_id = self._new_entity(
-                name, described.kind, described.description, kept_apart=reason
-            )
-        self._aliases += self._alias_rows(entity_id, entity_key, described)
-        self._entity_ids[name] = entity_id
-        return entity_id
+        if len(key.split()) >= 2 or (key and kind in MERGEABLE_ONE_WORD_KINDS):
+            return EntityPlan(("name", key, kind), key, name, kind, described.description)
+        reason = (
+            f"one-word name {name!r} is ambiguous across documents: "
+            f"kept to document {self.document_id}"
+        )
+        return EntityPlan(
+            ("document", key, kind), key, name, kind, described.description, kept_apart=reason
+        )
 
-    def _shared_entity(self, cache_key: tuple, find, create) -> int:
-        entity_id = self.known.get(cache_key) or self.found_entities.get(cache_key)
-        if entity_id is None:
-            entity_id = find() or create()
-        self.found_entities[cache_key] = entity_id
-        return entity_id
-
-    def _entity_by_name(self, key: str, kind: str) -> int | None:
-        """A stored entity of this name and a compatible kind; one-word names need the same kind."""
-        for row in self.connection.execute(_ENTITIES_BY_KEY, {"key": key}):
-            if row.kind == kind:
+    def _stored_namesake(self, plan: EntityPlan, stored: list[sa.Row]) -> int | None:
+        """The first stored entity of the plan's name and a compatible kind ("unknown" fits
+        any kind, but only for names of two or more words); an unknown kind is refined."""
+        for row in stored:
+            if row.key != plan.key:
+                continue
+            if row.kind == plan.kind:
                 return row.id
-            if len(key.split()) >= 2 and "unknown" in (row.kind, kind):
+            if len(plan.key.split()) >= 2 and "unknown" in (row.kind, plan.kind):
                 if row.kind == "unknown":
-                    self.connection.execute(_SET_ENTITY_KIND, {"entity_id": row.id, "kind": kind})
+                    self.connection.execute(
+                        _SET_ENTITY_KIND, {"entity_id": row.id, "kind": plan.kind}
+                    )
                 return row.id
         return None
-
-    def _new_entity(
-        self,
-        name: str,
-        kind: str,
-        description: str | None,
-        *,
-        qid: str | None = None,
-        kept_apart: str | None = None,
-    ) -> int:
-        return self._insert(
-            _entities,
-            {
-                "name": name,
-                "key": name_key(name),
-                "kind": kind if kind in ENTITY_KINDS else "unknown",
-                "qid": qid,
-                "description": description,
-                "extra": {"kept_apart": kept_apart} if kept_apart else {},
-                "created_at": utcnow(),
-            },
-        )
 
     def _alias_rows(self, entity_id: int, entity_key: str, described: parsed.Entity) -> list[dict]:
         """The document's other names for the entity, as alias rows (stored ones are ignored
@@ -579,15 +630,58 @@ class DocumentWriter:
 
     # -- sources and the reporting chain -----------------------------------------
 
-    def _source_id(self, source: parsed.Source) -> int:
-        """The source row, and the chain linking it, through `reported_by`, to this document."""
-        chain = [source, *(self._reporting_source(name) for name in source.reported_by)]
-        ids = [self._source_row(link) for link in chain]
-        for from_id, to_id in itertools.pairwise(ids):
-            if from_id != to_id:
-                self._link(from_id, to_source_id=to_id)
-        self._link(ids[-1], to_document_id=self.document_id)
-        return ids[0]
+    def _resolve_sources(self) -> None:
+        """Finds or creates every source the quotes name and the links of their reporting
+        chains, in a few statements. Titled sources (the book "Rage") are shared across
+        documents by kind and title; untitled ones ("a letter") belong to this document."""
+        chains = {}
+        for quote in self.document.parsed.quotes:
+            if quote.source and quote.source not in chains:
+                source = quote.source
+                chains[source] = [source, *map(self._reporting_source, source.reported_by)]
+        sources = {_source_identity(s): s for chain in chains.values() for s in chain}
+        keys = {identity: _source_key(s) for identity, s in sources.items()}
+        ids: dict[tuple, int] = {}
+        wanted = sorted({key for key in keys.values() if key})
+        if wanted:
+            stored = {}
+            for row in self.connection.execute(_SOURCES_BY_KEYS, {"keys": wanted}):
+                stored.setdefault(row.key, row.id)
+            ids = {identity: stored[key] for identity, key in keys.items() if key in stored}
+        new = {identity: s for identity, s in sources.items() if identity not in ids}
+        if new:
+            rows = [
+                {
+                    "kind": s.kind,
+                    "title": s.title,
+                    "author": s.author,
+                    "key": keys[identity],
+                    "created_at": utcnow(),
+                }
+                for identity, s in new.items()
+            ]
+            ids.update(zip(new, self._insert_many(_sources, rows, _SOURCE_COLUMNS), strict=True))
+        links = {}
+        for source, chain in chains.items():
+            chain_ids = [ids[_source_identity(s)] for s in chain]
+            self._source_ids[source] = chain_ids[0]
+            for from_id, to_id in itertools.pairwise(chain_ids):
+                if from_id != to_id:
+                    links[from_id, to_id, None] = None
+            links[chain_ids[-1], None, self.document_id] = None
+        if links:
+            self.connection.execute(
+                _source_links.insert(),
+                [
+                    {
+                        "from_source_id": from_id,
+                        "to_source_id": to_source_id,
+                        "to_document_id": to_document_id,
+                        "document_id": self.document_id,
+                    }
+                    for from_id, to_source_id, to_document_id in links
+                ],
+            )
 
     def _reporting_source(self, name: str) -> parsed.Source:
         """The document's own source named `name` (the book "Rage"), or a bare one."""
@@ -597,43 +691,14 @@ class DocumentWriter:
                 return candidate
         return parsed.Source(kind="unknown", title=name)
 
-    def _source_row(self, source: parsed.Source) -> int:
-        """Titled sources are shared across documents (by kind and title); others are not."""
-        local = (source.kind, source.title, source.author, source.recipient)
-        if local in self._source_ids:
-            return self._source_ids[local]
-        key = f"{source.kind}:{name_key(source.title)}" if source.title else None
-        source_id = None
-        if key:
-            source_id = self.connection.execute(_SOURCE_BY_KEY, {"key": key}).scalar()
-        if source_id is None:
-            source_id = self._insert(
-                _sources,
-                {
-                    "kind": source.kind,
-                    "title": source.title,
-                    "author": source.author,
-                    "key": key,
-                    "created_at": utcnow(),
-                },
-            )
-        self._source_ids[local] = source_id
-        return source_id
 
-    def _link(
-        self, from_id: int, *, to_source_id: int | None = None, to_document_id: int | None = None
-    ) -> None:
-        """One step of the chain, once per document (the document itself is new)."""
-        link = (from_id, to_source_id, to_document_id)
-        if link in self._links:
-            return
-        self._links.add(link)
-        self.connection.execute(
-            _source_links.insert(),
-            {
-                "from_source_id": from_id,
-                "to_source_id": to_source_id,
-                "to_document_id": to_document_id,
-                "document_id": self.document_id,
-            },
-        )
+_SOURCE_COLUMNS = ("kind", "title", "author")
+
+
+def _source_identity(source: parsed.Source) -> tuple:
+    """What makes two of a document's sources one row: the columns the row stores."""
+    return (source.kind, source.title, source.author)
+
+
+def _source_key(source: parsed.Source) -> str | None:
+    return f"{source.kind}:{name_key(source.title)}" if source.title else None
