@@ -48,8 +48,8 @@ ABOUT = QuoteAbout.__table__
 SPEAKER = ENTITIES.alias("speaker")
 CLAIMANT = ENTITIES.alias("claimant")
 
-# Rows are fetched and decorated (recipients, about) this many at a time:
-# memory stays flat however many rows a query streams.
+# Rows are fetched, and their people, sources and documents looked up, this
+# many at a time: memory stays flat however many rows a query streams.
 BATCH_SIZE = 2000
 # who-said: full-text candidates the fuzzy fallback compares, and the least
 # share of the searched words' letters a candidate must contain, in order.

@@ -169,7 +169,13 @@ def quotes_command(ctx: click.Context, where: queries.QuoteFilter, fmt: str) -> 
 
 @main.command("who-said")
 @click.argument("text")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="At most this many quotes.",
+)
 @output_options
 @click.pass_context
 def who_said_command(ctx: click.Context, text: str, limit: int, fmt: str) -> None:
