@@ -30,7 +30,7 @@ PIECES = QUOTE_MARKS + CONTROL + WORDS + [" ", "\n", "\n\n", ".", ",", " - ", "\
 CRASH_AT_FINAL_CUE = pytest.mark.xfail(
     raises=IndexError,
     strict=True,
-    reason="parser crash: IndexError in sieve._skip_to_that (toks[start] past the last token) "
+    reason="parser crash: IndexError in clauses.skip_to_that (toks[start] past the last token) "
     "when a paragraph ends on its cue verb: 'Obama says', 'Trump said\\n\\nThe end.'",
 )
 
