@@ -6,7 +6,9 @@ database that is out of date, newer than this quotedb, or not a quotedb store.
 """
 
 import functools
+import sqlite3
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -140,7 +142,7 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(cursor)
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cursor.close()
@@ -149,6 +151,20 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
     def on_begin(connection: sa.Connection) -> None:
         mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _switch_to_wal(cursor) -> None:
+    """PRAGMA journal_mode = WAL, retried: switching a new file to WAL needs a moment
+    alone with it, and SQLite answers "database is locked" at once instead of
+    waiting on the busy timeout when several processes open it together."""
+    for attempt in range(200):
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 199:
+                raise
+            time.sleep(0.05)
 
 
 @contextmanager
