@@ -128,6 +128,7 @@ def test_text_made_of_quote_marks_cues_and_names(pieces: list[str]):
 @CRASH_AT_FINAL_CUE
 @FAST
 @given(mutated_news())
+@example("Critics claim the summits were of little substance.\n\nOthers suggest")
 def test_mutated_news(text: str):
     check(text)
 
