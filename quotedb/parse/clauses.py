@@ -154,6 +154,8 @@ def quoted_content(text: str, quotation: Quotation) -> tuple[int, int]:
 
 def skip_to_that(toks: list[Token], start: int, end: int) -> int:
     """ "writes in The Atlantic that …": the content starts at "that" after an adjunct."""
+    if start > end:
+        return start  # the cue ends its paragraph: nothing follows it
     prepositional = toks[start].lower in ("in", "on", "at", "during", "to", "for", "with")
     for k in range(start, min(end, start + 12) + 1):
         if toks[k].lower == "that" and k > start:

@@ -25,6 +25,7 @@ from quotedb.parse.lexicon import (
 )
 from quotedb.parse.records import Entity, Span
 
+PRONOUN_WINDOW = 3000  # characters back that a pronoun may reach
 _NOT_ALIASES = frozenset(PRONOUNS) | {"who", "which", "that", "whom", "one"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -126,10 +127,7 @@ class _OpenEntity:
     mentions: list[Span] = field(default_factory=list)
     last_seen: int = -1
     last_spoke: int = -1
-
-    @property
-    def tokens(self) -> set[str]:
-        return set(normalise(self.name).split())
+    tokens: frozenset[str] = frozenset()  # the words of `name`, normalised
 
 
 def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
@@ -146,23 +144,37 @@ class EntityRegistry:
     def __init__(self) -> None:
         self._entities: list[_OpenEntity] = []
         self._by_key: dict[str, _OpenEntity] = {}
+        # Indexes that keep every lookup independent of the document's length.
+        self._by_token: dict[str, list[_OpenEntity]] = {}
+        self._by_role: dict[str, list[_OpenEntity]] = {}
+        self._recent: list[tuple[int, _OpenEntity]] = []  # mentions in the order noted
 
     # -- building ---------------------------------------------------------
     def _open(self, name: str, kind: str, known: KnownEntity | None = None) -> _OpenEntity:
-        entity = _OpenEntity(name=name, kind=kind, known=known)
+        key = normalise(name)
+        entity = _OpenEntity(name=name, kind=kind, known=known, tokens=frozenset(key.split()))
         if known:
             entity.gender = known.gender
             entity.description = known.description
-            entity.roles.update(known.roles)
+            self._add_roles(entity, known.roles)
         self._entities.append(entity)
-        self._by_key[normalise(name)] = entity
+        self._by_key[key] = entity
+        for token in entity.tokens:
+            self._by_token.setdefault(token, []).append(entity)
         return entity
+
+    def _add_roles(self, entity: _OpenEntity, roles) -> None:
+        for role in roles:
+            if role not in entity.roles:
+                entity.roles.add(role)
+                self._by_role.setdefault(role, []).append(entity)
 
     def _note(self, entity: _OpenEntity, text: str, start: int, end: int, speaks: bool) -> str:
         if text and normalise(text) != normalise(entity.name) and text.lower() not in _NOT_ALIASES:
             entity.aliases.setdefault(text, None)
         entity.mentions.append(Span(start, end, text))
         entity.last_seen = start
+        self._recent.append((start, entity))
         if speaks:
             entity.last_spoke = start
         return entity.name
@@ -180,7 +192,8 @@ class EntityRegistry:
         wanted = set(parts)
         best = None
         best_rank = None
-        for entity in self._entities:
+        candidates = {id(e): e for part in wanted for e in self._by_token.get(part, ())}
+        for entity in candidates.values():
             if entity.kind not in ("person", "unknown"):
                 continue
             tokens = entity.tokens
@@ -217,7 +230,7 @@ class EntityRegistry:
             elif lowered in MALE_TITLES:
                 entity.gender = "m"
             if lowered not in DETERMINERS:
-                entity.roles.add(lowered.rstrip("."))
+                self._add_roles(entity, [lowered.rstrip(".")])
                 if entity.kind == "unknown":
                     entity.kind = "person"
         return self._note(entity, text, start, end, speaks)
@@ -226,7 +239,7 @@ class EntityRegistry:
         """Remember descriptions the text gives a named entity ("US president Donald Trump")."""
         entity = self._by_key.get(normalise(name))
         if entity is not None:
-            entity.roles.update(r.lower() for r in roles)
+            self._add_roles(entity, [r.lower() for r in roles])
 
     def description(self, text: str, start: int, end: int, speaks: bool = False) -> str | None:
         """Resolve "the dictator", "the North Korean despot" to a named entity, if one fits."""
@@ -239,8 +252,8 @@ class EntityRegistry:
         head = words[-1]
         modifiers = " ".join(words[:-1])
         best = None
-        for entity in self._entities:
-            if entity.kind not in ("person", "unknown") or head not in entity.roles:
+        for entity in self._by_role.get(head, ()):
+            if entity.kind not in ("person", "unknown"):
                 continue
             if (
                 modifiers
@@ -263,31 +276,38 @@ class EntityRegistry:
         gender = PRONOUNS.get(text.lower())
         if gender not in ("m", "f", "p"):
             return None
-        candidates = []
-        for entity in self._entities:
+        # Only mentions within the last few thousand characters are candidates:
+        # nobody writes "he" for a person last named pages ago.
+        window_start = start - PRONOUN_WINDOW
+        last_before: dict[int, int] = {}
+        first_in_sentence: dict[int, int] = {}
+        by_id: dict[int, _OpenEntity] = {}
+        for at, entity in reversed(self._recent):
+            if at >= start:
+                continue
+            if at < window_start:
+                break
             if gender == "p":
                 fits = entity.kind in ("group", "organisation")
             else:
                 fits = entity.kind in ("person", "unknown") and entity.gender in (gender, None)
             if not fits:
                 continue
-            before = [m.start for m in entity.mentions if m.start < start]
-            if before:
-                candidates.append((entity, max(before), min(before)))
-        if not candidates:
+            key = id(entity)
+            by_id[key] = entity
+            last_before[key] = max(last_before.get(key, at), at)
+            if sentence_start >= 0 and at >= sentence_start:
+                first_in_sentence[key] = min(first_in_sentence.get(key, at), at)
+        if not by_id:
             return None
-        in_sentence = [c for c in candidates if c[1] >= sentence_start >= 0]
-        if in_sentence:
-            first_in_sentence = lambda c: min(
-                m.start for m in c[0].mentions if sentence_start <= m.start < start
-            )
-            best = min(in_sentence, key=first_in_sentence)[0]
+        if first_in_sentence:
+            best = by_id[min(first_in_sentence, key=first_in_sentence.__getitem__)]
         else:
-            speakers = [c for c in candidates if 0 <= c[0].last_spoke < start]
+            speakers = [k for k in by_id if 0 <= by_id[k].last_spoke < start]
             if speakers:
-                best = max(speakers, key=lambda c: (c[0].last_spoke, c[1]))[0]
+                best = by_id[max(speakers, key=lambda k: (by_id[k].last_spoke, last_before[k]))]
             else:
-                best = max(candidates, key=lambda c: c[1])[0]
+                best = by_id[max(last_before, key=last_before.__getitem__)]
         if gender in ("m", "f") and best.gender is None:
             best.gender = gender
         return self._note(best, text, start, end, speaks)
@@ -306,19 +326,18 @@ class EntityRegistry:
         lone one stays apart: a wrong merge is worse than none.
         """
         renamed: dict[str, str] = {}
+        by_surname: dict[str, list[_OpenEntity]] = {}
+        for entity in self._entities:
+            words = normalise(entity.name).split()
+            if entity.kind in ("person", "unknown") and len(words) > 1:
+                by_surname.setdefault(words[-1], []).append(entity)
         for lone in list(self._entities):
             words = normalise(lone.name).split()
             if len(words) != 1 or lone.kind not in ("person", "unknown") or lone.known:
                 continue
-            fuller = [
-                e
-                for e in self._entities
-                if e is not lone
-                and e.kind in ("person", "unknown")
-                and len(normalise(e.name).split()) > 1
-                and normalise(e.name).split()[-1] == words[0]
-                and normalise(e.name).split()[-1] not in ORGANISATION_WORDS
-            ]
+            if words[0] in ORGANISATION_WORDS:
+                continue
+            fuller = by_surname.get(words[0], [])
             if len(fuller) != 1:
                 continue
             target = fuller[0]
@@ -329,9 +348,10 @@ class EntityRegistry:
                 target.aliases.setdefault(alias, None)
             target.gender = target.gender or lone.gender
             target.last_spoke = max(target.last_spoke, lone.last_spoke)
-            self._entities.remove(lone)
             self._by_key[normalise(lone.name)] = target
             renamed[lone.name] = target.name
+        if renamed:
+            self._entities = [e for e in self._entities if e.name not in renamed]
         return renamed
 
     def knows(self, word: str) -> bool:
