@@ -141,11 +141,6 @@ def test_in_a_letter_to():
     assert quote.recipients == ("Tom Reed",)
 
 
-@pytest.mark.xfail(
-    reason="parser: in 'Y sent X a note saying \"...\"' the speaker is 'a note' (a wrong "
-    "speaker: a note says nothing by itself) and X is not the recipient",
-    strict=True,
-)
 def test_sent_a_note():
     text = 'Governor Maria Lopez sent Senator Tom Reed a note saying "the budget is balanced".'
     quote = quote_of(parse(text), "the budget is balanced")
@@ -241,11 +236,6 @@ def test_claimed_that_someone_called_it():
     assert quoted[0].claimed_by == "Tom Reed"
 
 
-@pytest.mark.xfail(
-    reason="parser: a second-hand claim after 'claimed that' gets no claimed_by (without "
-    "'that' it does: 'said Governor Maria Lopez had called him \"a liar\"')",
-    strict=True,
-)
 def test_claimed_that_keeps_the_claimant():
     text = 'Senator Tom Reed claimed that Governor Maria Lopez had called the plan "a disaster".'
     quote = quote_of(parse(text), "a disaster")
@@ -253,11 +243,6 @@ def test_claimed_that_keeps_the_claimant():
     assert quote.claimed_by == "Tom Reed"
 
 
-@pytest.mark.xfail(
-    reason="parser: an indirect claim reported inside another ('Reed said that Lopez demanded "
-    "...') gets no claimed_by, unlike a quoted one",
-    strict=True,
-)
 def test_reported_indirect_claim_keeps_the_claimant():
     text = "Senator Tom Reed said on Monday that Governor Maria Lopez demanded swift compensation."
     quote = quote_of(parse(text), "swift compensation")

@@ -170,11 +170,6 @@ def test_they_to_the_group_that_spoke_last(text: str, speaker: str):
     assert [q.speaker for q in said_by_they] == [speaker]
 
 
-@pytest.mark.xfail(
-    reason="parser: a description given in an appositive ('Ana Ruiz, a former teacher,') is "
-    "not used to resolve 'the former teacher' later (speaker null)",
-    strict=True,
-)
 def test_description_from_an_appositive():
     text = (
         'Ana Ruiz, a former teacher, won the race for mayor. "Schools come first," '
@@ -185,11 +180,6 @@ def test_description_from_an_appositive():
     assert quote.speaker_mention == span_at(text, "the former teacher")
 
 
-@pytest.mark.xfail(
-    reason="parser: 'the company' after a company that just spoke ('Apple said ...') is not "
-    "resolved to it (speaker null)",
-    strict=True,
-)
 def test_the_company_is_the_company_that_spoke():
     text = "Apple said on Monday that sales had fallen. The company said it would cut jobs."
     quote = quote_of(parse(text), "it would cut jobs")

@@ -25,6 +25,25 @@ from quotedb.parse.lexicon import (
 )
 from quotedb.parse.records import Entity, Span
 
+# "the company", "the campaign": an organisation, resolved to the one that spoke last.
+ORGANISATION_HEADS = frozenset(
+    {
+        "company",
+        "firm",
+        "campaign",
+        "group",
+        "organization",
+        "organisation",
+        "network",
+        "newspaper",
+        "paper",
+        "agency",
+        "department",
+        "administration",
+        "committee",
+        "union",
+    }
+)
 PRONOUN_WINDOW = 3000  # characters back that a pronoun may reach
 _NOT_ALIASES = frozenset(PRONOUNS) | {"who", "which", "that", "whom", "one"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -247,9 +266,13 @@ class EntityRegistry:
         if not words or words[0] not in ("the", "this", "that"):
             return None
         words = words[1:]
-        if not words or words[-1] not in ROLES:
+        if not words:
             return None
         head = words[-1]
+        if head in ORGANISATION_HEADS:
+            return self._organisation_that_spoke(text, start, end, speaks)
+        if head not in ROLES and head not in self._by_role:
+            return None
         modifiers = " ".join(words[:-1])
         best = None
         for entity in self._by_role.get(head, ()):
@@ -266,6 +289,36 @@ class EntityRegistry:
         if best is None:
             return None
         return self._note(best, text, start, end, speaks)
+
+    def _organisation_that_spoke(self, text: str, start: int, end: int, speaks: bool) -> str | None:
+        """ "Apple said … The company said": the organisation that spoke last, if one
+        did nearby; never a person or a place."""
+        for at, entity in reversed(self._recent):
+            if at >= start:
+                continue
+            if at < start - PRONOUN_WINDOW:
+                break
+            if (
+                entity.kind in ("organisation", "unknown")
+                and 0 <= entity.last_spoke < start
+                and len(entity.tokens) <= 3
+                and entity.gender is None
+            ):
+                return self._note(entity, text, start, end, speaks)
+        return None
+
+    def learn_description(self, name: str, words: list[str]) -> None:
+        """ "Ana Ruiz, a former teacher,": "the former teacher" will mean her."""
+        entity = self._by_key.get(normalise(name))
+        if entity is not None and words:
+            lowered = [w.lower() for w in words]
+            self._add_roles(
+                entity, [*lowered, " ".join(lowered[:-1])] if len(lowered) > 1 else lowered
+            )
+
+    def knows_role(self, word: str) -> bool:
+        """Whether "the WORD" can name someone: a role noun, or one the text gave a person."""
+        return word in ROLES or word in self._by_role
 
     def pronoun(
         self, text: str, start: int, end: int, speaks: bool = False, sentence_start: int = -1

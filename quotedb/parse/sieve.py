@@ -32,7 +32,7 @@ from quotedb.parse.lexicon import (
     TITLES,
     CueVerb,
 )
-from quotedb.parse.media import DocumentMedia
+from quotedb.parse.media import DocumentMedia, medium_at
 from quotedb.parse.media_rules import MediaRules
 from quotedb.parse.mentions import (
     NounPhrase,
@@ -164,6 +164,12 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 first, _ = self._paragraph.bounds[self._paragraph.sentence_of[np.first]]
                 sentence_start = toks[first].start
             return self.registry.pronoun(head.text, start, end, speaks, sentence_start)
+        kind = medium_at(toks, np.head)
+        if kind and words[0].lower in DETERMINERS:
+            # "a note saying …", "the letter said": its known author speaks.
+            medium = self.media.by_author(kind, None)
+            if medium is not None and medium.author:
+                return medium.author
         # The name inside the phrase: the capitalised run that holds the head.
         if is_capitalised(head) and lower not in GROUPS:
             first = np.head
@@ -337,17 +343,42 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                         j -= 1
                     if name and roles:
                         self.registry.add_roles(name, roles)
+                    if name:
+                        self._learn_appositive(toks, inside, last, name)
                 elif self.registry.knows(words[0]):
                     self.registry.name(words[0], toks[first].start, toks[first].end)
         # "The president shared the letters …": definite descriptions of people
         # already named are mentions too, so that a later "he" can find them.
         for k in range(n - 1):
-            if toks[k].lower in ("the", "this") and toks[k + 1].lower in ROLES and not inside[k]:
+            if (
+                toks[k].lower in ("the", "this")
+                and self.registry.knows_role(toks[k + 1].lower)
+                and not inside[k]
+            ):
                 last = k + 1
-                while last + 1 < n and toks[last + 1].lower in ROLES:
+                while last + 1 < n and self.registry.knows_role(toks[last + 1].lower):
                     last += 1
                 start, end = toks[k].start, toks[last].end
                 self.registry.description(self.text[start:end], start, end)
+
+    def _learn_appositive(
+        self, toks: list[Token], inside: list[bool], last: int, name: str
+    ) -> None:
+        """ "Ana Ruiz, a former teacher, said": remember "former teacher" for her."""
+        k = last + 1
+        if k + 2 >= len(toks) or toks[k].text != "," or toks[k + 1].lower not in ("a", "an", "the"):
+            return
+        words = []
+        for j in range(k + 2, min(k + 8, len(toks))):
+            token = toks[j]
+            if token.text == "," or inside[j]:
+                break
+            if not token.text[:1].isalpha() or is_capitalised(token):
+                return
+            words.append(token.text)
+        else:
+            return
+        self.registry.learn_description(name, words)
 
     # ----------------------------------------------------------------- cues
     def find_cues(self, toks: list[Token], inside: list[bool]) -> list[Cue]:
@@ -449,7 +480,8 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                     mention in PRONOUNS or inner.speaker is None
                 ):
                     continue
-                if inner.speaker != outer.speaker and outer.spans[0][0] == inner.mention[0]:
+                lead_in = self.text[outer.spans[0][0] : inner.mention[0]].strip().lower()
+                if inner.speaker != outer.speaker and lead_in in ("", "that"):
                     inner.claimed_by = outer.speaker
             kept.append(inner)
         return kept
