@@ -264,3 +264,13 @@ def test_page_furniture_is_not_speech():
     assert quote.speaker == "Ana Ruiz"
     assert speakers_of(doc, "long delays") == []
     assert speakers_of(doc, "Read Full Article") == []
+
+
+def test_letters_someone_shared_are_not_the_medium_of_a_later_claim():
+    text = (
+        "The president shared the letters with Watergate journalist Bob Woodward in February "
+        "for his new book Rage, though he refused to give details of his responses."
+    )
+    doc = parse(text)
+    assert doc.quotes, "the refusal is reported speech"
+    assert [q.source for q in doc.quotes] == [None] * len(doc.quotes)

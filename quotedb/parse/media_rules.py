@@ -39,7 +39,7 @@ class MediaRules:
             if any(s <= toks[k].start < e for s, e in draft.spans):
                 continue
             kind = medium_at(toks, k)
-            if kind:
+            if kind and _names_the_medium_of(toks, k, s_first, draft.cue_index):
                 found = (kind, k)
                 break
         if found is not None:
@@ -174,3 +174,31 @@ class MediaRules:
                             return entity.name
                 return None
         return None
+
+
+_MEDIUM_PREPOSITIONS = frozenset({"in", "on", "via", "through", "during", "at", "into"})
+
+
+def _names_the_medium_of(
+    toks: list[Token], k: int, s_first: int, cue: tuple[int, int] | None
+) -> bool:
+    """Whether the medium word at k is where this cue's words were uttered: "In one
+    note, …", "said in a statement", "Another letter saw …", "tweeted" — not the
+    letters someone else shared earlier in the sentence."""
+    j = k - 1
+    # "in her new book", "In one note": past determiners and a couple of adjectives.
+    while j >= s_first and k - j <= 4 and toks[j].text[:1].isalnum():
+        if toks[j].lower in _MEDIUM_PREPOSITIONS:
+            return True
+        if is_capitalised(toks[j]):
+            break
+        j -= 1
+    if j < s_first:
+        return True  # the medium opens the sentence: "Another letter saw Kim …"
+    if cue is None:
+        return False
+    if cue[0] - 2 <= k <= cue[1] + 3:
+        # the cue's subject ("a note saying"), the cue itself ("tweeted") or its
+        # object ("wrote a letter")
+        return True
+    return toks[j].text == "," and j - 1 >= s_first and toks[j - 1].lower in _MEDIUM_PREPOSITIONS
