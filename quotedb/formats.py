@@ -24,6 +24,7 @@ TABLE_BLOCK = 200
 # In a table, long texts keep at least 20 characters; other columns at most this many.
 LONG_TEXT_COLUMNS = ("text", "marked", "paragraph")
 SHORT_COLUMN_WIDTH = 24
+TRUNCATED_COLUMNS = ("document_title", "title", "url", "document_url")
 PARQUET_BATCH = 50_000
 # Between the names of a list in a CSV / TSV cell ("Donald Trump; Moon Jae-in").
 LIST_SEPARATOR = "; "
@@ -154,6 +155,11 @@ def write_table(
         for column in shown:
             if column in LONG_TEXT_COLUMNS:
                 table.add_column(column, min_width=20, overflow="fold")
+            elif column in TRUNCATED_COLUMNS:
+                # A document title is a pointer, not reading matter: one line, cut short.
+                table.add_column(
+                    column, max_width=SHORT_COLUMN_WIDTH, overflow="ellipsis", no_wrap=True
+                )
             else:
                 table.add_column(column, max_width=SHORT_COLUMN_WIDTH, overflow="fold")
         for row in block:
