@@ -40,6 +40,8 @@ from quotedb.parse.text import trim
 _CONTENT_MUST_NOT_START = frozenset(
     [
         "about",
+        "outside",
+        "inside",
         "by",
         "with",
         "on",
@@ -85,6 +87,7 @@ _CONTENT_MUST_NOT_START = frozenset(
     ]
 )
 
+_QUESTION_WORDS = frozenset({"what", "how", "why", "where", "whether", "who", "which", "when"})
 _PREPOSITIONS = frozenset(
     {"to", "in", "at", "on", "with", "for", "by", "from", "of", "into", "about", "against"}
 )
@@ -202,6 +205,8 @@ class CueRules:
             or toks[start + 1].lower in PRONOUNS
         ):
             return None  # "said to reporters", "spoke to him": an addressee, not content
+        if first_word in _QUESTION_WORDS and cue.verb.cls == "thought":
+            return None  # "Rubio knows what he'll do next": a question, not a belief
         if end - start < 1:
             return None
         span = trim(self.text, toks[start].start, toks[end].end, " \t,;:—–-.")

@@ -414,7 +414,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 matched is None
                 and k + 1 < n
                 and toks[k + 1].lower == "that"
-                and lower.endswith(("ed", "es", "ws", "ns"))
+                and lower.endswith("ed")
                 and lower not in _NOT_THAT_VERBS
                 and not is_capitalised(toks[k])
             ):
