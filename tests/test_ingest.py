@@ -366,3 +366,27 @@ def test_a_very_long_quote_lands_and_still_deduplicates(db_url: str, tmp_path: P
         "JOIN quote_occurrences o ON o.quote_id = q.id GROUP BY q.text",
     )
     assert (text, occurrences) == (words, 2)
+
+
+def test_ctrl_c_stops_cleanly_with_one_line_and_keeps_what_was_committed(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", 400)
+    process = subprocess.Popen(
+        [*QUOTEDB, "--db", sqlite_url, "ingest", "--jobs", "2", str(corpus)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and rows(sqlite_url, "SELECT count(*) FROM documents") == [
+        (0,)
+    ]:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGINT)
+    _out, err = process.communicate(timeout=60)  # no hang in the parsing pool
+    stored = rows(sqlite_url, "SELECT count(*) FROM documents")[0][0]
+    if process.returncode == 0:
+        pytest.fail(f"the interrupt came after the run finished ({stored} documents)")
+    assert process.returncode == 1
+    assert err == f"Error: interrupted after {stored} inputs; re-run the same command to finish\n"

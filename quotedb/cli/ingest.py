@@ -81,6 +81,11 @@ def ingest_command(
                 advance(outcome)
     except StoreError as error:
         raise cli_error(error) from None
+    except KeyboardInterrupt:
+        # Committed batches stay; the batch being written is rolled back whole.
+        raise click.ClickException(
+            f"interrupted after {counts.total()} inputs; re-run the same command to finish"
+        ) from None
     summary = {status: counts[status] for status in STATUSES} | {"quotes": quotes}
     if as_json:
         click.echo(json.dumps(summary))

@@ -34,6 +34,7 @@ import dataclasses
 import hashlib
 import itertools
 import multiprocessing
+import signal
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -156,15 +157,18 @@ def ingest(
     prepared = _prepare_all(results, jobs=jobs, chunk_size=chunk_size)
     batch: list[PreparedDocument | ReadError | Skipped] = []
     started = time.monotonic()
-    for item in prepared:
-        if not batch:
-            started = time.monotonic()
-        batch.append(item)
-        if len(batch) >= BATCH_DOCUMENTS or time.monotonic() - started >= BATCH_SECONDS:
+    try:
+        for item in prepared:
+            if not batch:
+                started = time.monotonic()
+            batch.append(item)
+            if len(batch) >= BATCH_DOCUMENTS or time.monotonic() - started >= BATCH_SECONDS:
+                yield from writer.write(batch)
+                batch = []
+        if batch:
             yield from writer.write(batch)
-            batch = []
-    if batch:
-        yield from writer.write(batch)
+    finally:
+        prepared.close()  # stops the parsing processes now, not when garbage is collected
 
 
 def _prepare_all(
@@ -176,15 +180,29 @@ def _prepare_all(
     # parsers fill the next batch while this process writes the last one.
     in_flight = threading.BoundedSemaphore(max(2 * BATCH_DOCUMENTS, 4 * jobs * chunk_size))
 
+    # Set when this generator ends early (an error, Ctrl-C): the pool's feeding thread
+    # then stops waiting for room, so terminating the pool cannot hang on it.
+    stopping = threading.Event()
+
     def throttled() -> Iterator[ReadResult]:
         for result in results:
-            in_flight.acquire()
+            while not in_flight.acquire(timeout=0.1):
+                if stopping.is_set():
+                    return
             yield result
 
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for item in pool.imap(prepare, throttled(), chunksize=chunk_size):
-            in_flight.release()
-            yield item
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_leave_interrupts) as pool:
+        try:
+            for item in pool.imap(prepare, throttled(), chunksize=chunk_size):
+                in_flight.release()
+                yield item
+        finally:
+            stopping.set()
+
+
+def _leave_interrupts() -> None:
+    """Parsing processes ignore Ctrl-C: the writer process handles it, once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class Writer:
