@@ -1,9 +1,9 @@
 """The store's tables: what the machine found, each row pointing back to its evidence.
 
-These tables hold machine output only (plus aliases a person adds, marked by
-`origin`). Human decisions — corrections, merges, verdicts — get their own
-tables in a later migration and are applied over these rows, so re-ingesting
-or re-parsing never overwrites them and these tables never need reshaping.
+The first tables hold machine output only (plus aliases a person adds, marked by
+`origin`). Human decisions — corrections, merges, verdicts — have their own
+tables (the "human decisions" section at the end, migration 0003) and are
+applied over these rows, so re-ingesting or re-parsing never overwrites them.
 
 The schema is created by Alembic migrations (alembic/versions/), never by
 `create_all`; tests check that the migrations and these models agree.
@@ -270,3 +270,113 @@ class QuoteAbout(SQLModel, table=True):
         foreign_key="quote_occurrences.id", ondelete="CASCADE", primary_key=True
     )
     entity_id: int = Field(foreign_key="entities.id", primary_key=True, index=True)
+
+
+# --- human decisions ----------------------------------------------------------------
+#
+# What people decided about the machine's output, kept apart from it: ingest never
+# writes these tables, and quotedb.queries applies them over the rows above (a
+# corrected speaker, merged entities, aliases added or removed), so re-ingesting a
+# document never undoes a decision. Every decision belongs to one `actions` row
+# (who, when, why); undoing an action marks it undone, which takes its decisions
+# out of force. quotedb.curation is the only code that writes here.
+
+CORRECTION_FIELDS = ("speaker", "recipients", "source_kind", "not_a_quote")
+ALIAS_CHANGES = ("add", "remove")
+
+
+class Action(SQLModel, table=True):
+    """One curation command as a person ran it: the unit of history and of undo."""
+
+    __tablename__ = "actions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user: str = Field(sa_type=sa.Text, description="$QUOTEDB_USER, else the system user")
+    at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    command: str = Field(sa_type=sa.String(20), index=True, description="correct, merge, ...")
+    # What was asked, as given (names as typed, ids they resolved to): the audit trail.
+    arguments: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
+    note: str | None = Field(default=None, sa_type=sa.Text)
+    undone_by_id: int | None = Field(default=None, foreign_key="actions.id", ondelete="SET NULL")
+    undone_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+
+
+class QuoteCorrection(SQLModel, table=True):
+    """A person's value for one field of one quote occurrence, over the parser's.
+
+    `document_id` and `quote_key` (the quote's normalised words) find the
+    occurrence again when a new version of the document replaced it or a re-parse
+    rewrote it; `occurrence_id` is the occurrence the person saw.
+    `value` / `original`: speaker {"id", "name"} or null, recipients [{"id", "name"}],
+    source_kind "tweet", not_a_quote true.
+    """
+
+    __tablename__ = "quote_corrections"
+    __table_args__ = (sa.CheckConstraint(_one_of("field", CORRECTION_FIELDS), name="field"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    action_id: int = Field(foreign_key="actions.id", ondelete="CASCADE", index=True)
+    occurrence_id: int | None = Field(
+        default=None, foreign_key="quote_occurrences.id", ondelete="SET NULL", index=True
+    )
+    document_id: int | None = Field(
+        default=None, foreign_key="documents.id", ondelete="SET NULL", index=True
+    )
+    quote_key: str = Field(sa_type=sa.Text)
+    field: str = Field(sa_type=sa.String(20))
+    value: Any = Field(default=None, sa_type=sa.JSON)
+    original: Any = Field(default=None, sa_type=sa.JSON)
+
+
+class EntityMerge(SQLModel, table=True):
+    """Two entities are one: quotes and links of `from` count as `into`'s."""
+
+    __tablename__ = "entity_merges"
+    __table_args__ = (sa.CheckConstraint("from_entity_id <> into_entity_id", name="not_self"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    action_id: int = Field(foreign_key="actions.id", ondelete="CASCADE", index=True)
+    from_entity_id: int = Field(foreign_key="entities.id", index=True)
+    into_entity_id: int = Field(foreign_key="entities.id", index=True)
+
+
+class AliasDecision(SQLModel, table=True):
+    """A person says ALIAS is (add) or is not (remove) a name of the entity."""
+
+    __tablename__ = "alias_decisions"
+    __table_args__ = (sa.CheckConstraint(_one_of("change", ALIAS_CHANGES), name="change"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    action_id: int = Field(foreign_key="actions.id", ondelete="CASCADE", index=True)
+    entity_id: int = Field(foreign_key="entities.id", index=True)
+    text: str = Field(sa_type=sa.Text)
+    key: str = Field(sa_type=sa.Text, index=True, description="keys.name_key(text)")
+    change: str = Field(sa_type=sa.String(10))
+
+
+class EntityEdit(SQLModel, table=True):
+    """A person's Wikidata QID and / or description for an entity, with what it replaced
+    (written through to `entities`, which ingest never rewrites, so undo can restore it)."""
+
+    __tablename__ = "entity_edits"
+
+    id: int | None = Field(default=None, primary_key=True)
+    action_id: int = Field(foreign_key="actions.id", ondelete="CASCADE", index=True)
+    entity_id: int = Field(foreign_key="entities.id", index=True)
+    qid: str | None = Field(default=None, sa_type=sa.String(20))
+    description: str | None = Field(default=None, sa_type=sa.Text)
+    previous_qid: str | None = Field(default=None, sa_type=sa.String(20))
+    previous_description: str | None = Field(default=None, sa_type=sa.Text)
+
+
+class Review(SQLModel, table=True):
+    """A fact-check verdict on a quote: the rating, where the review is published, by whom."""
+
+    __tablename__ = "reviews"
+
+    id: int | None = Field(default=None, primary_key=True)
+    action_id: int = Field(foreign_key="actions.id", ondelete="CASCADE", index=True)
+    quote_id: int = Field(foreign_key="quotes.id", ondelete="CASCADE", index=True)
+    rating: str = Field(sa_type=sa.Text, description="as the reviewer words it: 'false'")
+    url: str = Field(sa_type=sa.Text)
+    reviewer: str = Field(sa_type=sa.Text)
