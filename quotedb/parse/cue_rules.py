@@ -25,7 +25,6 @@ from quotedb.parse.lexicon import (
     FUNCTION_WORDS,
     PRONOUNS,
 )
-from quotedb.parse.media import medium_at
 from quotedb.parse.mentions import (
     NounPhrase,
     is_capitalised,
@@ -368,14 +367,11 @@ class CueRules:
         """ "In the letters, one described …": the letter's author speaks."""
         toks = p.toks
         word = toks[subject.head].lower
-        if (
-            word not in ("one", "it", "letter", "note", "another")
-            and medium_at(toks, subject.head) is None
-        ):
+        if word not in ("one", "it", "letter", "note", "another") and p.media[subject.head] is None:
             return None
         s_first, _ = p.bounds[p.sentence_of[subject.first]]
         for k in range(s_first, subject.last + 1):
-            kind = medium_at(toks, k)
+            kind = p.media[k]
             if kind:
                 medium = self.media.by_author(kind, None)
                 if medium and medium.author:

@@ -52,3 +52,4 @@ class Paragraph:
     inside: list[bool]
     quotes: list[Quotation]
     cues: list[Cue]
+    media: list[str | None]  # the source kind each token names ("note" -> letter), or None

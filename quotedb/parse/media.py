@@ -42,6 +42,15 @@ def medium_at(tokens: list[Token], index: int) -> str | None:
     return MEDIA.get(tokens[index].lower)
 
 
+def media_kinds(tokens: list[Token]) -> list[str | None]:
+    """medium_at for every token of a paragraph, computed once for all the rules."""
+    kinds = [MEDIA.get(token.lower) for token in tokens]
+    for index, token in enumerate(tokens[:-1]):
+        if token.lower in _PAIR_STARTS:
+            kinds[index] = medium_at(tokens, index)
+    return kinds
+
+
 def book_title(tokens: list[Token], index: int) -> str | None:
     """ "his new book Rage", "her book, Hard Choices,", her book "Hard Choices": the
     capitalised words (or the quoted title) right after the word "book"."""

@@ -12,7 +12,7 @@ import re
 from quotedb.parse.clauses import name_part
 from quotedb.parse.drafts import Draft, Paragraph
 from quotedb.parse.lexicon import DETERMINERS, TITLES
-from quotedb.parse.media import book_title, medium_at
+from quotedb.parse.media import book_title
 from quotedb.parse.mentions import is_capitalised, recipient_after
 from quotedb.parse.text import Token
 
@@ -38,7 +38,7 @@ class MediaRules:
                 continue
             if any(s <= toks[k].start < e for s, e in draft.spans):
                 continue
-            kind = medium_at(toks, k)
+            kind = p.media[k]
             if kind and _names_the_medium_of(toks, k, s_first, draft.cue_index):
                 found = (kind, k)
                 break
@@ -101,7 +101,7 @@ class MediaRules:
             for k in range(s_first, s_last + 1):
                 if p.inside[k]:
                     continue
-                kind = medium_at(toks, k)
+                kind = p.media[k]
                 if kind == "letter":
                     author = self._sentence_subject(toks, s_first, k)
                     recipient = self._sent_to(toks, s_first, k)

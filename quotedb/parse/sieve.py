@@ -32,7 +32,7 @@ from quotedb.parse.lexicon import (
     TITLES,
     CueVerb,
 )
-from quotedb.parse.media import DocumentMedia, medium_at
+from quotedb.parse.media import DocumentMedia, media_kinds, medium_at
 from quotedb.parse.media_rules import MediaRules
 from quotedb.parse.mentions import (
     NounPhrase,
@@ -261,7 +261,9 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 sentence_of[k] = number
         self.register_names(toks, inside)
         cues = self.find_cues(toks, inside)
-        paragraph = Paragraph(index, lo, hi, toks, bounds, sentence_of, inside, quotes, cues)
+        paragraph = Paragraph(
+            index, lo, hi, toks, bounds, sentence_of, inside, quotes, cues, media_kinds(toks)
+        )
         self._paragraph = paragraph
         self.learn_media(paragraph)
         used_cues: dict[int, Draft] = {}

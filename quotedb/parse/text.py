@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotedb.parse.lexicon import ABBREVIATIONS
 
@@ -25,8 +26,9 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|[.!?]+[\"'”’)\]]*$
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark: a tuple, since a document makes thousands of them."""
+
     text: str
     start: int
     end: int

@@ -140,9 +140,27 @@ def prepare(result: ReadResult) -> PreparedDocument | ReadError | Skipped:
     return PreparedDocument(
         raw=dataclasses.replace(result, text=text),
         content_hash=content_hash(text),
-        parsed=parsed_document,
+        parsed=_for_the_writer(parsed_document),
         quote_keys=tuple(stored_quote_key(quote.text) for quote in parsed_document.quotes),
     )
+
+
+def _for_the_writer(document: parsed.ParsedDocument) -> parsed.ParsedDocument:
+    """Only what the writer stores, so less crosses from the parsing processes: the
+    text travels once (in `raw`), and only entities the attributions name, without
+    their mention lists."""
+    named = {
+        name
+        for quote in document.quotes
+        for name in (quote.speaker, quote.claimed_by, *quote.recipients, *quote.about)
+        if name
+    }
+    entities = tuple(
+        dataclasses.replace(entity, mentions=())
+        for entity in document.entities
+        if entity.name in named
+    )
+    return dataclasses.replace(document, text="", entities=entities)
 
 
 def ingest(
