@@ -312,7 +312,7 @@ class CueRules:
                 and p.sentence_of[draft.cue_index[0]] == sentence
                 and draft.cue_index[0] < cue.first
             ):
-                return draft.speaker, None
+                return draft.speaker, draft.mention
         # "Nefzi said, adding, "…"": the speaker of the sentence's earlier cue.
         s_first, _ = p.bounds[sentence]
         toks = p.toks

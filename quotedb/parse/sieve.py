@@ -37,7 +37,6 @@ from quotedb.parse.media_rules import MediaRules
 from quotedb.parse.mentions import (
     NounPhrase,
     is_capitalised,
-    subject_before,
 )
 from quotedb.parse.quote_rules import QuoteRules
 from quotedb.parse.quotemarks import Quotation, find_quotations
@@ -177,6 +176,9 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 is_capitalised(toks[first - 1]) or toks[first - 1].lower in TITLES
             ):
                 first -= 1
+            # "But Crawford", "If Donald Trump": a capitalised sentence opener is no name.
+            while first < np.head and toks[first].lower in FUNCTION_WORDS:
+                first += 1
             last = np.head
             if first == last and toks[first].lower in DETERMINERS:
                 return None
@@ -203,15 +205,11 @@ class _Reader(QuoteRules, CueRules, MediaRules):
 
     def _relative_antecedent(self, toks: list[Token], at: int, speaks: bool) -> str | None:
         """ "Weber, who advises Kasich, said": the name before ", who"."""
-        if at >= 2 and toks[at - 1].text == ",":
-            np = subject_before(toks, at - 1 + 0, 0) if False else None
-            j = at - 2
-            if is_capitalised(toks[j]):
-                first = j
-                while first - 1 >= 0 and is_capitalised(toks[first - 1]):
-                    first -= 1
-                return self.resolve(toks, NounPhrase(first, j, j), speaks)
-            return np
+        if at >= 2 and toks[at - 1].text == "," and is_capitalised(toks[at - 2]):
+            first = at - 2
+            while first - 1 >= 0 and is_capitalised(toks[first - 1]):
+                first -= 1
+            return self.resolve(toks, NounPhrase(first, at - 2, at - 2), speaks)
         return None
 
     # -------------------------------------------------------------- reading
@@ -303,8 +301,13 @@ class _Reader(QuoteRules, CueRules, MediaRules):
     def register_names(self, toks: list[Token], inside: list[bool]) -> None:
         """Open entities for full names as they appear, so later surnames and
         descriptions have something to resolve to."""
-        k = 0
         n = len(toks)
+        words = [t for t in toks if t.text[:1].isalpha()]
+        if len(words) >= 4 and sum(is_capitalised(t) for t in words) >= 0.7 * len(words):
+            # A Title Case headline ("More Hillary Clinton Emails Released"): its
+            # capitalised runs are not names; the article will name the people.
+            return
+        k = 0
         while k < n:
             if inside[k] or not is_capitalised(toks[k]):
                 k += 1
