@@ -326,7 +326,8 @@ class EntityRegistry:
         """Resolve he/she/they: to the subject of its own sentence when one fits
         ("The president shared …, though he refused"), else to the most recent
         speaker of that gender, else to the most recent such person."""
-        gender = PRONOUNS.get(text.lower())
+        # "He's", "they're": the pronoun before the apostrophe.
+        gender = PRONOUNS.get(text.lower().replace("’", "'").partition("'")[0])
         if gender not in ("m", "f", "p"):
             return None
         # Only mentions within the last few thousand characters are candidates:

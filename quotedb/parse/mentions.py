@@ -118,6 +118,12 @@ class NounPhrase:
     head: int  # the token that names it: the name's last word, the pronoun, the noun
 
 
+def pronoun_of(token: Token) -> str | None:
+    """ "He's", "they're": the pronoun inside a contraction, else None."""
+    head, mark, _ = token.lower.replace("’", "'").partition("'")
+    return head if mark and head in PRONOUNS else None
+
+
 def _is_acronym(token: Token) -> bool:
     """ "US", "IT": capitals that spell a name, not the pronouns "us", "it"."""
     return len(token.text) > 1 and token.text.isupper()
@@ -130,8 +136,8 @@ def is_capitalised(token: Token) -> bool:
 def _is_np_word(token: Token) -> bool:
     """Whether a word can sit inside a speaker phrase (scanning leftwards)."""
     lower = token.lower
-    if lower in FUNCTION_WORDS and lower not in DETERMINERS:
-        return False
+    if lower == "that" or (lower in FUNCTION_WORDS and lower not in DETERMINERS):
+        return False  # "argued that democracies must": "that" opens the content
     if is_capitalised(token) or lower in DETERMINERS or lower in TITLES:
         return True
     if token.text in ("'s", "’s", "-", "&") or token.text.endswith(("'s", "’s")):
@@ -182,7 +188,7 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
     if tokens[i].text == ",":
         return _appositive_subject(tokens, i, floor)
     head_token = tokens[i]
-    lower = head_token.lower
+    lower = pronoun_of(head_token) or head_token.lower
     if lower == "one" and (i == floor or tokens[i - 1].text == ","):
         return NounPhrase(i, i, i)  # "In the letters, one described": the sieve resolves it
     if (

@@ -37,6 +37,7 @@ from quotedb.parse.media_rules import MediaRules
 from quotedb.parse.mentions import (
     NounPhrase,
     is_capitalised,
+    pronoun_of,
 )
 from quotedb.parse.quote_rules import QuoteRules
 from quotedb.parse.quotemarks import Quotation, find_quotations
@@ -150,7 +151,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         words = toks[np.first : np.last + 1]
         head = toks[np.head]
         start, end = self.span_of(toks, np.first, np.last)
-        lower = head.lower
+        lower = pronoun_of(head) or head.lower
         if np.first == np.last and (
             lower in PRONOUNS or lower in RELATIVE_PRONOUNS or lower == "one"
         ):
