@@ -449,8 +449,10 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         if cue.first == 0:
             return cue.verb is not None and cue.verb.cls != "naming"
         previous = toks[cue.first - 1].lower
-        if previous in _NOUN_BLOCKERS or previous.endswith(("'s", "’s")):
-            return False
+        if previous in _NOUN_BLOCKERS or (
+            previous.endswith(("'s", "’s")) and not pronoun_of(toks[cue.first - 1])
+        ):
+            return False  # "his claim", "Trump's call" (but "he's telling")
         if previous in _PASSIVE_AUX and toks[cue.last].lower.endswith(("ed", "en", "d", "t")):
             return False
         # "to think", "to report": an infinitive names the act, it does not report one.
