@@ -32,7 +32,7 @@ from quotedb.parse.mentions import (
     subject_after,
     subject_before,
 )
-from quotedb.parse.text import trim
+from quotedb.parse.text import Token, trim
 
 # A cue followed by these is not followed by its content ("said on Tuesday",
 # "wrote about their meeting", "responded by leading").
@@ -247,26 +247,24 @@ class CueRules:
         return draft
 
     def _according_to(self, p: Paragraph, cue: Cue, s_first: int, s_last: int) -> Draft | None:
+        """ "According to X, …", "…, according to X." and "…, according to X, …"."""
         toks = p.toks
-        subject = subject_after(toks, cue.last + 1)
-        if subject is None:
+        source = _source_after(toks, cue.last + 1, s_last)
+        if source is None:
             return None
-        if cue.first == skip_conjunction(toks, s_first, cue.first):
-            # According to X, CONTENT.
-            k = subject.last + 1
-            while k <= s_last and toks[k].text != ",":
-                k += 1
-            if k >= s_last:
-                return None
-            span = trim(self.text, toks[k + 1].start, toks[s_last].end, " \t,;:—–-.")
-        else:
-            lo = skip_conjunction(toks, s_first, cue.first)
-            if cue.first - lo < 3:
-                return None
-            span = trim(self.text, toks[lo].start, toks[cue.first - 1].end)
-        if span[1] - span[0] < 3:
+        spans = []
+        lo = skip_conjunction(toks, s_first, cue.first)
+        if cue.first - lo >= 2:
+            spans.append(trim(self.text, toks[lo].start, toks[cue.first - 1].end))
+        after = source.last + 1
+        if after <= s_last and toks[after].text == ",":
+            end = clause_end(toks, after + 1, s_last, p.inside)
+            if end > after + 1:
+                spans.append(trim(self.text, toks[after + 1].start, toks[end].end, " \t,;:—–-."))
+        spans = [span for span in spans if span[1] - span[0] >= 3]
+        if not spans:
             return None
-        return self._indirect(p, cue, subject, [span], "according-to", 0.7)
+        return self._indirect(p, cue, source, spans, "according-to", 0.7)
 
     def _indirect(
         self,
@@ -392,3 +390,28 @@ class CueRules:
             name = self.resolve(toks, target, speaks=False)
             if name:
                 draft.recipients.append(name)
+
+
+def _source_after(toks: list[Token], start: int, s_last: int) -> NounPhrase | None:
+    """What "according to" names, up to its comma: "numerous sources", "early results of
+    exit polls conducted by Edison Research", "election lawyer Charlie Spies"."""
+    last = start
+    while (
+        last + 1 <= s_last
+        and last - start < 20
+        and toks[last + 1].text not in (",", ";", "(", ")", ".", ":")
+    ):
+        last += 1
+    if start > s_last or not toks[start].text[:1].isalnum():
+        return None
+    # The speaker is the first noun group: "exit polls conducted by Edison Research"
+    # are the polls' words, not Edison's; "election lawyer Charlie Spies" is Spies.
+    head = start
+    while (
+        head + 1 <= last
+        and toks[head + 1].lower not in _PREPOSITIONS
+        and toks[head + 1].lower
+        not in ("conducted", "released", "published", "obtained", "provided", "and")
+    ):
+        head += 1
+    return NounPhrase(start, last, head)
