@@ -279,7 +279,6 @@ class QuoteRules:
             and last is not None
             and last.paragraph == p.index - 1
             and last.speaker
-            and last.kind != "indirect"
         ):
             drafts.append(
                 Draft(
@@ -288,6 +287,7 @@ class QuoteRules:
                     "quote-continued",
                     0.6,
                     speaker=last.speaker,
+                    mention=last.mention,  # the evidence: where the previous paragraph named them
                     paragraph=p.index,
                     recipients=list(last.recipients),
                     source_kind=last.source_kind,
