@@ -354,6 +354,13 @@ class EntityRegistry:
                 first_in_sentence[key] = min(first_in_sentence.get(key, at), at)
         if not by_id:
             return None
+        # "he" is a person we know is one (a title, a first name, a gazetteer entry, a
+        # pronoun before) sooner than a capitalised word that may be a place.
+        people = {k for k, e in by_id.items() if e.kind == "person" or e.last_spoke >= 0}
+        if people and gender in ("m", "f"):
+            by_id = {k: by_id[k] for k in people}
+            last_before = {k: last_before[k] for k in people}
+            first_in_sentence = {k: v for k, v in first_in_sentence.items() if k in people}
         if first_in_sentence:
             best = by_id[min(first_in_sentence, key=first_in_sentence.__getitem__)]
         else:
