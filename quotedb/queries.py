@@ -11,8 +11,8 @@ the occurrence's stable `id`, which `show` takes.
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import groupby
 from operator import itemgetter
@@ -25,13 +25,18 @@ from quotedb.store import keys
 from quotedb.store.models import (
     QUOTE_FTS_TABLE,
     QUOTE_SEARCH_CONFIG,
+    Action,
     Alias,
+    AliasDecision,
     Document,
     Entity,
+    EntityMerge,
     Quote,
     QuoteAbout,
+    QuoteCorrection,
     QuoteOccurrence,
     QuoteRecipient,
+    Review,
     Source,
     SourceLink,
 )
@@ -45,6 +50,11 @@ QUOTES = Quote.__table__
 OCCURRENCES = QuoteOccurrence.__table__
 RECIPIENTS = QuoteRecipient.__table__
 ABOUT = QuoteAbout.__table__
+ACTIONS = Action.__table__
+CORRECTIONS = QuoteCorrection.__table__
+MERGES = EntityMerge.__table__
+ALIAS_DECISIONS = AliasDecision.__table__
+REVIEWS = Review.__table__
 SPEAKER = ENTITIES.alias("speaker")
 CLAIMANT = ENTITIES.alias("claimant")
 
@@ -149,6 +159,172 @@ class QuoteFilter:
     limit: int | None = None
 
 
+# --- human decisions ------------------------------------------------------------
+#
+# People's decisions (quotedb.curation writes them) are applied here, over the
+# machine's rows, every time a question is asked: nothing in the machine's tables
+# changes, so re-ingesting never undoes a decision and undoing one is exact.
+# They are few (people make them), so they are loaded whole for each question.
+
+
+def _in_force(table: sa.Table) -> sa.ColumnElement:
+    """Rows of a decision table whose action has not been undone."""
+    undone = sa.select(ACTIONS.c.id).where(ACTIONS.c.undone_at.is_not(None))
+    return table.c.action_id.not_in(undone)
+
+
+@dataclass(frozen=True)
+class AttachedCorrection:
+    """A correction in force and the current occurrences it applies to (none: the quote
+    is gone from the document's current version, so the correction no longer applies)."""
+
+    id: int
+    action_id: int
+    field: str
+    value: Any
+    original: Any
+    occurrence_id: int | None
+    document_id: int | None
+    quote_key: str
+    targets: tuple[int, ...]
+
+
+def _current_version(connection: Connection, document_id: int) -> int:
+    """The newest version of a document (documents.superseded_by_id followed to its end)."""
+    seen = {document_id}
+    while True:
+        newer = connection.execute(
+            sa.select(DOCUMENTS.c.superseded_by_id).where(DOCUMENTS.c.id == document_id)
+        ).scalar()
+        if newer is None or newer in seen:
+            return document_id
+        seen.add(newer)
+        document_id = newer
+
+
+def attached_corrections(connection: Connection) -> list[AttachedCorrection]:
+    """Every correction in force, oldest first, with the occurrences it now applies to:
+    the occurrence a person corrected while it is current, else the occurrences of the
+    same words (quote key) in the current version of the same document."""
+    query = (
+        sa.select(
+            CORRECTIONS.c.id,
+            CORRECTIONS.c.action_id,
+            CORRECTIONS.c.field,
+            CORRECTIONS.c.value,
+            CORRECTIONS.c.original,
+            CORRECTIONS.c.occurrence_id,
+            CORRECTIONS.c.document_id,
+            CORRECTIONS.c.quote_key,
+            OCCURRENCES.c.superseded,
+        )
+        .select_from(
+            CORRECTIONS.outerjoin(OCCURRENCES, OCCURRENCES.c.id == CORRECTIONS.c.occurrence_id)
+        )
+        .where(_in_force(CORRECTIONS))
+        .order_by(CORRECTIONS.c.id)
+    )
+    attached = []
+    for row in connection.execute(query).all():
+        if row.occurrence_id is not None and row.superseded is False:
+            targets: tuple[int, ...] = (row.occurrence_id,)
+        elif row.document_id is None:
+            targets = ()
+        else:
+            current = _current_version(connection, row.document_id)
+            found = connection.execute(
+                sa.select(OCCURRENCES.c.id)
+                .join(QUOTES, QUOTES.c.id == OCCURRENCES.c.quote_id)
+                .where(
+                    OCCURRENCES.c.document_id == current,
+                    OCCURRENCES.c.superseded.is_(sa.false()),
+                    QUOTES.c.key == row.quote_key,
+                )
+                .order_by(OCCURRENCES.c.id)
+            )
+            targets = tuple(found.scalars())
+        attached.append(AttachedCorrection(*row[:8], targets=targets))
+    return attached
+
+
+@dataclass
+class Decisions:
+    """The human decisions in force, as the query layer applies them.
+
+    `canonical` maps a merged entity to the entity it was merged into; the
+    per-occurrence maps hold corrected values (the latest correction wins).
+    """
+
+    canonical: dict[int, int] = field(default_factory=dict)
+    speaker: dict[int, int | None] = field(default_factory=dict)
+    recipients: dict[int, list[int]] = field(default_factory=dict)
+    source_kind: dict[int, str] = field(default_factory=dict)
+    hidden: set[int] = field(default_factory=set)
+    aliases_added: dict[str, set[int]] = field(default_factory=dict)
+    aliases_removed: dict[str, set[int]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return any(
+            (self.canonical, self.speaker, self.recipients, self.source_kind, self.hidden)
+        )
+
+    def canon(self, entity_id: int | None) -> int | None:
+        """The entity `entity_id` now counts as (itself unless merged into another)."""
+        seen = set()
+        while entity_id in self.canonical and entity_id not in seen:
+            seen.add(entity_id)
+            entity_id = self.canonical[entity_id]
+        return entity_id
+
+    def members(self, entity_id: int) -> list[int]:
+        """The entity and every entity merged into it: whose rows count as its own."""
+        return [entity_id] + [m for m in self.canonical if self.canon(m) == entity_id]
+
+    def corrected(
+        self, machine: sa.ColumnElement, values: dict[int, Any], matches: Callable[[Any], bool]
+    ) -> sa.ColumnElement:
+        """`machine` for occurrences nobody corrected, `matches(value)` for the others."""
+        if not values:
+            return machine
+        chosen = [occurrence for occurrence, value in values.items() if matches(value)]
+        condition = sa.and_(machine, OCCURRENCES.c.id.not_in(list(values)))
+        return sa.or_(condition, OCCURRENCES.c.id.in_(chosen)) if chosen else condition
+
+
+NO_DECISIONS = Decisions()
+
+
+def load_decisions(connection: Connection) -> Decisions:
+    """The decisions in force now (merges, aliases, corrections re-attached)."""
+    decisions = Decisions()
+    merges = sa.select(MERGES.c.from_entity_id, MERGES.c.into_entity_id).where(_in_force(MERGES))
+    decisions.canonical = {from_id: into_id for from_id, into_id in connection.execute(merges)}
+    alias_query = (
+        sa.select(ALIAS_DECISIONS.c.entity_id, ALIAS_DECISIONS.c.key, ALIAS_DECISIONS.c.change)
+        .where(_in_force(ALIAS_DECISIONS))
+        .order_by(ALIAS_DECISIONS.c.id)
+    )
+    for entity_id, key, change in connection.execute(alias_query):
+        added = decisions.aliases_added.setdefault(key, set())
+        removed = decisions.aliases_removed.setdefault(key, set())
+        (added if change == "add" else removed).add(entity_id)
+        (removed if change == "add" else added).discard(entity_id)
+    for correction in attached_corrections(connection):
+        for occurrence_id in correction.targets:
+            value = correction.value
+            if correction.field == "speaker":
+                decisions.speaker[occurrence_id] = value["id"] if value else None
+            elif correction.field == "recipients":
+                decisions.recipients[occurrence_id] = [entity["id"] for entity in value]
+            elif correction.field == "source_kind":
+                decisions.source_kind[occurrence_id] = value
+            elif value:
+                decisions.hidden.add(occurrence_id)
+            else:
+                decisions.hidden.discard(occurrence_id)
+    return decisions
+
+
 # --- names -----------------------------------------------------------------
 
 
@@ -166,9 +342,13 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def resolve_name(connection: Connection, name: str | EntityRef) -> EntityRef:
+def resolve_name(
+    connection: Connection, name: str | EntityRef, decisions: Decisions | None = None
+) -> EntityRef:
     """The one entity `name` means: a QID, then a canonical name, then an alias, then
     a name holding all its words ("kim jong" -> "Kim Jong-un"), ignoring case and accents.
+    People's decisions count: a merged entity answers as the one it was merged into,
+    aliases they removed are not names, aliases they added are.
 
     Raises UnknownName, or AmbiguousName listing the candidates.
     """
@@ -177,23 +357,43 @@ def resolve_name(connection: Connection, name: str | EntityRef) -> EntityRef:
     key = keys.name_key(name)
     if not key:
         raise UnknownName(f"{name!r} is not a name: it has no letters or digits")
+    if decisions is None:
+        decisions = load_decisions(connection)
     alias_of = sa.select(ALIASES.c.entity_id).where(ALIASES.c.key == key)
+    removed = decisions.aliases_removed.get(key)
+    if removed:
+        alias_of = alias_of.where(ALIASES.c.entity_id.not_in(list(removed)))
+    by_alias = ENTITIES.c.id.in_(alias_of)
+    added = decisions.aliases_added.get(key)
+    if added:
+        by_alias = sa.or_(by_alias, ENTITIES.c.id.in_(list(added)))
     contains_words = sa.and_(
         *(
             (sa.literal(" ") + ENTITIES.c.key + " ").like(f"% {_escape_like(word)} %", escape="\\")
             for word in key.split()
         )
     )
-    levels = [ENTITIES.c.key == key, ENTITIES.c.id.in_(alias_of), contains_words]
+    levels = [ENTITIES.c.key == key, by_alias, contains_words]
     if QID.match(name.strip()):
         levels.insert(0, ENTITIES.c.qid == name.strip().upper())
     for condition in levels:
-        candidates = _entity_refs(connection, condition)
+        candidates = _canonical_refs(connection, decisions, _entity_refs(connection, condition))
         if len(candidates) == 1:
             return candidates[0]
         if candidates:
             raise AmbiguousName(name, candidates)
     raise UnknownName(f"no one called {name!r} is in the database")
+
+
+def _canonical_refs(
+    connection: Connection, decisions: Decisions, candidates: list[EntityRef]
+) -> list[EntityRef]:
+    """The candidates with merged entities replaced by the ones they were merged into."""
+    if not decisions.canonical:
+        return candidates
+    wanted = list(dict.fromkeys(decisions.canon(candidate.id) for candidate in candidates))
+    found = {ref.id: ref for ref in _entity_refs(connection, ENTITIES.c.id.in_(wanted))}
+    return sorted((found[entity_id] for entity_id in wanted), key=lambda r: (r.name, r.id))
 
 
 # --- full-text search --------------------------------------------------------
@@ -283,33 +483,66 @@ def _occurrence_query(order: str) -> sa.Select:
     ).select_from(joined)
 
 
-def _linked(table: sa.Table, entity: EntityRef) -> sa.ColumnElement:
+def _linked(table: sa.Table, entity_ids: list[int]) -> sa.ColumnElement:
     # IN, not EXISTS: the planner then starts from the entity_id index instead
     # of probing every occurrence.
-    linked = sa.select(table.c.occurrence_id).where(table.c.entity_id == entity.id)
+    linked = sa.select(table.c.occurrence_id).where(_one_of_ids(table.c.entity_id, entity_ids))
     return OCCURRENCES.c.id.in_(linked)
+
+
+def _one_of_ids(column: sa.ColumnElement, ids: list[int]) -> sa.ColumnElement:
+    # `=` when there is one (no merge): the plan the benchmarks measured.
+    return column == ids[0] if len(ids) == 1 else column.in_(ids)
 
 
 def _in_documents(*conditions: sa.ColumnElement) -> sa.ColumnElement:
     return OCCURRENCES.c.document_id.in_(sa.select(DOCUMENTS.c.id).where(*conditions))
 
 
-def _conditions(connection: Connection, where: QuoteFilter) -> list[sa.ColumnElement]:
-    """The WHERE clauses for `where`; names are resolved first (and may raise)."""
+def _conditions(
+    connection: Connection, where: QuoteFilter, decisions: Decisions = NO_DECISIONS
+) -> list[sa.ColumnElement]:
+    """The WHERE clauses for `where`, with people's decisions applied (corrected links,
+    merged entities, occurrences marked not a quote); names are resolved first (and
+    may raise)."""
     conditions: list[sa.ColumnElement] = [OCCURRENCES.c.superseded.is_(sa.false())]
+    if decisions.hidden:
+        conditions.append(OCCURRENCES.c.id.not_in(list(decisions.hidden)))
+
+    def entity(name: str | EntityRef) -> tuple[int, list[int]]:
+        found = resolve_name(connection, name, decisions).id
+        return found, decisions.members(found)
+
     if where.speaker is not None:
-        conditions.append(QUOTES.c.speaker_id == resolve_name(connection, where.speaker).id)
+        speaker, members = entity(where.speaker)
+        conditions.append(
+            decisions.corrected(
+                _one_of_ids(QUOTES.c.speaker_id, members),
+                decisions.speaker,
+                lambda value: decisions.canon(value) == speaker,
+            )
+        )
     if where.claimed_by is not None:
-        claimant = resolve_name(connection, where.claimed_by)
-        conditions.append(QUOTES.c.claimed_by_id == claimant.id)
+        conditions.append(_one_of_ids(QUOTES.c.claimed_by_id, entity(where.claimed_by)[1]))
     if where.to is not None:
-        conditions.append(_linked(RECIPIENTS, resolve_name(connection, where.to)))
+        recipient, members = entity(where.to)
+        conditions.append(
+            decisions.corrected(
+                _linked(RECIPIENTS, members),
+                decisions.recipients,
+                lambda value: recipient in {decisions.canon(entity_id) for entity_id in value},
+            )
+        )
     if where.about is not None:
-        conditions.append(_linked(ABOUT, resolve_name(connection, where.about)))
+        conditions.append(_linked(ABOUT, entity(where.about)[1]))
     if where.source_kind is not None:
         kind = where.source_kind.strip().lower()
         conditions.append(
-            OCCURRENCES.c.source_id.in_(sa.select(SOURCES.c.id).where(SOURCES.c.kind == kind))
+            decisions.corrected(
+                OCCURRENCES.c.source_id.in_(sa.select(SOURCES.c.id).where(SOURCES.c.kind == kind)),
+                decisions.source_kind,
+                lambda value: value == kind,
+            )
         )
     if where.kind is not None:
         conditions.append(QUOTES.c.kind == where.kind)
@@ -385,8 +618,9 @@ LOOKUP_CACHE_SIZE = 100_000
 class _Lookups:
     """Entity and source columns for one stream, fetched by id and kept (bounded)."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, decisions: Decisions = NO_DECISIONS) -> None:
         self.connection = connection
+        self.decisions = decisions
         self.entities: dict[int, tuple] = {}
         self.sources: dict[int, tuple] = {}
 
@@ -405,8 +639,15 @@ class _Lookups:
         # Plain tuples: attribute access on SQLAlchemy rows costs more than the rest.
         rows = [tuple(row) for row in rows]
         ids = [row[0] for row in rows]
-        recipients = _names_by_occurrence(self.connection, RECIPIENTS, ids)
-        about = _names_by_occurrence(self.connection, ABOUT, ids)
+        decisions = self.decisions
+        if decisions:
+            rows = [self._decided(row) for row in rows]
+        if decisions.canonical or decisions.recipients:
+            recipients = self._decided_names(RECIPIENTS, ids, decisions.recipients)
+            about = self._decided_names(ABOUT, ids, {})
+        else:
+            recipients = _names_by_occurrence(self.connection, RECIPIENTS, ids)
+            about = _names_by_occurrence(self.connection, ABOUT, ids)
         people = {row[3] for row in rows} | {row[4] for row in rows}
         entities = self._fill(self.entities, _ENTITY_COLUMNS, people)
         sources = self._fill(self.sources, _SOURCE_COLUMNS, {row[5] for row in rows})
@@ -438,11 +679,60 @@ class _Lookups:
                  source_kind, source_title, source_author, document_id, title, url, publisher,
                  start, end, confidence, rule)
             )  # fmt: skip
+        if decisions.source_kind:
+            decorated = [self._decided_source(row) for row in decorated]
         return decorated
 
+    def _decided(self, row: tuple) -> tuple:
+        """A raw row with the corrected speaker, and merged people as who they now are."""
+        decisions = self.decisions
+        occurrence_id, speaker_id, claimed_by_id = row[0], row[3], row[4]
+        speaker_id = decisions.speaker.get(occurrence_id, speaker_id)
+        return (
+            *row[:3],
+            decisions.canon(speaker_id),
+            decisions.canon(claimed_by_id),
+            *row[5:],
+        )
 
-def _stream(connection: Connection, query: sa.Select) -> Iterator[tuple]:
-    lookups = _Lookups(connection)
+    def _decided_names(
+        self, table: sa.Table, occurrence_ids: list[int], corrected: dict[int, list[int]]
+    ) -> dict[int, list[str]]:
+        """Recipient or about names per occurrence: corrected lists where a person gave
+        one, merged people as who they now are."""
+        linked: dict[int, list[int]] = {}
+        query = sa.select(table.c.occurrence_id, table.c.entity_id).where(
+            table.c.occurrence_id.in_(occurrence_ids)
+        )
+        for occurrence_id, entity_id in self.connection.execute(query):
+            linked.setdefault(occurrence_id, []).append(entity_id)
+        for occurrence_id in occurrence_ids:
+            if occurrence_id in corrected:
+                linked[occurrence_id] = corrected[occurrence_id]
+        canon = self.decisions.canon
+        linked = {occ: [canon(entity_id) for entity_id in ids] for occ, ids in linked.items()}
+        wanted = {entity_id for ids in linked.values() for entity_id in ids}
+        entities = self._fill(self.entities, _ENTITY_COLUMNS, wanted)
+        return {
+            occurrence_id: sorted({entities[entity_id][0] for entity_id in ids})
+            for occurrence_id, ids in linked.items()
+            if ids
+        }
+
+    def _decided_source(self, row: tuple) -> tuple:
+        """A decorated row with the corrected source kind (the machine's source title and
+        author described another medium, so they are left out)."""
+        kind = self.decisions.source_kind.get(row[0])
+        if kind is None:
+            return row
+        position = QUOTE_COLUMNS.index("source_kind")
+        return (*row[:position], kind, None, None, *row[position + 3 :])
+
+
+def _stream(
+    connection: Connection, query: sa.Select, decisions: Decisions = NO_DECISIONS
+) -> Iterator[tuple]:
+    lookups = _Lookups(connection, decisions)
     result = connection.execution_options(yield_per=BATCH_SIZE).execute(query)
     for batch in result.partitions():
         yield from lookups.decorate(batch)
@@ -468,14 +758,15 @@ def quote_tuples(
     """
     connection = engine.connect()
     try:
-        query = _occurrence_query(order).where(*_conditions(connection, where))
+        decisions = load_decisions(connection)
+        query = _occurrence_query(order).where(*_conditions(connection, where, decisions))
         query = query.order_by(*ORDERS[order])
         if where.limit is not None:
             query = query.limit(where.limit)
     except BaseException:
         connection.close()
         raise
-    return _closing(connection, _stream(connection, query))
+    return _closing(connection, _stream(connection, query, decisions))
 
 
 def _closing(connection: Connection, rows: Iterator[tuple]) -> Iterator[tuple]:
@@ -495,8 +786,10 @@ def quote_groups(engine: Engine, where: QuoteFilter = QuoteFilter()) -> Iterator
     """Quotes (not occurrences) matching `where`, each with its matching occurrences
     oldest first: the quotation-centric shape of Quotebank and ClaimReview.
     `where.limit` counts quotes. Streams."""
+    with engine.connect() as connection:
+        verdicts = reviews_by_quote(connection)
     rows = quotes(engine, replace(where, limit=None), order="quote")
-    for count, (_quote_id, group) in enumerate(groupby(rows, key=itemgetter("quote_id"))):
+    for count, (quote_id, group) in enumerate(groupby(rows, key=itemgetter("quote_id"))):
         if where.limit is not None and count >= where.limit:
             return
         occurrences = sorted(group, key=lambda row: (row["date"] is None, row["date"], row["id"]))
@@ -505,7 +798,30 @@ def quote_groups(engine: Engine, where: QuoteFilter = QuoteFilter()) -> Iterator
             **{key: first[key] for key in ("quote_id", "text", "kind", "speaker", "speaker_qid")},
             "claimed_by": first["claimed_by"],
             "occurrences": occurrences,
+            "reviews": verdicts.get(quote_id, []),
         }
+
+
+def reviews_by_quote(connection: Connection) -> dict[int, list[dict[str, Any]]]:
+    """The fact-check verdicts in force, oldest first, by quote id."""
+    query = (
+        sa.select(
+            REVIEWS.c.quote_id,
+            REVIEWS.c.rating,
+            REVIEWS.c.url,
+            REVIEWS.c.reviewer,
+            ACTIONS.c.at.label("reviewed_at"),
+            ACTIONS.c.id.label("action_id"),
+        )
+        .join(ACTIONS, ACTIONS.c.id == REVIEWS.c.action_id)
+        .where(ACTIONS.c.undone_at.is_(None))
+        .order_by(REVIEWS.c.id)
+    )
+    found: dict[int, list[dict[str, Any]]] = {}
+    for row in connection.execute(query):
+        values = row._asdict()
+        found.setdefault(values.pop("quote_id"), []).append(values)
+    return found
 
 
 def edges(engine: Engine, where: QuoteFilter = QuoteFilter()) -> list[dict[str, Any]]:
@@ -747,13 +1063,9 @@ def person(engine: Engine, name: str, *, limit: int | None = None) -> dict[str, 
     recipient), what was said to them, about them, and what others claim they said.
     `limit` keeps the newest quotes of each list (said, said to, said about)."""
     with engine.connect() as connection:
-        entity = resolve_name(connection, name)
-        alias_query = (
-            sa.select(ALIASES.c.text, ALIASES.c.origin)
-            .where(ALIASES.c.entity_id == entity.id)
-            .order_by(ALIASES.c.text)
-        )
-        aliases = [row._asdict() for row in connection.execute(alias_query)]
+        decisions = load_decisions(connection)
+        entity = resolve_name(connection, name, decisions)
+        aliases = _aliases_in_force(connection, decisions, entity)
     said = list(quotes(engine, QuoteFilter(speaker=entity, limit=limit)))
     by_recipient: dict[str, list[dict]] = {}
     for row in said:
@@ -772,6 +1084,36 @@ def person(engine: Engine, name: str, *, limit: int | None = None) -> dict[str, 
         "said_about": list(quotes(engine, QuoteFilter(about=entity, limit=limit))),
         "claimed_by_others": [row for row in said if row["claimed_by"] is not None],
     }
+
+
+def _aliases_in_force(
+    connection: Connection, decisions: Decisions, entity: EntityRef
+) -> list[dict[str, str]]:
+    """An entity's aliases as people left them: the machine's, less those removed, plus
+    those added, plus the names and aliases of the entities merged into it."""
+    members = decisions.members(entity.id)
+    found: dict[str, dict[str, str]] = {}
+    machine = sa.select(ALIASES.c.entity_id, ALIASES.c.key, ALIASES.c.text, ALIASES.c.origin)
+    for entity_id, key, text, origin in connection.execute(
+        machine.where(ALIASES.c.entity_id.in_(members)).order_by(ALIASES.c.id)
+    ):
+        if entity_id not in decisions.aliases_removed.get(key, ()):
+            found.setdefault(key, {"text": text, "origin": origin})
+    merged = sa.select(ENTITIES.c.key, ENTITIES.c.name).where(
+        ENTITIES.c.id.in_([member for member in members if member != entity.id])
+    )
+    for key, name in connection.execute(merged):
+        found.setdefault(key, {"text": name, "origin": "merged"})
+    added = (
+        sa.select(ALIAS_DECISIONS.c.entity_id, ALIAS_DECISIONS.c.key, ALIAS_DECISIONS.c.text)
+        .where(_in_force(ALIAS_DECISIONS), ALIAS_DECISIONS.c.entity_id.in_(members))
+        .order_by(ALIAS_DECISIONS.c.id)
+    )
+    for entity_id, key, text in connection.execute(added):
+        if entity_id in decisions.aliases_added.get(key, ()):
+            found.setdefault(key, {"text": text, "origin": "human"})
+    found.pop(keys.name_key(entity.name), None)
+    return sorted(found.values(), key=lambda alias: alias["text"])
 
 
 # --- evidence ---------------------------------------------------------------------
@@ -853,8 +1195,11 @@ def show(engine: Engine, occurrence_id: int) -> dict[str, Any]:
         ).all()
         if not found:
             raise NotFound(f"no quote occurrence has id {occurrence_id}")
-        decorated = _Lookups(connection).decorate(found)[0]
+        decisions = load_decisions(connection)
+        decorated = _Lookups(connection, decisions).decorate(found)[0]
         row = dict(zip(QUOTE_COLUMNS, decorated, strict=True))
+        machine = dict(zip(QUOTE_COLUMNS, _Lookups(connection).decorate(found)[0], strict=True))
+        corrections = _corrections_of(connection, occurrence_id)
         occurrence = connection.execute(
             sa.select(OCCURRENCES).where(OCCURRENCES.c.id == occurrence_id)
         ).one()
@@ -895,4 +1240,38 @@ def show(engine: Engine, occurrence_id: int) -> dict[str, Any]:
         "marks": [{"start": s, "end": e, "what": what} for s, e, what in relative],
         "marked": mark_evidence(paragraph, [(s, e, *symbols[what]) for s, e, what in relative]),
         "chain": chain,
+        "not_a_quote": occurrence_id in decisions.hidden,
+        "machine": {column: machine[column] for column in MACHINE_COLUMNS},
+        "corrections": corrections,
     }
+
+
+# What `show` gives as the parser's own values beside the corrected ones.
+MACHINE_COLUMNS = ("speaker", "speaker_qid", "recipients", "claimed_by", "source_kind")
+
+
+def _corrections_of(connection: Connection, occurrence_id: int) -> list[dict[str, Any]]:
+    """The corrections in force on an occurrence, oldest first, with who made them and why."""
+    applying = [c for c in attached_corrections(connection) if occurrence_id in c.targets]
+    if not applying:
+        return []
+    actions = {
+        row.id: row
+        for row in connection.execute(
+            sa.select(ACTIONS.c.id, ACTIONS.c.user, ACTIONS.c.at, ACTIONS.c.note).where(
+                ACTIONS.c.id.in_([c.action_id for c in applying])
+            )
+        )
+    }
+    return [
+        {
+            "action_id": correction.action_id,
+            "field": correction.field,
+            "value": correction.value,
+            "original": correction.original,
+            "user": actions[correction.action_id].user,
+            "at": actions[correction.action_id].at,
+            "note": actions[correction.action_id].note,
+        }
+        for correction in applying
+    ]

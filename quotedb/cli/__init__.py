@@ -1,6 +1,7 @@
 """Command line: `main` is the console script; importing a module registers its commands."""
 
 from quotedb.cli import (
+    curate,  # noqa: F401  (registers correct, merge, split, alias, entity, review, history, undo)
     db,  # noqa: F401  (registers `quotedb db`)
     evaluation,  # noqa: F401  (registers `quotedb eval`)
     ingest,  # noqa: F401  (registers `quotedb ingest`)

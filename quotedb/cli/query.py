@@ -300,6 +300,14 @@ def _print_evidence(evidence: dict, out: IO[str]) -> None:
     )
     if evidence["claimed_by"]:
         out.write(f"claimed by: {evidence['claimed_by']}\n")
+    if evidence["not_a_quote"]:
+        out.write("NOT A QUOTE (a person's correction: queries leave it out)\n")
+    for correction in evidence["corrections"]:
+        out.write(
+            f"corrected {correction['field']}: machine said {_shown(correction['original'])}, "
+            f"now {_shown(correction['value'])} (action {correction['action_id']}, "
+            f"{correction['user']}: {correction['note'] or 'no note'})\n"
+        )
     out.write(f"kind: {evidence['kind']}   rule: {evidence['rule']}   ")
     out.write(f"confidence: {evidence['confidence']}\n\n")
     out.write(f"{evidence['marked']}\n")
@@ -318,6 +326,17 @@ def _print_evidence(evidence: dict, out: IO[str]) -> None:
     out.write("reporting chain: " + " -> ".join(steps) + "\n")
     if evidence["document_url"]:
         out.write(f"document: {evidence['document_url']}\n")
+
+
+def _shown(value: Any) -> str:
+    """A corrected or original value as words: names, a kind, or yes / no."""
+    if isinstance(value, dict):
+        return value["name"]
+    if isinstance(value, list):
+        return ", ".join(entity["name"] for entity in value) or "nobody"
+    if isinstance(value, bool):
+        return "not a quote" if value else "a quote"
+    return str(value) if value is not None else "nothing"
 
 
 @main.command("show")
