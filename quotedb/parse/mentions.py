@@ -253,6 +253,14 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         first -= 1
     # A lowercase word directly before the cue must be a noun we know ("officials"),
     # or the phrase must contain a name: "the network said" but not "then said".
+    # "Another source speaking to Fox News said": Fox News is spoken to; the speaker
+    # is the phrase before the participle.
+    if (
+        first - 2 >= floor
+        and tokens[first - 1].lower in ("to", "with")
+        and tokens[first - 2].lower.endswith("ing")
+    ):
+        return subject_before(tokens, first - 2, floor)
     words = tokens[first : head + 1]
     if (
         not any(is_capitalised(t) or t.lower in GROUPS or t.lower in ROLES for t in words)

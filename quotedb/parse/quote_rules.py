@@ -19,6 +19,7 @@ from quotedb.parse.clauses import (
     names_a_title,
     quote_kind,
     quoted_content,
+    skip_conjunction,
     token_at,
 )
 from quotedb.parse.drafts import Cue, Draft, Paragraph
@@ -160,8 +161,15 @@ class QuoteRules:
                     return draft
                 return None
             subject = subject_before(toks, cue.first)
-            if subject is None:
-                # "Said Comey, "…"": the speaker follows the cue, before the quote.
+            s_first, _ = p.bounds[p.sentence_of[cue.first]]
+            if (
+                subject is None
+                and cue.verb is not None
+                and "inv" in cue.verb.frames
+                and "rcpt" not in cue.verb.frames
+                and skip_conjunction(toks, s_first, cue.first) == cue.first
+            ):
+                # "Said Comey, "…"": opening the sentence, the speaker follows the cue.
                 after = subject_after(toks, cue.last + 1)
                 if after is not None and after.last == lead:
                     subject = after
@@ -274,12 +282,7 @@ class QuoteRules:
         if len(words) < 4 or quotation.single:
             return
         last = self.last_draft
-        if (
-            full_paragraph
-            and last is not None
-            and last.paragraph == p.index - 1
-            and last.speaker
-        ):
+        if full_paragraph and last is not None and last.paragraph == p.index - 1 and last.speaker:
             drafts.append(
                 Draft(
                     "direct",

@@ -38,6 +38,7 @@ from quotedb.parse.mentions import (
     NounPhrase,
     is_capitalised,
     pronoun_of,
+    subject_before,
 )
 from quotedb.parse.quote_rules import QuoteRules
 from quotedb.parse.quotemarks import Quotation, find_quotations
@@ -211,6 +212,10 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             while first - 1 >= 0 and is_capitalised(toks[first - 1]):
                 first -= 1
             return self.resolve(toks, NounPhrase(first, at - 2, at - 2), speaks)
+        # "a marketing video that said", "officials who spoke": the phrase just before.
+        antecedent = subject_before(toks, at) if at >= 1 else None
+        if antecedent is not None and toks[antecedent.head].lower not in RELATIVE_PRONOUNS:
+            return self.resolve(toks, antecedent, speaks)
         return None
 
     # -------------------------------------------------------------- reading
