@@ -12,6 +12,7 @@ A mixin of the sieve's reader: it uses the reader's registry and resolver.
 from __future__ import annotations
 
 from quotedb.parse.clauses import (
+    clause_end,
     ends_sentence,
     first_token_at,
     is_adjunct,
@@ -32,6 +33,42 @@ from quotedb.parse.mentions import (
     subject_before,
 )
 from quotedb.parse.quotemarks import Quotation
+from quotedb.parse.text import trim
+
+# Words after a quote that start an adjunct, not the rest of the quoted clause.
+_CLAUSE_STOPPERS = frozenset(
+    [
+        "when",
+        "as",
+        "because",
+        "if",
+        "since",
+        "after",
+        "before",
+        "while",
+        "and",
+        "but",
+        "or",
+        "so",
+        "though",
+        "although",
+        "until",
+        "during",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "to",
+        "by",
+        "of",
+        "said",
+        "says",
+        "told",
+        "added",
+    ]
+)
 
 
 class QuoteRules:
@@ -179,10 +216,35 @@ class QuoteRules:
             if subject is None:
                 draft.speaker, draft.mention = self._implicit_subject(p, cue)
                 draft.confidence = 0.6
+            self._extend_over_the_clause(p, quotation, cue, draft)
             used[ci] = draft
             self._recipient(p, cue, draft)
             return draft
         return None
+
+    def _extend_over_the_clause(
+        self, p: Paragraph, quotation: Quotation, cue: Cue, draft: Draft
+    ) -> None:
+        """`said that "liberals" allowed terrorism to flourish`: the quoted words open
+        a clause that goes on, and the whole clause is what was said (mixed)."""
+        toks = p.toks
+        after = first_token_at(toks, quotation.close_at)
+        if after is None or p.inside[after] or p.sentence_of[after] != p.sentence_of[cue.last]:
+            return
+        following = toks[after]
+        if not following.text[:1].isalpha() or following.lower in _CLAUSE_STOPPERS:
+            return
+        if following.lower in CUES or is_capitalised(following):
+            return  # `"…" Kim wrote` / a new sentence
+        _, s_last = p.bounds[p.sentence_of[cue.last]]
+        end = clause_end(toks, after, s_last, p.inside)
+        start = first_token_at(toks, quotation.open_at)
+        if start is None or end < after:
+            return
+        if start > cue.last + 1 and toks[start - 1].lower == "that":
+            start -= 1
+        draft.spans[0] = trim(self.text, toks[start].start, toks[end].end, " \t,;:—–-.")
+        draft.kind = "mixed"
 
     def _naming_quote(
         self, p: Paragraph, quotation: Quotation, ci: int, used: dict[int, Draft]
