@@ -22,6 +22,7 @@ from quotedb.parse.mentions import (
 from quotedb.parse.quotemarks import Quotation
 from quotedb.parse.text import Token, trim
 
+SUBJECT_STARTS = frozenset({"he", "she", "they", "i", "we", "it", "the", "his", "her", "their"})
 ADJUNCT_WORDS = frozenset(
     {
         "in",
@@ -252,6 +253,20 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
                 )
             )
             if token.text == ";":
+                return k - 1
+            # "…helped Clinton, who does not need …": a relative clause about the last
+            # name is the writer's, not the speaker's.
+            if comma_before and k > start + 2 and token.lower in ("who", "which"):
+                return k - 1
+            # "charged Van Dyke with murder, and Emanuel released the video": a new
+            # subject after ", and" starts the writer's next clause.
+            if (
+                comma_before
+                and token.lower in ("and", "but")
+                and k > start + 2
+                and k + 1 <= s_last
+                and (is_capitalised(toks[k + 1]) or toks[k + 1].lower in SUBJECT_STARTS)
+            ):
                 return k - 1
             if (
                 token.lower in CLAUSE_BOUNDARIES
