@@ -178,6 +178,7 @@ def names_a_title(toks: list[Token], before: int | None) -> bool:
         toks[k].lower in TITLE_LEAD_INS
         or toks[k].lower in TITLED_WORKS
         or toks[k].text in ("'s", "’s")
+        or toks[k].lower.endswith(("'s", "’s"))  # television's "Scandal"
     )
 
 

@@ -147,6 +147,7 @@ class _OpenEntity:
     last_seen: int = -1
     last_spoke: int = -1
     tokens: frozenset[str] = frozenset()  # the words of `name`, normalised
+    unnamed: bool = False  # "a senior official": described, never named
 
 
 def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
@@ -356,7 +357,11 @@ class EntityRegistry:
             return None
         # "he" is a person we know is one (a title, a first name, a gazetteer entry, a
         # pronoun before) sooner than a capitalised word that may be a place.
-        people = {k for k, e in by_id.items() if e.kind == "person" or e.last_spoke >= 0}
+        people = {
+            k
+            for k, e in by_id.items()
+            if e.kind == "person" or (e.last_spoke >= 0 and not e.unnamed)
+        }
         if people and gender in ("m", "f"):
             by_id = {k: by_id[k] for k in people}
             last_before = {k: last_before[k] for k in people}
@@ -426,6 +431,7 @@ class EntityRegistry:
         entity = self._by_key.get(key)
         if entity is None or entity.kind != "unknown":
             entity = self._open(text, "unknown")
+            entity.unnamed = True
         return self._note(entity, text, start, end, speaks)
 
     def entity_named(self, name: str) -> _OpenEntity | None:
