@@ -48,6 +48,9 @@ from quotedb.store.models import EntityEdit, utcnow
 ENTITY_EDITS = EntityEdit.__table__
 QID = re.compile(r"^Q[1-9]\d*$")
 URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+# pg_advisory_xact_lock key serialising curators on PostgreSQL ("curate"): two merges
+# at once must not each see the other's entity as still separate.
+LOCK_KEY = 0x637572617465
 
 
 class CurationError(QueryError):
@@ -63,6 +66,8 @@ def _transaction(engine: Engine) -> Iterator[Connection]:
     """One command, one transaction; SQLite takes its write lock at BEGIN so two
     curators never interleave."""
     with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
         yield connection
 
 

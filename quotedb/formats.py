@@ -1,7 +1,7 @@
 """Output formats: one streaming writer per format, all taking dict rows.
 
 Read commands share the row formats (table, json, nl, csv, tsv); exports add
-parquet, Quotebank JSON Lines, schema.org ClaimReview `Claim` JSON-LD and the
+parquet, Quotebank JSON Lines, schema.org ClaimReview / Claim JSON-LD and the
 who-to-whom graph. Every writer consumes its rows one at a time (parquet a
 batch at a time), so memory does not grow with the number of rows.
 """
@@ -337,9 +337,56 @@ def claim_record(group: Row) -> dict[str, Any]:
     return claim
 
 
+# Verdict words on schema.org's usual 1 (false) .. 5 (true) scale; other wordings
+# keep only their text (alternateName), which is what ClaimReview readers show.
+RATING_SCALE = {
+    "false": 1,
+    "pants on fire": 1,
+    "mostly false": 2,
+    "misleading": 2,
+    "half true": 3,
+    "mixed": 3,
+    "mostly true": 4,
+    "true": 5,
+}
+
+
+def claim_review_record(group: Row, review: Row) -> dict[str, Any]:
+    """One verdict on a quote as a schema.org `ClaimReview` (JSON-LD), the reviewed
+    quote as its `itemReviewed` Claim."""
+    claim = claim_record(group)
+    del claim["@context"]
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": review["rating"]}
+    value = RATING_SCALE.get(" ".join(review["rating"].lower().replace("-", " ").split()))
+    if value is not None:
+        rating.update(ratingValue=value, bestRating=5, worstRating=1)
+    reviewed_at = review["reviewed_at"]
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": review["url"],
+        "claimReviewed": group["text"],
+        "itemReviewed": claim,
+        "author": {"@type": "Organization", "name": review["reviewer"]},
+        "reviewRating": rating,
+        "datePublished": (
+            reviewed_at.date() if isinstance(reviewed_at, datetime) else reviewed_at
+        ).isoformat(),
+    }
+
+
+def claimreview_records(group: Row) -> list[dict[str, Any]]:
+    """A reviewed quote as one ClaimReview per verdict; an unreviewed one as its Claim."""
+    reviews = group.get("reviews") or []
+    if not reviews:
+        return [claim_record(group)]
+    return [claim_review_record(group, review) for review in reviews]
+
+
 def write_claimreview(groups: Iterable[Row], out: IO[str]) -> int:
-    """A JSON-LD document: an array of schema.org `Claim` objects, one per quote."""
-    return write_json(map(claim_record, groups), out)
+    """A JSON-LD document: an array with a schema.org `ClaimReview` per verdict on a
+    reviewed quote and a `Claim` per unreviewed quote."""
+    return write_json(itertools.chain.from_iterable(map(claimreview_records, groups)), out)
 
 
 # --- graph --------------------------------------------------------------------------

@@ -29,11 +29,11 @@ class BadRequestError(click.ClickException):
 @contextmanager
 def deciding() -> Iterator[None]:
     """Turns curation errors into one-line CLI errors (bad requests exit 2)."""
-    try:
-        with answering():
+    with answering():
+        try:
             yield
-    except curation.BadRequest as error:
-        raise BadRequestError(str(error)) from None
+        except curation.BadRequest as error:
+            raise BadRequestError(str(error)) from None
 
 
 def _done(result: dict) -> None:

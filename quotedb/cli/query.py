@@ -410,7 +410,7 @@ def _check_folder(path: str) -> None:
     type=click.Choice(EXPORT_FORMATS),
     required=True,
     help="csv / jsonl / parquet: a row per quote occurrence; quotebank: Quotebank JSON "
-    "Lines; claimreview: schema.org Claim JSON-LD.",
+    "Lines; claimreview: schema.org ClaimReview JSON-LD for reviewed quotes, Claim for the rest.",
 )
 @click.option("-o", "--output", required=True, metavar="FILE", help="File to write (- for stdout).")
 @filter_options
