@@ -24,6 +24,7 @@ from quotedb.parse.lexicon import (
 )
 from quotedb.parse.text import Token
 
+STANDALONE_QUANTIFIERS = frozenset({"another", "some", "many", "few", "both", "most", "several"})
 QUANTITY_HEADS = frozenset(
     [
         "third",
@@ -191,6 +192,10 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
     lower = pronoun_of(head_token) or head_token.lower
     if lower == "one" and (i == floor or tokens[i - 1].text == ","):
         return NounPhrase(i, i, i)  # "In the letters, one described": the sieve resolves it
+    if lower in STANDALONE_QUANTIFIERS and (
+        i == floor or not tokens[i - 1].text[:1].isalnum() or tokens[i - 1].lower in ("and", "but")
+    ):
+        return NounPhrase(i, i, i)  # "Another tweeted", "Some argue": unnamed speakers
     if (
         lower in PRONOUNS and lower not in OBJECT_PRONOUNS or lower in RELATIVE_PRONOUNS
     ) and not _is_acronym(head_token):

@@ -97,6 +97,7 @@ _NOUN_BLOCKERS = frozenset(
     }
 )
 
+_IRREGULAR_PASTS = frozenset({"said", "told", "wrote", "thought", "felt", "knew", "saw", "spoke"})
 _SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "—", "–", "(", "''"})
 
 _THAT_VERB = CueVerb("(verb) that", "claim", frozenset())
@@ -454,6 +455,9 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         if cue.first == 0:
             return cue.verb is not None and cue.verb.cls != "naming"
         previous = toks[cue.first - 1].lower
+        past = toks[cue.last].lower.endswith("ed") or toks[cue.last].lower in _IRREGULAR_PASTS
+        if previous == "another" and past:
+            return True  # "Another tweeted, …": a past tense after "another" is a verb
         if previous in _NOUN_BLOCKERS or (
             previous.endswith(("'s", "’s")) and not pronoun_of(toks[cue.first - 1])
         ):
