@@ -274,3 +274,16 @@ def test_letters_someone_shared_are_not_the_medium_of_a_later_claim():
     doc = parse(text)
     assert doc.quotes, "the refusal is reported speech"
     assert [q.source for q in doc.quotes] == [None] * len(doc.quotes)
+
+
+def test_a_possessor_s_call_is_their_claim():
+    text = (
+        "She contrasted her respect for the Second Amendment with "
+        "Mr. Obama's calls for tighter gun control."
+    )
+    quote = quote_of(parse(text), "for tighter gun control")
+    assert quote.kind == "indirect"
+    assert quote.rule == "nominal"
+    assert quote.speaker == "Obama"
+    assert quote.speaker_mention == span_at(text, "Mr. Obama's")
+    assert quote.cue == span_at(text, "calls")

@@ -104,6 +104,8 @@ class CueRules:
         s_first, s_last = p.bounds[p.sentence_of[cue.first]]
         if cue.verb is None:
             return self._according_to(p, cue, s_first, s_last)
+        if cue.verb.cls == "nominal":
+            return self._nominal(p, cue, s_first, s_last)
         subject = subject_before(toks, cue.first, floor=s_first)
         if subject is None and cue.first - 2 >= s_first and toks[cue.first - 1].lower == "to":
             # "He went on to say …", "Trump declined to say …"
@@ -244,6 +246,39 @@ class CueRules:
         )
         self._recipient(p, cue, draft)
         self.attach_medium(p, draft)
+        return draft
+
+    def _nominal(self, p: Paragraph, cue: Cue, s_first: int, s_last: int) -> Draft | None:
+        """ "Mr. Obama's calls for tighter gun control": the owner said the rest."""
+        toks = p.toks
+        owner = cue.first - 1
+        if toks[owner].text in ("'s", "’s"):
+            owner -= 1
+        if owner < s_first:
+            return None
+        if toks[owner].lower in ("his", "her", "their", "its", "our", "my"):
+            subject = NounPhrase(owner, owner, owner)
+        else:
+            subject = subject_before(toks, owner + 1, floor=s_first)
+            if subject is None:
+                return None
+        link = cue.last + 1
+        start = link if toks[link].lower in ("for", "that") else link + 1
+        end = clause_end(toks, start, s_last, p.inside)
+        if start > end:
+            return None
+        span = trim(self.text, toks[start].start, toks[end].end, " \t,;:—–-.")
+        if span[1] - span[0] < 3:
+            return None
+        draft = self._indirect(p, cue, None, [span], "nominal", 0.5)
+        draft.mention = self.span_of(toks, subject.first, subject.last)
+        if toks[owner].lower in ("his", "her", "their", "its", "our", "my"):
+            pronoun = {"his": "he", "her": "she"}.get(toks[owner].lower, "they")
+            draft.speaker = self.registry.pronoun(
+                pronoun, toks[owner].start, toks[owner].end, True, toks[s_first].start
+            )
+        else:
+            draft.speaker = self.resolve(toks, subject, speaks=True)
         return draft
 
     def _according_to(self, p: Paragraph, cue: Cue, s_first: int, s_last: int) -> Draft | None:

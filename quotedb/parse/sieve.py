@@ -26,6 +26,7 @@ from quotedb.parse.lexicon import (
     FUNCTION_WORDS,
     GROUPS,
     MULTIWORD_CUES,
+    NOMINAL_CUES,
     PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLES,
@@ -97,6 +98,7 @@ _NOUN_BLOCKERS = frozenset(
     }
 )
 
+_NOMINAL_LINKS = frozenset({"for", "that", "to", "of", "on", "about", "against", "with"})
 _IRREGULAR_PASTS = frozenset({"said", "told", "wrote", "thought", "felt", "knew", "saw", "spoke"})
 _SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "—", "–", "(", "''"})
 
@@ -433,7 +435,11 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 # "Mr. Ackman is convinced that …", "she learned that …": any verb that
                 # takes a that-clause reports what its subject holds.
                 matched = Cue(k, k, _THAT_VERB)
-            if matched is None or not self._is_verb_use(toks, matched):
+            if matched is not None and not self._is_verb_use(toks, matched):
+                matched = None
+            if matched is None and lower in NOMINAL_CUES and _owned_speech(toks, k):
+                matched = Cue(k, k, NOMINAL_CUES[lower])  # "Mr. Obama's calls for …"
+            if matched is None:
                 k += 1
                 continue
             # "admit thinking", "said, adding": a cue right after a cue extends it.
@@ -592,6 +598,17 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             entities=self.registry.entities(),
             sources=media_sources,
         )
+
+
+def _owned_speech(toks: list[Token], k: int) -> bool:
+    """Whether the noun at k is someone's act of speech with its content after it:
+    "Mr. Obama's calls for …", "his claim that …", "Trump's attacks on …"."""
+    if k == 0 or k + 1 >= len(toks) or toks[k + 1].lower not in _NOMINAL_LINKS:
+        return False
+    owner = toks[k - 1]
+    return owner.lower in ("his", "her", "their", "its", "our", "my") or (
+        owner.lower.endswith(("'s", "’s")) or owner.text in ("'s", "’s")
+    )
 
 
 def parse(text: str, **metadata) -> ParsedDocument:

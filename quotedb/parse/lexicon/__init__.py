@@ -45,7 +45,8 @@ def _inflections(lemma: str) -> set[str]:
     return {head + tail} | {form + tail for form in forms}
 
 
-def _load_cues() -> dict[str, CueVerb]:
+def _load_cues(nominal: dict[str, CueVerb]) -> dict[str, CueVerb]:
+    """Verb cues by form; nominal cues ("calls", "claim") go to `nominal` instead."""
     cues: dict[str, CueVerb] = {}
     for row in _rows("cues.tsv"):
         row += [""] * (4 - len(row))
@@ -53,8 +54,9 @@ def _load_cues() -> dict[str, CueVerb]:
         verb = CueVerb(lemma, cls, frozenset(f for f in frames.split(",") if f))
         listed = {f.strip() for f in irregular.split(",") if f.strip()}
         forms = listed if "only" in verb.frames else _inflections(lemma) | listed
+        target = nominal if cls == "nominal" else cues
         for form in forms:
-            cues.setdefault(form, verb)
+            target.setdefault(form, verb)
     return cues
 
 
@@ -90,7 +92,9 @@ def _load_gazetteer() -> list[KnownEntity]:
     return known
 
 
-CUES: dict[str, CueVerb] = _load_cues()
+# Nouns that report speech after a possessor ("Mr. Obama's calls for ...").
+NOMINAL_CUES: dict[str, CueVerb] = {}
+CUES: dict[str, CueVerb] = _load_cues(NOMINAL_CUES)
 # Multiword cue forms ("called for", "pointed out"), longest first, keyed by first word.
 MULTIWORD_CUES: dict[str, list[tuple[str, ...]]] = {}
 for _form in sorted((f for f in CUES if " " in f), key=len, reverse=True):
