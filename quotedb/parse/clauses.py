@@ -227,7 +227,8 @@ def colon_ends_paragraph(toks: list[Token], after_cue: int) -> bool:
 def ends_without_content(tail: list[Token], inverted: bool) -> bool:
     """Whether what follows "…, X said" adds no content of its own: nothing, an
     adjunct ("in a statement"), an inverted speaker's appositive ("said Jake
-    Horowitz, editor in chief of Mic.com") or a participle ("…, adding that …")."""
+    Horowitz, editor in chief of Mic.com"), a participle ("…, adding that …") or
+    the writer's next clause ("…, KING-TV reported, while in Chicago …")."""
     if is_adjunct(tail):
         return True
     if tail and tail[0].text == ",":
@@ -235,6 +236,8 @@ def ends_without_content(tail: list[Token], inverted: bool) -> bool:
         if inverted:
             return True
         if following is not None and following.lower.endswith("ing") and following.lower in CUES:
+            return True
+        if following is not None and following.lower in ("while", "whereas", "but", "and"):
             return True
     return False
 
@@ -297,7 +300,7 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
             # a coordinated cue ends X.
             if (
                 token.lower in ("and", "but")
-                and k > start + 2
+                and k > start + 1
                 and k + 1 <= s_last
                 and toks[k + 1].lower in CUES
             ):

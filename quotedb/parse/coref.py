@@ -28,6 +28,9 @@ from quotedb.parse.records import Entity, Span
 # "the company", "the campaign": an organisation, resolved to the one that spoke last.
 ORGANISATION_HEADS = frozenset(
     {
+        "office",
+        "team",
+        "staff",
         "company",
         "firm",
         "campaign",
@@ -378,10 +381,12 @@ class EntityRegistry:
             best.gender = gender
         return self._note(best, text, start, end, speaks)
 
-    def group(self, text: str, start: int, end: int, speaks: bool = False) -> str:
+    def group(
+        self, text: str, start: int, end: int, speaks: bool = False, kind: str = "group"
+    ) -> str:
         """An unnamed group speaker ("Critics", "Democratic Party officials"), named as written."""
         key = normalise(text)
-        entity = self._by_key.get(key) or self._open(text, "group")
+        entity = self._by_key.get(key) or self._open(text, kind)
         return self._note(entity, text, start, end, speaks)
 
     def merge_lone_surnames(self) -> dict[str, str]:

@@ -15,6 +15,7 @@ from quotedb.parse.clauses import (
     colon_ends_paragraph,
     covers,
     ends_without_content,
+    is_adjunct,
     quoted_content,
     skip_conjunction,
     skip_to_that,
@@ -195,6 +196,7 @@ class CueRules:
             start += 1
         if start > end:
             return None
+        start = _past_a_leading_adjunct(toks, start, end)
         first_word = toks[start].lower
         if first_word in _CONTENT_MUST_NOT_START:
             return None
@@ -450,3 +452,17 @@ def _source_after(toks: list[Token], start: int, s_last: int) -> NounPhrase | No
     ):
         head += 1
     return NounPhrase(start, last, head)
+
+
+def _past_a_leading_adjunct(toks: list[Token], start: int, end: int) -> int:
+    """ "said in a statement Thursday night they pulled the listing": the content
+    starts after the adjunct, where a clause opens (a pronoun, "the", a name)."""
+    if toks[start].lower not in ("in", "on", "at", "during"):
+        return start
+    for k in range(start + 1, min(end, start + 8) + 1):
+        token = toks[k]
+        if token.lower in ("he", "she", "they", "it", "we", "i", "the", "there", "that"):
+            return k if k > start + 1 else start
+        if not (is_adjunct([token]) or token.text[:1].isdigit()):
+            return start
+    return start

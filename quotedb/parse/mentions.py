@@ -108,6 +108,7 @@ PARENTHETICAL = frozenset(
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
 _MAX_NP = 12
+_MAX_APPOSITIVE = 20  # "Ivanka Trump, who is executive vice president of development and …,"
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,7 +332,7 @@ def _appositive_subject(
     theater company, recalled"; "Jimmy Ghazal, 39, a Lebanese man, told".
     """
     j = comma - 1
-    while j >= floor and tokens[j].text != "," and comma - j < _MAX_NP:
+    while j >= floor and tokens[j].text != "," and comma - j < _MAX_APPOSITIVE:
         if tokens[j].text in ('"', "“", "”", "''", ".", ";", ":"):
             return None
         j -= 1

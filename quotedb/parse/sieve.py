@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from quotedb.parse.coref import EntityRegistry
+from quotedb.parse.coref import ORGANISATION_HEADS, EntityRegistry
 from quotedb.parse.cue_rules import CueRules
 from quotedb.parse.drafts import Cue, Draft, Paragraph
 from quotedb.parse.lexicon import (
@@ -206,6 +206,9 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         if words[0].lower in _INDEFINITE and len(words) > 1:
             # "a senior official", "one longtime adviser": unnamed, kept as written.
             return self.registry.unnamed(phrase, start, end, speaks)
+        if lower in ORGANISATION_HEADS and any(t.lower.endswith(("'s", "’s")) for t in words):
+            # "Huckabee's campaign", "the senator's office": an organisation, as written.
+            return self.registry.group(phrase, start, end, speaks, kind="organisation")
         return None
 
     def _relative_antecedent(self, toks: list[Token], at: int, speaks: bool) -> str | None:
