@@ -264,9 +264,7 @@ class Decisions:
     aliases_removed: dict[str, set[int]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return any(
-            (self.canonical, self.speaker, self.recipients, self.source_kind, self.hidden)
-        )
+        return any((self.canonical, self.speaker, self.recipients, self.source_kind, self.hidden))
 
     def canon(self, entity_id: int | None) -> int | None:
         """The entity `entity_id` now counts as (itself unless merged into another)."""
@@ -624,7 +622,7 @@ class _Lookups:
         self.entities: dict[int, tuple] = {}
         self.sources: dict[int, tuple] = {}
 
-    def _fill(self, cache: dict[int, tuple], columns: list, ids: set) -> dict[int, tuple]:
+    def fill(self, cache: dict[int, tuple], columns: list, ids: set) -> dict[int, tuple]:
         missing = {found for found in ids if found is not None and found not in cache}
         if len(cache) + len(missing) > LOOKUP_CACHE_SIZE:
             cache.clear()
@@ -649,8 +647,8 @@ class _Lookups:
             recipients = _names_by_occurrence(self.connection, RECIPIENTS, ids)
             about = _names_by_occurrence(self.connection, ABOUT, ids)
         people = {row[3] for row in rows} | {row[4] for row in rows}
-        entities = self._fill(self.entities, _ENTITY_COLUMNS, people)
-        sources = self._fill(self.sources, _SOURCE_COLUMNS, {row[5] for row in rows})
+        entities = self.fill(self.entities, _ENTITY_COLUMNS, people)
+        sources = self.fill(self.sources, _SOURCE_COLUMNS, {row[5] for row in rows})
         documents = _by_id(self.connection, _DOCUMENT_COLUMNS, {row[2] for row in rows})
         decorated = []
         for (
@@ -712,7 +710,7 @@ class _Lookups:
         canon = self.decisions.canon
         linked = {occ: [canon(entity_id) for entity_id in ids] for occ, ids in linked.items()}
         wanted = {entity_id for ids in linked.values() for entity_id in ids}
-        entities = self._fill(self.entities, _ENTITY_COLUMNS, wanted)
+        entities = self.fill(self.entities, _ENTITY_COLUMNS, wanted)
         return {
             occurrence_id: sorted({entities[entity_id][0] for entity_id in ids})
             for occurrence_id, ids in linked.items()
@@ -828,7 +826,10 @@ def edges(engine: Engine, where: QuoteFilter = QuoteFilter()) -> list[dict[str, 
     """Who-to-whom: speaker -> recipient pairs weighted by how many quotes link them."""
     recipient = ENTITIES.alias("recipient")
     with engine.connect() as connection:
-        conditions = _conditions(connection, replace(where, limit=None))
+        decisions = load_decisions(connection)
+        conditions = _conditions(connection, replace(where, limit=None), decisions)
+        if decisions:
+            return _decided_edges(connection, conditions, decisions)
         matched = (
             sa.select(QUOTES.c.speaker_id, RECIPIENTS.c.entity_id, OCCURRENCES.c.quote_id)
             .select_from(
@@ -867,10 +868,59 @@ def edges(engine: Engine, where: QuoteFilter = QuoteFilter()) -> list[dict[str, 
         return [row._asdict() for row in connection.execute(query)]
 
 
+def _decided_edges(
+    connection: Connection, conditions: list[sa.ColumnElement], decisions: Decisions
+) -> list[dict[str, Any]]:
+    """edges() with people's decisions applied: corrected speakers and recipients, merged
+    people as one. Counted here rather than in SQL; only stores with decisions pay."""
+    query = (
+        sa.select(OCCURRENCES.c.id, OCCURRENCES.c.quote_id, QUOTES.c.speaker_id)
+        .select_from(OCCURRENCES.join(QUOTES, QUOTES.c.id == OCCURRENCES.c.quote_id))
+        .where(*conditions)
+    )
+    quotes_by_pair: dict[tuple[int, int], set[int]] = {}
+    result = connection.execution_options(yield_per=BATCH_SIZE).execute(query)
+    for batch in result.partitions():
+        ids = [occurrence_id for occurrence_id, _quote, _speaker in batch]
+        linked: dict[int, list[int]] = {}
+        for occurrence_id, entity_id in connection.execute(
+            sa.select(RECIPIENTS.c.occurrence_id, RECIPIENTS.c.entity_id).where(
+                RECIPIENTS.c.occurrence_id.in_(ids)
+            )
+        ):
+            linked.setdefault(occurrence_id, []).append(entity_id)
+        for occurrence_id, quote_id, speaker_id in batch:
+            speaker = decisions.canon(decisions.speaker.get(occurrence_id, speaker_id))
+            if speaker is None:
+                continue
+            recipients = decisions.recipients.get(occurrence_id, linked.get(occurrence_id, []))
+            for recipient in {decisions.canon(entity_id) for entity_id in recipients}:
+                quotes_by_pair.setdefault((speaker, recipient), set()).add(quote_id)
+    people = {entity_id for pair in quotes_by_pair for entity_id in pair}
+    names = _by_id(connection, _ENTITY_COLUMNS, people)
+    found = [
+        {
+            "source_id": speaker,
+            "source": names[speaker][0],
+            "source_qid": names[speaker][1],
+            "target_id": recipient,
+            "target": names[recipient][0],
+            "target_qid": names[recipient][1],
+            "weight": len(quote_ids),
+        }
+        for (speaker, recipient), quote_ids in quotes_by_pair.items()
+    ]
+    return sorted(found, key=lambda edge: (-edge["weight"], edge["source"], edge["target"]))
+
+
 # --- who said it -----------------------------------------------------------------
 
 
-def _occurrences_of(connection: Connection, quote_ids: list[int]) -> dict[int, list[dict]]:
+def _occurrences_of(
+    connection: Connection, quote_ids: list[int], hidden: set[int]
+) -> dict[int, list[dict]]:
+    """The current occurrences of each quote, oldest first, less those people marked
+    not a quote."""
     query = (
         sa.select(
             OCCURRENCES.c.quote_id,
@@ -888,7 +938,8 @@ def _occurrences_of(connection: Connection, quote_ids: list[int]) -> dict[int, l
     found: dict[int, list[dict]] = {}
     for row in connection.execute(query):
         values = row._asdict()
-        found.setdefault(values.pop("quote_id"), []).append(values)
+        if values["id"] not in hidden:
+            found.setdefault(values.pop("quote_id"), []).append(values)
     return found
 
 
@@ -954,6 +1005,8 @@ def _hits(connection: Connection, scores: dict[int, float], match: str) -> list[
             SPEAKER.c.qid.label("speaker_qid"),
             CLAIMANT.c.name.label("claimed_by"),
             QUOTES.c.first_published,
+            QUOTES.c.speaker_id,
+            QUOTES.c.claimed_by_id,
         )
         .select_from(
             QUOTES.outerjoin(SPEAKER, SPEAKER.c.id == QUOTES.c.speaker_id).outerjoin(
@@ -963,20 +1016,30 @@ def _hits(connection: Connection, scores: dict[int, float], match: str) -> list[
         .where(QUOTES.c.id.in_(quote_ids))
     )
     quotes_by_id = {row.id: row for row in connection.execute(query)}
-    occurrences = _occurrences_of(connection, quote_ids)
+    decisions = load_decisions(connection)
+    occurrences = _occurrences_of(connection, quote_ids, decisions.hidden)
+    people = _Lookups(connection, decisions)
     hits = []
     for quote_id in quote_ids:
         quote, reported = quotes_by_id[quote_id], occurrences.get(quote_id, [])
         if not reported:
             continue  # only superseded versions of a document still hold it
         first = reported[0]
+        speaker, speaker_qid, claimed_by = quote.speaker, quote.speaker_qid, quote.claimed_by
+        if decisions:
+            # As people decided for the first report: its corrected speaker, merged names.
+            speaker_id = decisions.canon(decisions.speaker.get(first["id"], quote.speaker_id))
+            claimed_by_id = decisions.canon(quote.claimed_by_id)
+            names = people.fill(people.entities, _ENTITY_COLUMNS, {speaker_id, claimed_by_id})
+            speaker, speaker_qid = names.get(speaker_id, _NO_ENTITY)
+            claimed_by = names.get(claimed_by_id, _NO_ENTITY)[0]
         hits.append(
             {
                 "id": first["id"],
                 "quote_id": quote_id,
-                "speaker": quote.speaker,
-                "speaker_qid": quote.speaker_qid,
-                "claimed_by": quote.claimed_by,
+                "speaker": speaker,
+                "speaker_qid": speaker_qid,
+                "claimed_by": claimed_by,
                 "text": quote.text,
                 "kind": quote.kind,
                 "match": match,
@@ -1017,7 +1080,8 @@ def _per_entity_counts(table: sa.Table) -> sa.Subquery:
 
 def people(engine: Engine, search: str | None = None, *, limit: int | None = None) -> list[dict]:
     """Entities with how many quotes they said, received and were the subject of,
-    most quoted first; `search` keeps those whose name or an alias holds it."""
+    most quoted first; `search` keeps those whose name or an alias holds it. An entity
+    people merged into another is counted as that one."""
     said = (
         sa.select(QUOTES.c.speaker_id.label("entity_id"), sa.func.count().label("n"))
         .where(QUOTES.c.speaker_id.is_not(None))
@@ -1026,7 +1090,7 @@ def people(engine: Engine, search: str | None = None, *, limit: int | None = Non
     )
     received, about = _per_entity_counts(RECIPIENTS), _per_entity_counts(ABOUT)
     counts = [sa.func.coalesce(sub.c.n, 0) for sub in (said, received, about)]
-    query = (
+    everyone = (
         sa.select(
             ENTITIES.c.id,
             ENTITIES.c.name,
@@ -1044,6 +1108,7 @@ def people(engine: Engine, search: str | None = None, *, limit: int | None = Non
         )
         .order_by((counts[0] + counts[1] + counts[2]).desc(), ENTITIES.c.name, ENTITIES.c.id)
     )
+    query = everyone
     if search is not None:
         if not keys.name_key(search):
             return []  # no letters or digits: no name can hold it
@@ -1052,10 +1117,35 @@ def people(engine: Engine, search: str | None = None, *, limit: int | None = Non
         query = query.where(
             sa.or_(ENTITIES.c.key.like(pattern, escape="\\"), ENTITIES.c.id.in_(alias_match))
         )
-    if limit is not None:
-        query = query.limit(limit)
     with engine.connect() as connection:
+        decisions = load_decisions(connection)
+        if decisions.canonical:
+            wanted = None
+            if search is not None:
+                wanted = {decisions.canon(row.id) for row in connection.execute(query)}
+            return _merged_people(connection, everyone, decisions, wanted)[:limit]
+        if limit is not None:
+            query = query.limit(limit)
         return [row._asdict() for row in connection.execute(query)]
+
+
+def _merged_people(
+    connection: Connection, everyone: sa.Select, decisions: Decisions, wanted: set[int] | None
+) -> list[dict]:
+    """people() rows with each merged entity's counts added to the one it was merged
+    into, which alone is listed; `wanted` (a search's entities) keeps only those."""
+    rows = {row.id: row._asdict() for row in connection.execute(everyone)}
+    for merged in decisions.canonical:
+        into = rows.get(decisions.canon(merged))
+        counts = rows.pop(merged, None)
+        if into is not None and counts is not None:
+            for column in ("said", "received", "about"):
+                into[column] += counts[column]
+    found = [row for entity_id, row in rows.items() if wanted is None or entity_id in wanted]
+    return sorted(
+        found,
+        key=lambda row: (-(row["said"] + row["received"] + row["about"]), row["name"], row["id"]),
+    )
 
 
 def person(engine: Engine, name: str, *, limit: int | None = None) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 engines: corrections hold over re-ingest, merges answer to either name, undo restores
 exactly, verdicts export as schema.org ClaimReview, hostile names are data."""
 
+import csv
+import io
 import json
 from collections.abc import Iterator
 from datetime import date
@@ -102,6 +104,8 @@ def test_a_corrected_speaker_shows_in_queries_and_show_keeps_the_machines(db):
     assert correction["action_id"] == action_id(done)
     table = run(db, "show", str(talks["id"])).output
     assert "machine said Kim Yo-jong, now Kim Jong-un" in table
+    [hit] = json.loads(run(db, "who-said", TALKS_QUOTE, "--json").output)
+    assert hit["speaker"] == "Kim Jong-un"
 
 
 def test_a_correction_holds_when_the_same_document_is_ingested_again(db, tmp_path):
@@ -145,6 +149,21 @@ def test_a_correction_whose_quote_vanished_is_reported_not_dropped(db, tmp_path)
     assert entry["status"].startswith("no longer applies")
 
 
+def test_the_graph_follows_corrected_recipients_and_merged_speakers(db):
+    letter = row_of(db, "powerful and preeminent")
+    run(db, "correct", str(letter["id"]), "--recipient", "Barack Obama", "--note", "x")
+    run(db, "merge", "Kim Jong-un", "Kim Yo-jong")
+    edges = {
+        (edge["Source"], edge["Target"]): int(edge["Weight"])
+        for edge in csv.DictReader(
+            io.StringIO(run(db, "graph", "--format", "csv", "-o", "-").output)
+        )
+    }
+    assert edges[("Kim Yo-jong", "Barack Obama")] == 1
+    assert ("Kim Jong-un", "Donald Trump") not in edges
+    assert edges[("Kim Yo-jong", "Donald Trump")] >= 1
+
+
 def test_recipients_source_kind_and_not_a_quote_are_applied_to_filters(db):
     letter = row_of(db, "powerful and preeminent")
     assert letter["recipients"] == ["Donald Trump"] and letter["source_kind"] == "letter"
@@ -171,7 +190,8 @@ def test_recipients_source_kind_and_not_a_quote_are_applied_to_filters(db):
 
     run(db, "correct", str(letter["id"]), "--not-a-quote", "--note", "a description, not speech")
     assert letter["id"] not in {r["id"] for r in rows(db)}
-    assert "powerful and preeminent" not in run(db, "who-said", "powerful and preeminent").output
+    said = json.loads(run(db, "who-said", "powerful and preeminent", "--json").output)
+    assert said and letter["quote_id"] not in {hit["quote_id"] for hit in said}
     evidence = json.loads(run(db, "show", str(letter["id"]), "--json").output)
     assert evidence["not_a_quote"] is True
 
@@ -203,6 +223,14 @@ def test_merged_entities_answer_to_either_name_with_all_their_quotes(db):
     for name in ("Kim Yo-jong", "Kim Jong-un", "kim yo jong", "Q56226"):
         assert {row["id"] for row in rows(db, "--speaker", name)} == kim | sister, name
     assert {row["speaker"] for row in rows(db, "--speaker", "Kim Yo-jong")} == {"Kim Jong-un"}
+    [hit] = json.loads(run(db, "who-said", TALKS_QUOTE, "--json").output)
+    assert (hit["speaker"], hit["speaker_qid"]) == ("Kim Jong-un", "Q56226")
+    [listed] = json.loads(run(db, "people", "--search", "yo-jong", "--json").output)
+    assert (listed["name"], listed["said"]) == (
+        "Kim Jong-un",
+        len({r["quote_id"] for r in rows(db, "--speaker", "Kim Jong-un")}),
+    )
+    assert "Kim Yo-jong" not in {p["name"] for p in json.loads(run(db, "people", "--json").output)}
     profile = json.loads(run(db, "person", "Kim Yo-jong", "--json").output)
     assert profile["name"] == "Kim Jong-un"
     assert "Kim Yo-jong" in {alias["text"] for alias in profile["aliases"]}
