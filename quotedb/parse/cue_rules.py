@@ -20,11 +20,14 @@ from quotedb.parse.clauses import (
     skip_conjunction,
     skip_to_that,
 )
+from quotedb.parse.coref import ORGANISATION_HEADS
 from quotedb.parse.drafts import Cue, Draft, Paragraph
 from quotedb.parse.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
+    GROUPS,
     PRONOUNS,
+    ROLES,
 )
 from quotedb.parse.mentions import (
     NounPhrase,
@@ -87,6 +90,7 @@ _CONTENT_MUST_NOT_START = frozenset(
     ]
 )
 
+_SPEAKING_NOUNS = ROLES | GROUPS | ORGANISATION_HEADS
 _QUESTION_WORDS = frozenset({"what", "how", "why", "where", "whether", "who", "which", "when"})
 _PREPOSITIONS = frozenset(
     {"to", "in", "at", "on", "with", "for", "by", "from", "of", "into", "about", "against"}
@@ -396,6 +400,17 @@ class CueRules:
             name = self.resolve(toks, NounPhrase(first, last, last), speaks=True)
             if name:
                 return name, self.span_of(toks, first, last)
+        if (
+            subject is not None
+            and subject.last < cue.first
+            and toks[subject.first].lower in ("the", "a", "an")
+            and toks[subject.last].lower in _SPEAKING_NOUNS
+        ):
+            # "The senator paused and recalled …": a described speaker opens the sentence.
+            phrase = NounPhrase(subject.first, subject.last, subject.last)
+            return self.resolve(toks, phrase, speaks=True), self.span_of(
+                toks, subject.first, subject.last
+            )
         return None, None
 
     def _medium_speaker(self, p: Paragraph, subject: NounPhrase) -> str | None:
