@@ -185,3 +185,27 @@ def test_the_company_is_the_company_that_spoke():
     quote = quote_of(parse(text), "it would cut jobs")
     assert quote.speaker == "Apple"
     assert quote.speaker_mention == span_at(text, "The company")
+
+
+def test_inverted_speaker_with_a_lowercase_title():
+    text = (
+        '"The way he acts is a demonstration," said former Massachusetts congressman Barney Frank.'
+    )
+    quote = quote_of(parse(text), "The way he acts is a demonstration")
+    assert quote.speaker == "Barney Frank"
+    assert quote.speaker_mention == span_at(text, "former Massachusetts congressman Barney Frank")
+
+
+def test_a_spokesman_for_someone_is_not_that_someone():
+    text = 'The timing was odd, and a spokesman for Bernie Sanders could only quip: "I guess it was booked."'
+    quote = quote_of(parse(text), "I guess it was booked.")
+    assert quote.speaker == "a spokesman for Bernie Sanders"
+    assert quote.speaker != "Bernie Sanders"
+    assert quote.speaker_mention == span_at(text, "a spokesman for Bernie Sanders")
+
+
+def test_inverted_cue_after_a_comma_before_the_quote():
+    text = "Because of the calendar, explained Rosenberg, “the race is over by mid-March.”"
+    quote = quote_of(parse(text), "the race is over by mid-March.")
+    assert quote.speaker == "Rosenberg"
+    assert quote.cue == span_at(text, "explained")

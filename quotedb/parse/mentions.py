@@ -259,6 +259,29 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         first -= 1
     # A lowercase word directly before the cue must be a noun we know ("officials"),
     # or the phrase must contain a name: "the network said" but not "then said".
+    # "a spokesman for Bernie Sanders said": the spokesman speaks, not Sanders.
+    if (
+        first - 2 >= floor
+        and tokens[first - 1].lower in ("for", "to", "of", "with")
+        and (tokens[first - 2].lower in ROLES or tokens[first - 2].lower in GROUPS)
+    ):
+        role = first - 2
+        start = role
+        while (
+            start - 1 >= floor
+            and cue - start < _MAX_NP
+            and (
+                tokens[start - 1].lower in DETERMINERS
+                or (
+                    tokens[start - 1].text[:1].isalpha()
+                    and tokens[start - 1].lower not in FUNCTION_WORDS
+                )
+            )
+        ):
+            start -= 1
+            if tokens[start].lower in DETERMINERS:
+                break
+        return NounPhrase(start, head, role)
     # "Another source speaking to Fox News said": Fox News is spoken to; the speaker
     # is the phrase before the participle.
     if (
@@ -368,7 +391,12 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
     token = tokens[i]
     if token.lower in SUBJECT_PRONOUNS:
         return NounPhrase(i, i, i)
-    if not (is_capitalised(token) or token.lower in DETERMINERS or token.lower in GROUPS):
+    if not (
+        is_capitalised(token)
+        or token.lower in DETERMINERS
+        or token.lower in GROUPS
+        or _names_follow(tokens, i)
+    ):
         return None
     last = i
     while last + 1 < len(tokens) and last - i < _MAX_NP:
@@ -384,6 +412,17 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
     if head == i and not is_capitalised(tokens[i]) and tokens[i].lower not in GROUPS:
         head = last  # "one longtime adviser": the noun names the speaker
     return NounPhrase(i, last, head)
+
+
+def _names_follow(tokens: list[Token], i: int) -> bool:
+    """ "said former Massachusetts congressman Barney Frank": lowercase titles and
+    descriptions that lead into a name within a few words."""
+    for token in tokens[i : i + 5]:
+        if is_capitalised(token):
+            return True
+        if token.lower in FUNCTION_WORDS or not token.text[:1].isalpha():
+            return False
+    return False
 
 
 def recipient_after(tokens: list[Token], start: int) -> NounPhrase | None:

@@ -204,7 +204,10 @@ class QuoteRules:
                 and cue.verb is not None
                 and "inv" in cue.verb.frames
                 and "rcpt" not in cue.verb.frames
-                and skip_conjunction(toks, s_first, cue.first) == cue.first
+                and (
+                    skip_conjunction(toks, s_first, cue.first) == cue.first
+                    or toks[cue.first - 1].text == ","  # "…, explained Rosenberg, "…""
+                )
             ):
                 # "Said Comey, "…"": opening the sentence, the speaker follows the cue.
                 after = subject_after(toks, cue.last + 1)

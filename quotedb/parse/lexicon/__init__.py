@@ -313,6 +313,9 @@ DETERMINERS = frozenset(
 # "Trump has repeatedly claimed").
 CUE_MODIFIERS = frozenset(
     [
+        "only",
+        "merely",
+        "simply",
         "also",
         "has",
         "have",
