@@ -138,6 +138,7 @@ class CueRules:
             and cue.first > s_first
             and toks[cue.first - 1].text == ","
             and "inv" in cue.verb.frames
+            and not toks[cue.last].lower.endswith("ing")  # "…, saying that X": no inversion
         ):
             subject = subject_after(toks, cue.last + 1)
             inverted = subject is not None

@@ -391,6 +391,8 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
     token = tokens[i]
     if token.lower in SUBJECT_PRONOUNS:
         return NounPhrase(i, i, i)
+    if token.lower in ("that", "this", "these", "those"):
+        return None  # "…, saying that foreigners …": a clause, not a speaker
     if not (
         is_capitalised(token)
         or token.lower in DETERMINERS
