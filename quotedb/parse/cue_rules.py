@@ -202,6 +202,8 @@ class CueRules:
         if start > end:
             return None
         start = _past_a_leading_adjunct(toks, start, end)
+        if is_adjunct(toks[start : end + 1]):
+            return None  # "said Monday in an interview": when and where, not what
         first_word = toks[start].lower
         if first_word in _CONTENT_MUST_NOT_START:
             return None

@@ -124,8 +124,17 @@ class QuoteRules:
                     return None
             else:
                 subject = subject_before(toks, cue.first, floor=k)
-                if subject is None or subject.first != k:
+                if subject is None:
                     return None
+                if subject.first != k:
+                    # `"…," Sanders campaign manager Jeff Weaver said`: the words before
+                    # the name belong to the speaker's description.
+                    gap = toks[k : subject.first]
+                    if len(gap) > 8 or not all(
+                        t.text[:1].isalnum() or t.text in ("'s", "’s", "$", "-") for t in gap
+                    ):
+                        return None
+                    subject = NounPhrase(k, subject.last, subject.head)
             if ci in used:
                 draft = used[ci]
                 draft.spans.append(quoted_content(self.text, quotation))
