@@ -209,3 +209,21 @@ def test_inverted_cue_after_a_comma_before_the_quote():
     quote = quote_of(parse(text), "the race is over by mid-March.")
     assert quote.speaker == "Rosenberg"
     assert quote.cue == span_at(text, "explained")
+
+
+def test_name_colon_quote():
+    text = 'Clinton: "Our goal is not to deter ISIS." Bush: "The mission is to destroy ISIS."'
+    doc = parse(text)
+    assert quote_of(doc, "Our goal is not to deter ISIS.").speaker == "Clinton"
+    assert quote_of(doc, "The mission is to destroy ISIS.").speaker == "Bush"
+
+
+def test_a_clause_ending_in_a_colon_hands_the_quote_to_its_subject():
+    text = (
+        "Hillary Clinton has since apologized for what happened: "
+        '"Yes, I should have used two email addresses."'
+    )
+    quote = quote_of(parse(text), "Yes, I should have used two email addresses.")
+    assert quote.speaker == "Hillary Clinton"
+    assert quote.speaker_mention == span_at(text, "Hillary Clinton")
+    assert quote.rule == "quote-colon"

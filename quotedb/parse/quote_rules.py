@@ -98,8 +98,41 @@ class QuoteRules:
                 return draft
         # Rule 2: the cue precedes the opening mark.
         if before is not None:
-            return self._cue_before_quote(p, quotation, before, used)
+            draft = self._cue_before_quote(p, quotation, before, used)
+            if draft is None and toks[before].text == ":":
+                draft = self._colon_speaker(p, quotation, before)
+            return draft
         return None
+
+    def _colon_speaker(self, p: Paragraph, quotation: Quotation, colon: int) -> Draft | None:
+        """`Jeffrey M. Jones: "…"`, `Clinton has since apologized: "…"`: a colon hands
+        the quote to the name that opens its sentence (a known name only)."""
+        toks = p.toks
+        s_first, _ = p.bounds[p.sentence_of[colon]]
+        opening = skip_conjunction(toks, s_first, colon)
+        # "Media shares blame in Iowa poll overhype - HuffPollster: …": after a dash.
+        for k in range(colon - 1, opening - 1, -1):
+            if toks[k].text in ("-", "—", "–"):
+                opening = k + 1
+                break
+        subject = subject_after(toks, opening)
+        if subject is None or subject.last >= colon or not is_capitalised(toks[subject.head]):
+            return None
+        named = subject.last + 1 == colon  # "Name: …"
+        name = self.resolve(toks, subject, speaks=True)
+        entity = self.registry.entity_named(name) if name else None
+        if entity is None or (not named and entity.kind not in ("person", "organisation")):
+            return None
+        return Draft(
+            quote_kind(self.text, quotation, p),
+            [quoted_content(self.text, quotation)],
+            "quote-colon",
+            0.6,
+            speaker=name,
+            mention=self.span_of(toks, subject.first, subject.last),
+            paragraph=p.index,
+            opens_paragraph_quote=not quotation.closed,
+        )
 
     def _cue_after_quote(
         self, p: Paragraph, quotation: Quotation, k: int, used: dict[int, Draft]
