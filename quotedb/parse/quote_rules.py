@@ -104,6 +104,27 @@ class QuoteRules:
             return draft
         return None
 
+    def _said_opening(
+        self, p: Paragraph, quotation: Quotation, lead: int, used: dict[int, Draft]
+    ) -> Draft | None:
+        """ "Said Dorothy Poynter, who grew up with Ali, "…"": a sentence that opens with
+        its cue, then the speaker and an appositive, then the quote."""
+        toks = p.toks
+        s_first, _ = p.bounds[p.sentence_of[lead]]
+        first = skip_conjunction(toks, s_first, lead)
+        cue_index = next((ci for ci, c in enumerate(p.cues) if c.first == first), None)
+        if cue_index is None or cue_index in used or lead - first > 20:
+            return None
+        cue = p.cues[cue_index]
+        if cue.verb is None or "inv" not in cue.verb.frames or toks[cue.last].lower.endswith("ing"):
+            return None
+        subject = subject_after(toks, cue.last + 1)
+        if subject is None or subject.last >= lead or toks[subject.last + 1].text != ",":
+            return None
+        draft = self._draft(p, quotation, cue, subject, "quote-cue-before", 0.8)
+        used[cue_index] = draft
+        return draft
+
     def _colon_speaker(self, p: Paragraph, quotation: Quotation, colon: int) -> Draft | None:
         """`Jeffrey M. Jones: "…"`, `Clinton has since apologized: "…"`: a colon hands
         the quote to the name that opens its sentence (a known name only)."""
@@ -212,6 +233,9 @@ class QuoteRules:
             lead -= 1
         if lead < 0:
             return None
+        opening = self._said_opening(p, quotation, lead, used)
+        if opening is not None:
+            return opening
         for ci in range(len(p.cues) - 1, -1, -1):
             cue = p.cues[ci]
             if cue.last > lead or lead - cue.last > 5:
