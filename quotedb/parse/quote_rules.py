@@ -24,7 +24,7 @@ from quotedb.parse.clauses import (
     token_at,
 )
 from quotedb.parse.drafts import Cue, Draft, Paragraph
-from quotedb.parse.lexicon import CUES
+from quotedb.parse.lexicon import CUES, FUNCTION_WORDS
 from quotedb.parse.mentions import (
     NounPhrase,
     is_capitalised,
@@ -185,9 +185,11 @@ class QuoteRules:
                     # the name belong to the speaker's description.
                     gap = toks[k : subject.first]
                     if len(gap) > 8 or not all(
-                        t.text[:1].isalnum() or t.text in ("'s", "’s", "$", "-") for t in gap
+                        (t.text[:1].isalnum() and t.lower not in FUNCTION_WORDS)
+                        or t.text in ("'s", "’s", "$", "-")
+                        for t in gap
                     ):
-                        return None
+                        return None  # `"…" as Kim Jong-un wrote`: not a description
                     subject = NounPhrase(k, subject.last, subject.head)
             if ci in used:
                 draft = used[ci]
