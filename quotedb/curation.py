@@ -38,12 +38,13 @@ from quotedb.queries import (
     EntityRef,
     NotFound,
     QueryError,
+    UnknownName,
     attached_corrections,
     load_decisions,
     resolve_name,
 )
 from quotedb.store import keys
-from quotedb.store.models import EntityEdit, utcnow
+from quotedb.store.models import ENTITY_KINDS, EntityEdit, utcnow
 
 ENTITY_EDITS = EntityEdit.__table__
 QID = re.compile(r"^Q[1-9]\d*$")
@@ -467,6 +468,176 @@ def entity_set(
     return {"action_id": action_id, "summary": summary}
 
 
+def _listed_aliases(value: Any) -> list[str]:
+    """Aliases as a list: JSON gives a list, a CSV cell separates them with | or ;."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in re.split(r"[|;]", value) if part.strip()]
+    if isinstance(value, list) and all(isinstance(part, str) for part in value):
+        return [part.strip() for part in value if part.strip()]
+    raise BadRequest(f"aliases must be text or a list of text, not {value!r}")
+
+
+IMPORT_FIELDS = ("name", "aliases", "qid", "description", "kind")
+
+
+def read_entity_list(path: str) -> list[dict[str, Any]]:
+    """A newsroom's list of entities from CSV (a header with name, aliases, qid,
+    description, kind) or JSON Lines (objects with those keys); `name` is required."""
+    import csv
+    import json
+    from pathlib import Path
+
+    source = Path(path)
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CurationError(f"cannot read {path}: {error}") from None
+    records: list[dict[str, Any]] = []
+    if source.suffix.lower() in (".jsonl", ".json", ".ndjson"):
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise BadRequest(f"{path} line {number} is not JSON: {error.msg}") from None
+            if not isinstance(record, dict):
+                raise BadRequest(f"{path} line {number} is not a JSON object")
+            records.append(record)
+    else:
+        reader = csv.DictReader(text.splitlines())
+        if not reader.fieldnames or "name" not in reader.fieldnames:
+            raise BadRequest(f"{path} needs a CSV header with a `name` column")
+        records = [dict(row) for row in reader]
+    for number, record in enumerate(records, 1):
+        name = record.get("name")
+        if not isinstance(name, str) or not keys.name_key(name):
+            raise BadRequest(f"{path} entry {number} has no name")
+        unknown = set(record) - set(IMPORT_FIELDS)
+        if unknown:
+            raise BadRequest(
+                f"{path} entry {number} has unknown fields: {', '.join(sorted(unknown))}"
+            )
+    return records
+
+
+def import_entities(engine: Engine, path: str, *, note: str | None = None) -> dict[str, Any]:
+    """Reads a newsroom's list of canonical names, aliases and QIDs (read_entity_list)
+    in one action: each entry finds its entity (by QID, else by name) or creates it,
+    gets its QID and description, and its names become aliases people vouched for."""
+    records = read_entity_list(path)
+    counts = {"entities": 0, "created": 0, "aliases": 0, "edited": 0}
+    with _transaction(engine) as connection:
+        action_id = _record(connection, "import", f"import {path}", note, path=path)
+        created: list[int] = []
+        for number, record in enumerate(records, 1):
+            try:
+                entity_id = _import_one(connection, action_id, record, created, counts)
+            except QueryError as error:
+                raise type(error)(f"{path} entry {number}: {error}") from None
+            counts["entities"] += entity_id is not None
+        summary = (
+            f"import {path}: {counts['entities']} entities ({counts['created']} new), "
+            f"{counts['aliases']} aliases, {counts['edited']} QIDs or descriptions"
+        )
+        connection.execute(
+            ACTIONS.update()
+            .where(ACTIONS.c.id == action_id)
+            .values(arguments={"summary": summary, "path": path, "created_entities": created})
+        )
+    return {"action_id": action_id, "summary": summary, **counts}
+
+
+def _import_one(
+    connection: Connection,
+    action_id: int,
+    record: dict[str, Any],
+    created: list[int],
+    counts: dict[str, int],
+) -> int:
+    name = record["name"].strip()
+    qid = (record.get("qid") or "").strip().upper() or None
+    if qid is not None and not QID.match(qid):
+        raise BadRequest(f"{qid!r} is not a Wikidata QID")
+    description = (record.get("description") or "").strip() or None
+    kind = (record.get("kind") or "unknown").strip().lower()
+    if kind not in ENTITY_KINDS:
+        raise BadRequest(f"{kind!r} is not an entity kind ({', '.join(ENTITY_KINDS)})")
+    decisions = load_decisions(connection)
+    entity = None
+    if qid is not None:
+        entity = _entity(
+            connection,
+            connection.execute(sa.select(ENTITIES.c.id).where(ENTITIES.c.qid == qid)).scalar(),
+        )
+    if entity is None:
+        try:
+            entity = resolve_name(connection, name, decisions)
+        except UnknownName:
+            entity = None
+    if entity is not None and entity.qid and qid and entity.qid != qid:
+        entity = None  # a namesake with another QID is someone else
+    if entity is None:
+        new_id = connection.execute(
+            ENTITIES.insert().returning(ENTITIES.c.id),
+            {
+                "name": name,
+                "key": keys.name_key(name),
+                "kind": kind,
+                "qid": qid,
+                "description": description,
+                "extra": {"created_by_action": action_id},
+                "created_at": utcnow(),
+            },
+        ).scalar_one()
+        created.append(new_id)
+        counts["created"] += 1
+        entity = _entity(connection, new_id)
+    else:
+        changes = {}
+        if qid is not None and entity.qid != qid:
+            changes["qid"] = qid
+        if description is not None and entity.description != description:
+            changes["description"] = description
+        if changes:
+            connection.execute(
+                ENTITY_EDITS.insert(),
+                {
+                    "action_id": action_id,
+                    "entity_id": entity.id,
+                    "qid": changes.get("qid"),
+                    "description": changes.get("description"),
+                    "previous_qid": entity.qid,
+                    "previous_description": entity.description,
+                },
+            )
+            connection.execute(
+                ENTITIES.update().where(ENTITIES.c.id == entity.id).values(**changes)
+            )
+            counts["edited"] += 1
+    # The entry's own name is vouched for too (even when it is the entity's name): a
+    # namesake the machine creates later then counts as this entity.
+    in_force = _aliases_of(connection, decisions, entity.id)
+    names = {keys.name_key(text): text for text in (name, *_listed_aliases(record.get("aliases")))}
+    for key, text in names.items():
+        if not key or key in in_force:
+            continue
+        connection.execute(
+            ALIAS_DECISIONS.insert(),
+            {
+                "action_id": action_id,
+                "entity_id": entity.id,
+                "text": text,
+                "key": key,
+                "change": "add",
+            },
+        )
+        counts["aliases"] += 1
+    return entity.id
+
+
 # --- verdicts ----------------------------------------------------------------------------
 
 
@@ -612,7 +783,7 @@ def history(engine: Engine, subject: str | None = None) -> list[dict[str, Any]]:
 
 
 def _entity_referenced(connection: Connection, entity_id: int, action_id: int) -> bool:
-    """Whether any machine row or any other decision names the entity."""
+    """Whether any machine row or any decision of another action names the entity."""
     references = [
         sa.select(QUOTES.c.id).where(
             sa.or_(QUOTES.c.speaker_id == entity_id, QUOTES.c.claimed_by_id == entity_id)
@@ -622,7 +793,9 @@ def _entity_referenced(connection: Connection, entity_id: int, action_id: int) -
         sa.select(MERGES.c.id).where(
             sa.or_(MERGES.c.from_entity_id == entity_id, MERGES.c.into_entity_id == entity_id)
         ),
-        sa.select(ALIAS_DECISIONS.c.id).where(ALIAS_DECISIONS.c.entity_id == entity_id),
+        sa.select(ALIAS_DECISIONS.c.id).where(
+            ALIAS_DECISIONS.c.entity_id == entity_id, ALIAS_DECISIONS.c.action_id != action_id
+        ),
         sa.select(ENTITY_EDITS.c.id).where(ENTITY_EDITS.c.entity_id == entity_id),
         sa.select(ABOUT.c.entity_id).where(ABOUT.c.entity_id == entity_id),
     ]
@@ -644,14 +817,22 @@ def undo(engine: Engine, action_id: int, *, note: str | None = None) -> dict[str
             raise CurationError(f"action {action_id} was already undone by {action.undone_by_id}")
         if action.command == "undo":
             raise CurationError("an undo cannot be undone: run the command again instead")
-        if action.command == "entity":
-            _undo_entity_edit(connection, action_id)
-        kept_entity = None
+        _undo_entity_edits(connection, action_id)
+        kept = []
+        created = action.arguments.get("created_entities", [])
         if action.command == "split":
-            new_id = action.arguments["new_entity"]
+            created = [action.arguments["new_entity"]]
+        for new_id in created:
             if _entity_referenced(connection, new_id, action_id):
-                kept_entity = new_id
+                kept.append(new_id)
             else:
+                # The action's own aliases for an entity it created go with it.
+                connection.execute(
+                    ALIAS_DECISIONS.delete().where(
+                        ALIAS_DECISIONS.c.entity_id == new_id,
+                        ALIAS_DECISIONS.c.action_id == action_id,
+                    )
+                )
                 connection.execute(ENTITIES.delete().where(ENTITIES.c.id == new_id))
         summary = f"undo {action_id} ({action.arguments.get('summary', action.command)})"
         undo_id = _record(connection, "undo", summary, note, action_id=action_id)
@@ -660,33 +841,37 @@ def undo(engine: Engine, action_id: int, *, note: str | None = None) -> dict[str
             .where(ACTIONS.c.id == action_id)
             .values(undone_by_id=undo_id, undone_at=utcnow())
         )
-    result = {"action_id": undo_id, "summary": summary}
-    if kept_entity is not None:
-        result["kept_entity"] = kept_entity
-    return result
+    return {"action_id": undo_id, "summary": summary, "kept_entities": kept}
 
 
-def _undo_entity_edit(connection: Connection, action_id: int) -> None:
-    """Restores the QID and description an `entity set` replaced; refused when a later
-    edit of the same entity is in force (undo that one first)."""
-    edit = connection.execute(
-        sa.select(ENTITY_EDITS).where(ENTITY_EDITS.c.action_id == action_id)
-    ).one()
-    later = connection.execute(
-        sa.select(ENTITY_EDITS.c.action_id)
-        .join(ACTIONS, ACTIONS.c.id == ENTITY_EDITS.c.action_id)
-        .where(
-            ENTITY_EDITS.c.entity_id == edit.entity_id,
-            ENTITY_EDITS.c.action_id > action_id,
-            ACTIONS.c.undone_at.is_(None),
+def _undo_entity_edits(connection: Connection, action_id: int) -> None:
+    """Restores the QIDs and descriptions an action replaced, newest first; refused when
+    a later edit of the same entity is in force (undo that one first)."""
+    edits = connection.execute(
+        sa.select(ENTITY_EDITS)
+        .where(ENTITY_EDITS.c.action_id == action_id)
+        .order_by(ENTITY_EDITS.c.id.desc())
+    ).all()
+    for edit in edits:
+        later = connection.execute(
+            sa.select(ENTITY_EDITS.c.action_id)
+            .join(ACTIONS, ACTIONS.c.id == ENTITY_EDITS.c.action_id)
+            .where(
+                ENTITY_EDITS.c.entity_id == edit.entity_id,
+                ENTITY_EDITS.c.action_id > action_id,
+                ACTIONS.c.undone_at.is_(None),
+            )
+            .order_by(ENTITY_EDITS.c.action_id.desc())
+        ).first()
+        if later is not None:
+            raise CurationError(
+                f"action {later.action_id} edited the same entity later: undo it first"
+            )
+        values = {}
+        if edit.qid is not None:
+            values["qid"] = edit.previous_qid
+        if edit.description is not None:
+            values["description"] = edit.previous_description
+        connection.execute(
+            ENTITIES.update().where(ENTITIES.c.id == edit.entity_id).values(**values)
         )
-        .order_by(ENTITY_EDITS.c.action_id.desc())
-    ).first()
-    if later is not None:
-        raise CurationError(f"action {later.action_id} edited the same entity later: undo it first")
-    values = {}
-    if edit.qid is not None:
-        values["qid"] = edit.previous_qid
-    if edit.description is not None:
-        values["description"] = edit.previous_description
-    connection.execute(ENTITIES.update().where(ENTITIES.c.id == edit.entity_id).values(**values))

@@ -292,6 +292,28 @@ class Decisions:
 NO_DECISIONS = Decisions()
 
 
+def _absorb_vouched_namesakes(connection: Connection, decisions: Decisions) -> None:
+    """A name of two or more words that people gave one entity (alias add, entities
+    import) also claims the machine's entities of exactly that name without a QID: a
+    document ingested later that names "Pepe Ramírez" counts as José Ramírez. One-word
+    names stay apart, as ingest keeps them (too ambiguous across documents)."""
+    vouched = {
+        key: next(iter(ids))
+        for key, ids in decisions.aliases_added.items()
+        if len(ids) == 1 and len(key.split()) >= 2
+    }
+    if not vouched:
+        return
+    targets = set(vouched.values())
+    namesakes = sa.select(ENTITIES.c.id, ENTITIES.c.key).where(
+        ENTITIES.c.key.in_(list(vouched)), ENTITIES.c.qid.is_(None)
+    )
+    for entity_id, key in connection.execute(namesakes):
+        into = vouched[key]
+        if entity_id != into and entity_id not in targets and entity_id not in decisions.canonical:
+            decisions.canonical[entity_id] = into
+
+
 def load_decisions(connection: Connection) -> Decisions:
     """The decisions in force now (merges, aliases, corrections re-attached)."""
     decisions = Decisions()
@@ -307,6 +329,7 @@ def load_decisions(connection: Connection) -> Decisions:
         removed = decisions.aliases_removed.setdefault(key, set())
         (added if change == "add" else removed).add(entity_id)
         (removed if change == "add" else added).discard(entity_id)
+    _absorb_vouched_namesakes(connection, decisions)
     for correction in attached_corrections(connection):
         for occurrence_id in correction.targets:
             value = correction.value

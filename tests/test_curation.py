@@ -282,6 +282,44 @@ def test_split_takes_a_wrongly_merged_alias_out_with_its_quotes(db):
     assert history[0]["command"] == "split" and history[0]["note"] == "another Kim"
 
 
+def test_an_imported_alias_list_changes_how_a_new_document_resolves(db, tmp_path):
+    newsroom = tmp_path / "people.csv"
+    newsroom.write_text(
+        "name,aliases,qid,description,kind\n"
+        "José Ramírez,Pepe Ramírez|El Alcalde,,mayor of Oaxaca,person\n"
+        "Kim Yo-jong,Kim Yo Jong,Q7150995,sister of Kim Jong-un,person\n"
+        "Ana Fuentes,Ana F.,Q99999,a newsroom source,person\n"
+    )
+    before = rows(db)
+    done = run(db, "entities", "import", str(newsroom), "--note", "newsroom list 2026-11")
+    assert "3 entities (1 new), " in done.output
+
+    assert ingest_text(db, tmp_path, '"The roads are ready," said Pepe Ramírez, the mayor.') == [
+        "ingested"
+    ]
+    mayor = {row["text"]: row["speaker"] for row in rows(db, "--speaker", "José Ramírez")}
+    assert mayor["The roads are ready"] == "José Ramírez"
+    assert rows(db, "--speaker", "el alcalde") == rows(db, "--speaker", "José Ramírez")
+    assert {row["speaker"] for row in rows(db, "--speaker", "Q7150995")} == {"Kim Yo-jong"}
+    assert json.loads(run(db, "person", "Ana F.", "--json").output)["qid"] == "Q99999"
+
+    run(db, "undo", str(action_id(done)))
+    assert run(db, "person", "Ana F.", code=1).output.startswith("Error: ")
+    people = {person["name"] for person in json.loads(run(db, "people", "--json").output)}
+    assert "Ana Fuentes" not in people and "Pepe Ramírez" in people
+    assert {row["speaker"] for row in rows(db)} >= {"Pepe Ramírez", "José Ramírez"}
+    assert [row for row in rows(db) if row["text"] != "The roads are ready"] == before
+
+
+def test_a_bad_entity_list_changes_nothing(db, tmp_path):
+    bad = tmp_path / "people.jsonl"
+    bad.write_text('{"name": "Ana Fuentes", "qid": "Q1"}\n{"name": "Bo", "qid": "not-a-qid"}\n')
+    refused = run(db, "entities", "import", str(bad), code=2)
+    assert refused.output.strip() == f"Error: {bad} entry 2: 'NOT-A-QID' is not a Wikidata QID"
+    assert run(db, "person", "Ana Fuentes", code=1).output.startswith("Error: ")
+    assert json.loads(run(db, "history", "--json").output) == []
+
+
 # --- undo -------------------------------------------------------------------------------
 
 

@@ -290,8 +290,39 @@ def undo_command(ctx: click.Context, action_id: int, note: str | None) -> None:
     with deciding():
         result = curation.undo(engine, action_id, note=note)
     _done(result)
-    if "kept_entity" in result:
-        click.echo(
-            f"entity {result['kept_entity']} stays: other rows name it since the split",
-            err=True,
-        )
+    for entity_id in result["kept_entities"]:
+        click.echo(f"entity {entity_id} stays: other rows have named it since", err=True)
+
+
+@main.group("entities")
+def entities_group() -> None:
+    """Work on many entities at once.
+
+    \b
+    Example:
+        quotedb entities import newsroom-people.csv
+    """
+
+
+@entities_group.command("import")
+@click.argument("path", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
+@click.option("--note", help=NOTE_HELP)
+@click.pass_context
+def entities_import_command(ctx: click.Context, path: str, note: str | None) -> None:
+    """Read a newsroom's list of people: canonical names, aliases and Wikidata QIDs.
+
+    FILE is CSV (header: name, aliases, qid, description, kind; aliases separated
+    by | or ;) or JSON Lines (.jsonl: objects with those keys, aliases a list).
+    Each entry finds its entity (by QID, else by name) or creates it; its names
+    become aliases people vouched for, so queries, and names of two or more words
+    in documents ingested later, resolve to it. One action: `quotedb undo` takes
+    the whole import back.
+
+    \b
+    Example:
+        printf 'name,aliases,qid\\nKim Jong-un,Rocket Man|Kim Jong Un,Q56226\\n' > people.csv
+        quotedb entities import people.csv
+    """
+    engine = open_engine(ctx)
+    with deciding():
+        _done(curation.import_entities(engine, path, note=note))
