@@ -164,6 +164,32 @@ def test_the_graph_follows_corrected_recipients_and_merged_speakers(db):
     assert edges[("Kim Yo-jong", "Donald Trump")] >= 1
 
 
+def test_reparse_rewrites_the_attributions_and_keeps_corrections_and_reviews(db):
+    talks, letter = row_of(db, TALKS_QUOTE), row_of(db, "powerful and preeminent")
+    run(db, "correct", str(talks["id"]), "--speaker", "Kim Jong-un", "--note", "KCNA")
+    run(db, "review", str(letter["id"]), "--rating", "true", "--url", "https://f.example/2")
+    before = rows(db)
+
+    done = run(db, "reparse")
+
+    assert done.output.startswith(f"reparsed {len(ARTICLES) + 1} documents: ")
+    after = rows(db)
+    assert {row["id"] for row in after}.isdisjoint({row["id"] for row in before})
+
+    def without_ids(found: list[dict]) -> list[dict]:
+        return sorted(
+            ({k: v for k, v in row.items() if k not in ("id", "quote_id")} for row in found),
+            key=json.dumps,
+        )
+
+    assert without_ids(after) == without_ids(before)
+    assert row_of(db, TALKS_QUOTE)["speaker"] == "Kim Jong-un"
+    claims = json.loads(run(db, "export", "--format", "claimreview", "-o", "-").output)
+    [review] = [claim for claim in claims if claim["@type"] == "ClaimReview"]
+    assert review["claimReviewed"] == "powerful and preeminent"
+    assert json.loads(run(db, "history", "--stale", "--json").output) == []
+
+
 def test_recipients_source_kind_and_not_a_quote_are_applied_to_filters(db):
     letter = row_of(db, "powerful and preeminent")
     assert letter["recipients"] == ["Donald Trump"] and letter["source_kind"] == "letter"

@@ -16,6 +16,7 @@ from quotedb import curation, formats
 from quotedb.cli.app import main
 from quotedb.cli.db import open_engine
 from quotedb.cli.query import answering, output_options
+from quotedb.store.reparse import reparse
 
 NOTE_HELP = "Why: kept in the history beside your name."
 
@@ -326,3 +327,49 @@ def entities_import_command(ctx: click.Context, path: str, note: str | None) -> 
     engine = open_engine(ctx)
     with deciding():
         _done(curation.import_entities(engine, path, note=note))
+
+
+@main.command("reparse")
+@click.option(
+    "--document",
+    "document_ids",
+    metavar="ID",
+    type=int,
+    multiple=True,
+    help="Only this document (repeat for several); default: every current document.",
+)
+@click.pass_context
+def reparse_command(ctx: click.Context, document_ids: tuple[int, ...]) -> None:
+    """Run the current parser again over stored documents and rewrite their
+    attributions (quote row ids change). People's corrections follow their quotes;
+    those whose quote the parser no longer finds are listed, not dropped.
+
+    \b
+    Example:
+        quotedb reparse
+        quotedb reparse --document 12 --document 14
+    """
+    engine = open_engine(ctx)
+    totals = {"documents": 0, "failed": 0, "before": 0, "after": 0}
+    with deciding():
+        for outcome in reparse(engine, list(document_ids) or None):
+            if outcome.reason:
+                totals["failed"] += 1
+                click.echo(f"document {outcome.document_id}: {outcome.reason}", err=True)
+                continue
+            totals["documents"] += 1
+            totals["before"] += outcome.before
+            totals["after"] += outcome.after
+        stale = curation.stale_corrections(engine)
+    click.echo(
+        f"reparsed {totals['documents']} documents: {totals['before']} quote rows before, "
+        f"{totals['after']} after; {totals['failed']} failed"
+    )
+    for correction in stale:
+        click.echo(
+            f"correction {correction['action_id']} ({correction['field']}) no longer applies: "
+            f"its quote is gone from document {correction['document_id']}",
+            err=True,
+        )
+    if totals["failed"]:
+        ctx.exit(1)

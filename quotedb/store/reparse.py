@@ -1,0 +1,155 @@
+"""Re-running the current parser over stored documents: `quotedb reparse`.
+
+A better parser should improve what is already stored, without re-reading the
+files. Each current document (not an old version) is parsed again from its
+stored text and its attributions are rewritten in one transaction: its
+occurrences (with their recipients and about links) and the reporting-chain links
+it stated are replaced through ingest's own DocumentWriter, so entities and quotes
+merge exactly as on ingest. The document row, its text and offsets stay.
+
+People's decisions are not touched: a correction finds its quote again by the
+same words in the same document (quotedb.queries.attached_corrections); one
+whose quote the new parse no longer finds is kept and reported as stale. A quote
+left without any occurrence is deleted unless a review holds it.
+
+Uses DocumentWriter's internals (_resolve_entities, _resolve_sources,
+_write_quotes): a public "rewrite" entry point in ingest.py would be better.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from quotedb.readers import RawDocument
+from quotedb.readers.records import Origin
+from quotedb.store.ingest import (
+    INGEST_LOCK_KEY,
+    DocumentWriter,
+    PreparedDocument,
+    _insert_ignoring_duplicates,
+    prepare,
+)
+from quotedb.store.models import (
+    Alias,
+    Document,
+    Quote,
+    QuoteOccurrence,
+    Review,
+    Source,
+    SourceLink,
+)
+
+_documents = Document.__table__
+_occurrences = QuoteOccurrence.__table__
+_quotes = Quote.__table__
+_reviews = Review.__table__
+_sources = Source.__table__
+_source_links = SourceLink.__table__
+_aliases = Alias.__table__
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Reparsed:
+    """What reparsing one document did: occurrences before and after, or why it failed."""
+
+    document_id: int
+    before: int
+    after: int
+    reason: str | None = None
+
+
+class _Rewriter(DocumentWriter):
+    """DocumentWriter for a document already stored: replaces its attributions."""
+
+    def rewrite(self, document_id: int) -> tuple[int, int]:
+        connection = self.connection
+        self.document_id = document_id
+        old = connection.execute(
+            sa.select(_occurrences.c.quote_id, _occurrences.c.source_id).where(
+                _occurrences.c.document_id == document_id
+            )
+        ).all()
+        connection.execute(_source_links.delete().where(_source_links.c.document_id == document_id))
+        connection.execute(_occurrences.delete().where(_occurrences.c.document_id == document_id))
+        self._resolve_entities()
+        self._resolve_sources()
+        written = self._write_quotes(self.document.parsed.quotes)
+        if self._aliases:
+            connection.execute(_insert_ignoring_duplicates(connection, _aliases), self._aliases)
+        _delete_orphans(connection, {row.quote_id for row in old}, {row.source_id for row in old})
+        return len(old), written
+
+
+def _delete_orphans(connection: Connection, quote_ids: set[int], source_ids: set) -> None:
+    """Quotes and sources the old parse alone used, unless something still holds them."""
+    if quote_ids:
+        connection.execute(
+            _quotes.delete().where(
+                _quotes.c.id.in_(sorted(quote_ids)),
+                _quotes.c.id.not_in(sa.select(_occurrences.c.quote_id)),
+                _quotes.c.id.not_in(sa.select(_reviews.c.quote_id)),
+            )
+        )
+    source_ids = sorted(source_id for source_id in source_ids if source_id is not None)
+    if source_ids:
+        used = sa.union(
+            sa.select(_occurrences.c.source_id.label("id")).where(
+                _occurrences.c.source_id.is_not(None)
+            ),
+            sa.select(_source_links.c.from_source_id),
+            sa.select(_source_links.c.to_source_id).where(
+                _source_links.c.to_source_id.is_not(None)
+            ),
+        )
+        connection.execute(
+            _sources.delete().where(_sources.c.id.in_(source_ids), _sources.c.id.not_in(used))
+        )
+
+
+def _prepared(row: sa.Row) -> PreparedDocument | str:
+    raw = RawDocument(
+        text=row.text,
+        origin=Origin(path=f"document {row.id}"),
+        format="stored",
+        title=row.title,
+        url=row.url,
+        publisher=row.publisher,
+        author=row.author,
+        published=row.published,
+        extra=row.extra or {},
+    )
+    prepared = prepare(raw)
+    return prepared if isinstance(prepared, PreparedDocument) else prepared.reason
+
+
+def reparse(engine: Engine, document_ids: list[int] | None = None) -> Iterator[Reparsed]:
+    """Parses the current version of every stored document (or of `document_ids`)
+    again and rewrites its attributions, one transaction per document."""
+    query = sa.select(_documents.c.id).where(_documents.c.superseded_by_id.is_(None))
+    if document_ids is not None:
+        query = query.where(_documents.c.id.in_(document_ids))
+    with engine.connect() as connection:
+        ids = list(connection.execute(query.order_by(_documents.c.id)).scalars())
+    writer_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
+    for document_id in ids:
+        with writer_engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # Ingest's lock: entity and quote look-ups never race an ingest writer.
+                connection.execute(
+                    sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": INGEST_LOCK_KEY}
+                )
+            row = connection.execute(
+                sa.select(_documents).where(_documents.c.id == document_id)
+            ).one()
+            prepared = _prepared(row)
+            if isinstance(prepared, str):
+                outcome = Reparsed(document_id, 0, 0, reason=prepared)
+            else:
+                outcome = Reparsed(
+                    document_id, *_Rewriter(connection, prepared, {}).rewrite(document_id)
+                )
+        yield outcome
