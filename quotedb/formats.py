@@ -154,7 +154,8 @@ def write_table(
         )
         for column in shown:
             if column in LONG_TEXT_COLUMNS:
-                table.add_column(column, min_width=20, overflow="fold")
+                # The words are what a reader came for: they get the width left over.
+                table.add_column(column, min_width=20, overflow="fold", ratio=1)
             elif column in TRUNCATED_COLUMNS:
                 # A document title is a pointer, not reading matter: one line, cut short.
                 table.add_column(

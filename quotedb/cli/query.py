@@ -23,12 +23,14 @@ from quotedb.cli.app import main
 from quotedb.cli.db import open_engine
 from quotedb.store.models import QUOTE_KINDS
 
+# At the terminal: who said what to whom, through whom, where; the rest is in --json.
 QUOTE_TABLE_COLUMNS = (
     "id",
     "date",
     "speaker",
     "recipients",
     "text",
+    "claimed_by",
     "source_kind",
     "document_title",
 )
