@@ -4,9 +4,11 @@ Every command is one transaction that records one `actions` row (who, when,
 why) and the decisions it made in the human-decision tables. The machine's
 tables are not rewritten (quotedb.queries applies the decisions over them), so
 re-ingesting a document never undoes a decision and `undo` only has to take an
-action out of force. Two exceptions write through, and undo restores them
-exactly: `entity set` (a QID or description on `entities`, which ingest never
-rewrites, so the ingest resolver can use the QID) and `split` (the new entity).
+action out of force. Three write through, and undo restores what they wrote:
+`entity set` and `entities import` (a QID or description on `entities`, which
+ingest never rewrites, so the ingest resolver can use the QID; the entities an
+import creates) and `split` (its new entity). Undo deletes a created entity
+only while nothing else names it.
 
 The acting user is $QUOTEDB_USER, else the system user (quotedb.config).
 """

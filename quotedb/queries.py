@@ -202,17 +202,20 @@ def _current_version(connection: Connection, document_id: int) -> int:
         document_id = newer
 
 
-def attached_corrections(connection: Connection) -> list[AttachedCorrection]:
+def attached_corrections(
+    connection: Connection, *, originals: bool = True
+) -> list[AttachedCorrection]:
     """Every correction in force, oldest first, with the occurrences it now applies to:
     the occurrence a person corrected while it is current, else the occurrences of the
-    same words (quote key) in the current version of the same document."""
+    same words (quote key) in the current version of the same document. Without
+    `originals` the machine's values are left out (None): applying needs only the new."""
     query = (
         sa.select(
             CORRECTIONS.c.id,
             CORRECTIONS.c.action_id,
             CORRECTIONS.c.field,
             CORRECTIONS.c.value,
-            CORRECTIONS.c.original,
+            CORRECTIONS.c.original if originals else sa.null(),
             CORRECTIONS.c.occurrence_id,
             CORRECTIONS.c.document_id,
             CORRECTIONS.c.quote_key,
@@ -330,7 +333,7 @@ def load_decisions(connection: Connection) -> Decisions:
         (added if change == "add" else removed).add(entity_id)
         (removed if change == "add" else added).discard(entity_id)
     _absorb_vouched_namesakes(connection, decisions)
-    for correction in attached_corrections(connection):
+    for correction in attached_corrections(connection, originals=False):
         for occurrence_id in correction.targets:
             value = correction.value
             if correction.field == "speaker":
