@@ -394,6 +394,21 @@ def test_undo_restores_exactly_what_every_kind_of_action_changed(db):
     assert {entry["user"] for entry in history} == {CURATOR}
 
 
+def test_the_latest_correction_wins_and_undoing_it_brings_back_the_one_before(db):
+    talks = str(row_of(db, TALKS_QUOTE)["id"])
+    run(db, "correct", talks, "--speaker", "Kim Jong-un", "--note", "first look")
+    second = action_id(run(db, "correct", talks, "--speaker", "Ana O'Neil", "--note", "second"))
+    assert row_of(db, TALKS_QUOTE)["speaker"] == "Ana O'Neil"
+    run(db, "undo", str(second))
+    assert row_of(db, TALKS_QUOTE)["speaker"] == "Kim Jong-un"
+    history = json.loads(run(db, "history", talks, "--json").output)
+    assert [entry["command"] for entry in history] == ["undo", "correct", "correct"]
+    assert [entry["status"] for entry in history][1:] == [
+        f"undone by {history[0]['id']}",
+        "in force",
+    ]
+
+
 def test_undo_refuses_what_it_cannot_undo(db):
     first = action_id(run(db, "entity", "set", "Kim Yo-jong", "--description", "one"))
     second = action_id(run(db, "entity", "set", "Kim Yo-jong", "--description", "two"))
