@@ -249,6 +249,10 @@ def test_merged_entities_answer_to_either_name_with_all_their_quotes(db):
     for name in ("Kim Yo-jong", "Kim Jong-un", "kim yo jong", "Q56226"):
         assert {row["id"] for row in rows(db, "--speaker", name)} == kim | sister, name
     assert {row["speaker"] for row in rows(db, "--speaker", "Kim Yo-jong")} == {"Kim Jong-un"}
+    talks = str(row_of(db, TALKS_QUOTE)["id"])
+    assert (
+        "merged: the machine's speaker Kim Yo-jong is Kim Jong-un" in run(db, "show", talks).output
+    )
     [hit] = json.loads(run(db, "who-said", TALKS_QUOTE, "--json").output)
     assert (hit["speaker"], hit["speaker_qid"]) == ("Kim Jong-un", "Q56226")
     [listed] = json.loads(run(db, "people", "--search", "yo-jong", "--json").output)

@@ -304,6 +304,9 @@ def _print_evidence(evidence: dict, out: IO[str]) -> None:
         out.write(f"claimed by: {evidence['claimed_by']}\n")
     if evidence["not_a_quote"]:
         out.write("NOT A QUOTE (a person's correction: queries leave it out)\n")
+    machine, corrected = evidence["machine"], {c["field"] for c in evidence["corrections"]}
+    if machine["speaker"] != evidence["speaker"] and "speaker" not in corrected:
+        out.write(f"merged: the machine's speaker {machine['speaker']} is {evidence['speaker']}\n")
     for correction in evidence["corrections"]:
         out.write(
             f"corrected {correction['field']}: machine said {_shown(correction['original'])}, "
