@@ -24,6 +24,7 @@ TABLE_BLOCK = 200
 # In a table, long texts keep at least 20 characters; other columns at most this many.
 LONG_TEXT_COLUMNS = ("text", "marked", "paragraph")
 SHORT_COLUMN_WIDTH = 24
+PIPED_TABLE_WIDTH = 160
 TRUNCATED_COLUMNS = ("document_title", "title", "url", "document_url")
 PARQUET_BATCH = 50_000
 # Between the names of a list in a CSV / TSV cell ("Donald Trump; Moon Jae-in").
@@ -143,6 +144,10 @@ def write_table(
     from rich.table import Table
 
     console = Console(file=out, soft_wrap=False, highlight=False)
+    if not console.is_terminal:
+        # Piped to a file or a pager: lines as wide as a table needs to stay readable
+        # (the 80 columns rich assumes would fold every name in two).
+        console = Console(file=out, soft_wrap=False, highlight=False, width=PIPED_TABLE_WIDTH)
     rows = iter(rows)
     count = 0
     while block := list(itertools.islice(rows, TABLE_BLOCK)):
@@ -154,15 +159,19 @@ def write_table(
         )
         for column in shown:
             if column in LONG_TEXT_COLUMNS:
-                # The words are what a reader came for: they get the width left over.
-                table.add_column(column, min_width=20, overflow="fold", ratio=1)
+                table.add_column(column, min_width=20, overflow="fold")
             elif column in TRUNCATED_COLUMNS:
                 # A document title is a pointer, not reading matter: one line, cut short.
                 table.add_column(
                     column, max_width=SHORT_COLUMN_WIDTH, overflow="ellipsis", no_wrap=True
                 )
             else:
-                table.add_column(column, max_width=SHORT_COLUMN_WIDTH, overflow="fold")
+                table.add_column(
+                    column,
+                    min_width=min(len(column), 12),
+                    max_width=SHORT_COLUMN_WIDTH,
+                    overflow="fold",
+                )
         for row in block:
             table.add_row(*(cell(row.get(column)) for column in shown))
         console.print(table)
