@@ -99,6 +99,7 @@ _NOUN_BLOCKERS = frozenset(
 )
 
 _NOMINAL_LINKS = frozenset({"for", "that", "to", "of", "on", "about", "against", "with"})
+_COMPOUND_NOUNS = frozenset({"conference", "phone", "roll", "wake-up", "curtain"})
 _IRREGULAR_PASTS = frozenset({"said", "told", "wrote", "thought", "felt", "knew", "saw", "spoke"})
 _SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "—", "–", "(", "''"})
 
@@ -467,6 +468,8 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         past = toks[cue.last].lower.endswith("ed") or toks[cue.last].lower in _IRREGULAR_PASTS
         if previous == "another" and past:
             return True  # "Another tweeted, …": a past tense after "another" is a verb
+        if previous in _COMPOUND_NOUNS and not past:
+            return False  # "a conference call", "a phone call"
         if previous in _NOUN_BLOCKERS or (
             previous.endswith(("'s", "’s")) and not pronoun_of(toks[cue.first - 1])
         ):
