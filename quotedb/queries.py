@@ -1145,21 +1145,22 @@ def people(engine: Engine, search: str | None = None, *, limit: int | None = Non
         )
     with engine.connect() as connection:
         decisions = load_decisions(connection)
-        if decisions.canonical:
+        if decisions:
             wanted = None
             if search is not None:
                 wanted = {decisions.canon(row.id) for row in connection.execute(query)}
-            return _merged_people(connection, everyone, decisions, wanted)[:limit]
+            return _decided_people(connection, everyone, decisions, wanted)[:limit]
         if limit is not None:
             query = query.limit(limit)
         return [row._asdict() for row in connection.execute(query)]
 
 
-def _merged_people(
+def _decided_people(
     connection: Connection, everyone: sa.Select, decisions: Decisions, wanted: set[int] | None
 ) -> list[dict]:
-    """people() rows with each merged entity's counts added to the one it was merged
-    into, which alone is listed; `wanted` (a search's entities) keeps only those."""
+    """people() rows with people's decisions applied: each merged entity's counts added
+    to the one it was merged into, which alone is listed, and the quotes a correction
+    touched counted as corrected; `wanted` (a search's entities) keeps only those."""
     rows = {row.id: row._asdict() for row in connection.execute(everyone)}
     for merged in decisions.canonical:
         into = rows.get(decisions.canon(merged))
@@ -1167,11 +1168,66 @@ def _merged_people(
         if into is not None and counts is not None:
             for column in ("said", "received", "about"):
                 into[column] += counts[column]
+    for entity_id, column, change in _corrected_counts(connection, decisions):
+        row = rows.get(decisions.canon(entity_id))
+        if row is not None:
+            row[column] += change
     found = [row for entity_id, row in rows.items() if wanted is None or entity_id in wanted]
     return sorted(
         found,
         key=lambda row: (-(row["said"] + row["received"] + row["about"]), row["name"], row["id"]),
     )
+
+
+def _corrected_counts(connection: Connection, decisions: Decisions) -> Iterator[tuple]:
+    """(entity id, column, +1 / -1): for each quote a correction touched, its machine
+    speaker, recipients and about people taken out and the corrected ones put in."""
+    touched = set(decisions.speaker) | set(decisions.recipients) | decisions.hidden
+    if not touched:
+        return
+    quote_ids = sa.select(OCCURRENCES.c.quote_id).where(OCCURRENCES.c.id.in_(list(touched)))
+    occurrences = connection.execute(
+        sa.select(OCCURRENCES.c.id, OCCURRENCES.c.quote_id, QUOTES.c.speaker_id)
+        .join(QUOTES, QUOTES.c.id == OCCURRENCES.c.quote_id)
+        .where(OCCURRENCES.c.quote_id.in_(quote_ids), OCCURRENCES.c.superseded.is_(sa.false()))
+    ).all()
+    ids = [occurrence_id for occurrence_id, _quote, _speaker in occurrences]
+    linked = {}
+    for table in (RECIPIENTS, ABOUT):
+        linked[table.name] = {}
+        query = sa.select(table.c.occurrence_id, table.c.entity_id).where(
+            table.c.occurrence_id.in_(ids)
+        )
+        for occurrence_id, entity_id in connection.execute(query):
+            linked[table.name].setdefault(occurrence_id, []).append(entity_id)
+    by_quote: dict[int, list[tuple[int, int | None]]] = {}
+    for occurrence_id, quote_id, speaker_id in occurrences:
+        by_quote.setdefault(quote_id, []).append((occurrence_id, speaker_id))
+    canon = decisions.canon
+    for reports in by_quote.values():
+        shown = [
+            occurrence for occurrence, _speaker in reports if occurrence not in decisions.hidden
+        ]
+        speaker_id = reports[0][1]
+        if speaker_id is not None:
+            yield speaker_id, "said", -1
+        said = {
+            canon(decisions.speaker.get(o, speaker_id)) for o, _speaker in reports if o in shown
+        }
+        for entity_id in said - {None}:
+            yield entity_id, "said", 1
+        for column, table, corrected in (
+            ("received", RECIPIENTS, decisions.recipients),
+            ("about", ABOUT, {}),
+        ):
+            machine = {e for o, _speaker in reports for e in linked[table.name].get(o, [])}
+            for entity_id in machine:
+                yield entity_id, column, -1
+            applied = {
+                canon(e) for o in shown for e in corrected.get(o, linked[table.name].get(o, []))
+            }
+            for entity_id in applied:
+                yield entity_id, column, 1
 
 
 def person(engine: Engine, name: str, *, limit: int | None = None) -> dict[str, Any]:

@@ -190,6 +190,27 @@ def test_reparse_rewrites_the_attributions_and_keeps_corrections_and_reviews(db)
     assert json.loads(run(db, "history", "--stale", "--json").output) == []
 
 
+def counts(db: str) -> dict[str, tuple[int, int, int]]:
+    listed = json.loads(run(db, "people", "--json").output)
+    return {p["name"]: (p["said"], p["received"], p["about"]) for p in listed}
+
+
+def test_people_counts_follow_corrections(db):
+    before = counts(db)
+    talks, letter = row_of(db, TALKS_QUOTE), row_of(db, "powerful and preeminent")
+    run(db, "correct", str(talks["id"]), "--speaker", "Ana O'Neil", "--note", "x")
+    run(db, "correct", str(letter["id"]), "--recipient", "Barack Obama", "--note", "y")
+    after = counts(db)
+    assert after["Ana O'Neil"][0] == before["Ana O'Neil"][0] + 1
+    assert after["Kim Yo-jong"][0] == before["Kim Yo-jong"][0] - 1
+    assert after["Barack Obama"][1] == before["Barack Obama"][1] + 1
+    assert after["Donald Trump"][1] == before["Donald Trump"][1] - 1
+    run(db, "correct", str(letter["id"]), "--not-a-quote", "--note", "z")
+    hidden = counts(db)
+    assert hidden["Kim Jong-un"][0] == before["Kim Jong-un"][0] - 1
+    assert hidden["Barack Obama"][1] == before["Barack Obama"][1]
+
+
 def test_recipients_source_kind_and_not_a_quote_are_applied_to_filters(db):
     letter = row_of(db, "powerful and preeminent")
     assert letter["recipients"] == ["Donald Trump"] and letter["source_kind"] == "letter"
