@@ -25,7 +25,7 @@ TABLE_BLOCK = 200
 LONG_TEXT_COLUMNS = ("text", "marked", "paragraph")
 SHORT_COLUMN_WIDTH = 24
 PIPED_TABLE_WIDTH = 160
-TRUNCATED_COLUMNS = ("document_title", "title", "url", "document_url")
+TRUNCATED_COLUMNS = ("document_title", "documents", "title", "url", "document_url")
 PARQUET_BATCH = 50_000
 # Between the names of a list in a CSV / TSV cell ("Donald Trump; Moon Jae-in").
 LIST_SEPARATOR = "; "
