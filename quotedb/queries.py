@@ -592,7 +592,7 @@ def _conditions(
 
 
 def _names_by_occurrence(
-    connection: Connection, table: sa.Table, occurrence_ids: list[int]
+    connection: Connection, table: sa.Table, occurrence_ids: list[int], lookups: "_Lookups"
 ) -> dict[int, list[str]]:
     low, high = min(occurrence_ids), max(occurrence_ids)
     # A batch in id order is a dense range: BETWEEN is cheaper than a long IN list.
@@ -602,15 +602,16 @@ def _names_by_occurrence(
         if dense
         else table.c.occurrence_id.in_(occurrence_ids)
     )
-    query = (
-        sa.select(table.c.occurrence_id, ENTITIES.c.name)
-        .join(ENTITIES, ENTITIES.c.id == table.c.entity_id)
-        .where(in_batch)
-        .order_by(table.c.occurrence_id, ENTITIES.c.name)
-    )
+    query = sa.select(table.c.occurrence_id, table.c.entity_id).where(in_batch)
+    linked = connection.execute(query).all()
+    # Names come from the stream's entity cache: no join and no sort in the database.
+    entities = lookups.fill(lookups.entities, _ENTITY_COLUMNS, {row[1] for row in linked})
     names: dict[int, list[str]] = {}
-    for occurrence_id, name in connection.execute(query).all():
-        names.setdefault(occurrence_id, []).append(name)
+    for occurrence_id, entity_id in linked:
+        names.setdefault(occurrence_id, []).append(entities[entity_id][0])
+    for listed in names.values():
+        if len(listed) > 1:
+            listed.sort()
     return names
 
 
@@ -670,8 +671,8 @@ class _Lookups:
             recipients = self._decided_names(RECIPIENTS, ids, decisions.recipients)
             about = self._decided_names(ABOUT, ids, {})
         else:
-            recipients = _names_by_occurrence(self.connection, RECIPIENTS, ids)
-            about = _names_by_occurrence(self.connection, ABOUT, ids)
+            recipients = _names_by_occurrence(self.connection, RECIPIENTS, ids, self)
+            about = _names_by_occurrence(self.connection, ABOUT, ids, self)
         people = {row[3] for row in rows} | {row[4] for row in rows}
         entities = self.fill(self.entities, _ENTITY_COLUMNS, people)
         sources = self.fill(self.sources, _SOURCE_COLUMNS, {row[5] for row in rows})
