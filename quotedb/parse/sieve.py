@@ -98,7 +98,7 @@ _NOUN_BLOCKERS = frozenset(
     }
 )
 
-_NOMINAL_LINKS = frozenset({"for", "that", "to", "of", "on", "about", "against", "with"})
+_NOMINAL_LINKS = frozenset({"for", "that"})
 _COMPOUND_NOUNS = frozenset({"conference", "phone", "roll", "wake-up", "curtain"})
 _IRREGULAR_PASTS = frozenset({"said", "told", "wrote", "thought", "felt", "knew", "saw", "spoke"})
 _SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "—", "–", "(", "''"})
