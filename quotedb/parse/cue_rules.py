@@ -23,6 +23,7 @@ from quotedb.parse.clauses import (
 from quotedb.parse.coref import ORGANISATION_HEADS
 from quotedb.parse.drafts import Cue, Draft, Paragraph
 from quotedb.parse.lexicon import (
+    CUES,
     DETERMINERS,
     FUNCTION_WORDS,
     GROUPS,
@@ -91,6 +92,43 @@ _CONTENT_MUST_NOT_START = frozenset(
 )
 
 _SPEAKING_NOUNS = ROLES | GROUPS | ORGANISATION_HEADS
+# Verbs that hand their subject to a following "to say" ("went on to say", "wants to
+# tell"): a noun before "to" ("his acceptance speech to call for") does not.
+_CONTROL_VERBS = frozenset(
+    [
+        "went",
+        "go",
+        "goes",
+        "going",
+        "want",
+        "wants",
+        "seem",
+        "seems",
+        "plan",
+        "plans",
+        "hope",
+        "hopes",
+        "try",
+        "tries",
+        "need",
+        "needs",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "used",
+        "continue",
+        "continues",
+        "decline",
+        "declines",
+        "refuse",
+        "refuses",
+    ]
+)
 _QUESTION_WORDS = frozenset({"what", "how", "why", "where", "whether", "who", "which", "when"})
 _PREPOSITIONS = frozenset(
     {"to", "in", "at", "on", "with", "for", "by", "from", "of", "into", "about", "against"}
@@ -117,7 +155,8 @@ class CueRules:
             governing = cue.first - 2
             if toks[governing].lower in ("on", "up") and governing - 1 >= s_first:
                 governing -= 1
-            if not is_capitalised(toks[governing]) and toks[governing].lower not in FUNCTION_WORDS:
+            verb = toks[governing].lower
+            if verb.endswith("ed") or verb in CUES or verb in _CONTROL_VERBS:
                 subject = subject_before(toks, governing, floor=s_first)
         if (
             subject is not None

@@ -99,7 +99,7 @@ _NOUN_BLOCKERS = frozenset(
 )
 
 _NOMINAL_LINKS = frozenset({"for", "that"})
-_COMPOUND_NOUNS = frozenset({"conference", "phone", "roll", "wake-up", "curtain"})
+_COMPOUND_NOUNS = frozenset({"conference", "phone", "press", "roll", "wake-up", "curtain"})
 _IRREGULAR_PASTS = frozenset({"said", "told", "wrote", "thought", "felt", "knew", "saw", "spoke"})
 _SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "—", "–", "(", "''"})
 
@@ -505,6 +505,11 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             )
             if outer is not None:
                 mention = self.text[inner.mention[0] : inner.mention[1]].lower()
+                # "Tester said he voted against …": a pronoun opening the reported clause
+                # is the reporter again (the textbook reading), so the inner act is
+                # part of the outer attribution, not another speaker's.
+                if mention in ("he", "she") and outer.speaker is not None:
+                    continue
                 if inner.speaker == outer.speaker and (
                     mention in PRONOUNS or inner.speaker is None
                 ):
