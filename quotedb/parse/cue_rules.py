@@ -149,15 +149,7 @@ class CueRules:
             return self._according_to(p, cue, s_first, s_last)
         if cue.verb.cls == "nominal":
             return self._nominal(p, cue, s_first, s_last)
-        subject = subject_before(toks, cue.first, floor=s_first)
-        if subject is None and cue.first - 2 >= s_first and toks[cue.first - 1].lower == "to":
-            # "He went on to say …", "Trump declined to say …"
-            governing = cue.first - 2
-            if toks[governing].lower in ("on", "up") and governing - 1 >= s_first:
-                governing -= 1
-            verb = toks[governing].lower
-            if verb.endswith("ed") or verb in CUES or verb in _CONTROL_VERBS:
-                subject = subject_before(toks, governing, floor=s_first)
+        subject = subject_of(toks, cue, s_first)
         if (
             subject is not None
             and toks[cue.first].lower.endswith("ing")
@@ -394,9 +386,20 @@ class CueRules:
                 and draft.cue_index[0] < cue.first
             ):
                 return draft.speaker, draft.mention
-        # "Nefzi said, adding, "…"": the speaker of the sentence's earlier cue.
         s_first, _ = p.bounds[sentence]
         toks = p.toks
+        # "Ms. Sherry smiled and said": the subject of the verb before "and".
+        if (
+            cue.first - 2 >= s_first
+            and toks[cue.first - 1].lower in ("and", "but", "then")
+            and toks[cue.first - 2].lower.endswith("ed")
+        ):
+            subject = subject_before(toks, cue.first - 2, floor=s_first)
+            if subject is not None:
+                name = self.resolve(toks, subject, speaks=True)
+                if name:
+                    return name, self.span_of(toks, subject.first, subject.last)
+        # "Nefzi said, adding, "…"": the speaker of the sentence's earlier cue.
         for earlier in reversed(p.cues):
             if earlier.last >= cue.first or earlier.first < s_first or earlier.verb is None:
                 continue
@@ -523,3 +526,17 @@ def _past_a_leading_adjunct(toks: list[Token], start: int, end: int) -> int:
         if not (is_adjunct([token]) or token.text[:1].isdigit()):
             return start
     return start
+
+
+def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
+    """The phrase before a cue, or before the verb that governs "to say": "He went on
+    to say …", "Trump declined to say …"."""
+    subject = subject_before(toks, cue.first, floor=s_first)
+    if subject is None and cue.first - 2 >= s_first and toks[cue.first - 1].lower == "to":
+        governing = cue.first - 2
+        if toks[governing].lower in ("on", "up") and governing - 1 >= s_first:
+            governing -= 1
+        verb = toks[governing].lower
+        if verb.endswith("ed") or verb in CUES or verb in _CONTROL_VERBS:
+            subject = subject_before(toks, governing, floor=s_first)
+    return subject

@@ -162,6 +162,8 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             and tokens[i + 1].lower in DATE_WORDS
         ):
             i -= 1  # "Two House Committees on Monday asked"
+        elif tokens[i].text == "," and i - 1 >= floor and tokens[i - 1].text == ")":
+            i -= 1  # "Gov. John Kasich (R-OH), said": the comma closes the parenthetical
         elif tokens[i].text == ")":
             # "Ed Rendell (D), a Clinton supporter," / "Sen. Chuck Schumer (D-N.Y.) said"
             j = i
@@ -366,6 +368,7 @@ def _appositive_subject(
     if not (
         appositive_first in DETERMINERS
         or appositive_first in ("who", "which", "whose")
+        or (appositive_first.endswith("ing") and not is_capitalised(segment_first))
         or segment_first.text[:1].isdigit()
         or appositive_first in TITLES
         or appositive_first in ROLES

@@ -23,6 +23,7 @@ from quotedb.parse.clauses import (
     skip_conjunction,
     token_at,
 )
+from quotedb.parse.cue_rules import subject_of
 from quotedb.parse.drafts import Cue, Draft, Paragraph
 from quotedb.parse.lexicon import CUES, FUNCTION_WORDS
 from quotedb.parse.mentions import (
@@ -265,8 +266,10 @@ class QuoteRules:
                     draft.spans.append(quoted_content(self.text, quotation))
                     return draft
                 return None
-            subject = subject_before(toks, cue.first)
             s_first, _ = p.bounds[p.sentence_of[cue.first]]
+            subject = subject_of(toks, cue, 0) if cue.verb is not None else None
+            if cue.verb is None:
+                subject = subject_before(toks, cue.first)
             if (
                 subject is None
                 and cue.verb is not None

@@ -470,6 +470,13 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             return True  # "Another tweeted, …": a past tense after "another" is a verb
         if previous in _COMPOUND_NOUNS and not past:
             return False  # "a conference call", "a phone call"
+        if (
+            cue.verb is not None
+            and toks[cue.last].lower == cue.verb.lemma.split()[0]
+            and cue.first >= 2
+            and toks[cue.first - 2].lower in _NOUN_BLOCKERS
+        ):
+            return False  # "a snappy retort", "his latest claim": det + adjective + noun
         if previous in _NOUN_BLOCKERS or (
             previous.endswith(("'s", "’s")) and not pronoun_of(toks[cue.first - 1])
         ):
