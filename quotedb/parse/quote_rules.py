@@ -417,6 +417,33 @@ class QuoteRules:
         full_paragraph = quotation.open_at == p.lo
         if len(words) < 4 or quotation.single:
             return
+        if (
+            previous is not None
+            and previous.kind == "indirect"
+            and previous.paragraph == p.index
+            and previous.speaker
+            and ends_sentence(self.text, quotation)
+            and previous.cue_index is not None
+            and not any(
+                c.first > previous.cue_index[1] and p.toks[c.first].start < quotation.open_at
+                for c in p.cues
+            )
+        ):
+            # "She says people should use the bathroom they prefer. "It is their life,
+            # …"": the quote that follows a paraphrase in its paragraph is the same voice.
+            drafts.append(
+                Draft(
+                    "direct",
+                    [span],
+                    "quote-continued",
+                    0.55,
+                    speaker=previous.speaker,
+                    mention=previous.mention,
+                    paragraph=p.index,
+                    recipients=list(previous.recipients),
+                )
+            )
+            return
         last = self.last_draft
         if full_paragraph and last is not None and last.paragraph == p.index - 1 and last.speaker:
             drafts.append(
