@@ -425,6 +425,12 @@ class EntityRegistry:
             self._entities = [e for e in self._entities if e.name not in renamed]
         return renamed
 
+    def find(self, text: str) -> _OpenEntity | None:
+        """The entity a name would resolve to ("Clinton" -> Hillary Clinton), opening none."""
+        words = _POSSESSIVE.sub("", text).split()
+        _, words = strip_titles(words)
+        return self._match_name(words) if words else None
+
     def knows(self, word: str) -> bool:
         """Whether a lone capitalised word names something: a gazetteer alias ("US")."""
         return normalise(word) in _KNOWN

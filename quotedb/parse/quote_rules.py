@@ -25,7 +25,7 @@ from quotedb.parse.clauses import (
 )
 from quotedb.parse.cue_rules import subject_of
 from quotedb.parse.drafts import Cue, Draft, Paragraph
-from quotedb.parse.lexicon import CUES, FUNCTION_WORDS
+from quotedb.parse.lexicon import CUES, FUNCTION_WORDS, TITLES
 from quotedb.parse.mentions import (
     NounPhrase,
     is_capitalised,
@@ -126,6 +126,20 @@ class QuoteRules:
         used[cue_index] = draft
         return draft
 
+    def _names_someone(self, toks: list, subject, named: bool) -> bool:
+        """Whether a phrase names a known person or organisation (or stands alone before
+        a colon, "Name: …"), without registering anything new."""
+        first = subject.head
+        while first - 1 >= subject.first and is_capitalised(toks[first - 1]):
+            first -= 1
+        words = " ".join(t.text for t in toks[first : subject.head + 1])
+        entity = self.registry.find(words)
+        if named:
+            return True
+        if entity is not None:
+            return entity.kind in ("person", "organisation")
+        return any(t.lower in TITLES for t in toks[subject.first : subject.head])
+
     def _colon_speaker(self, p: Paragraph, quotation: Quotation, colon: int) -> Draft | None:
         """`Jeffrey M. Jones: "…"`, `Clinton has since apologized: "…"`: a colon hands
         the quote to the name that opens its sentence (a known name only)."""
@@ -137,21 +151,27 @@ class QuoteRules:
             if toks[k].text in ("-", "—", "–"):
                 opening = k + 1
                 break
-        subject = subject_after(toks, opening)
-        if subject is None or subject.last >= colon or not is_capitalised(toks[subject.head]):
+        # The sentence's opening name, or ("Asked whether …, Mr. Smith shot back: "…"")
+        # the one after its last comma.
+        comma = max((k for k in range(opening, colon) if toks[k].text == ","), default=None)
+        starts = [opening] + ([comma + 1] if comma is not None else [])
+        for start in starts:
+            subject = subject_after(toks, start)
+            if subject is None or subject.last >= colon or not is_capitalised(toks[subject.head]):
+                continue
+            named = subject.last + 1 == colon  # "Name: …"
+            if self._names_someone(toks, subject, named):
+                break
+        else:
             return None
-        named = subject.last + 1 == colon  # "Name: …"
         name = self.resolve(toks, subject, speaks=True)
-        entity = self.registry.entity_named(name) if name else None
-        if entity is None or (not named and entity.kind not in ("person", "organisation")):
-            return None
         return Draft(
             quote_kind(self.text, quotation, p),
             [quoted_content(self.text, quotation)],
             "quote-colon",
             0.6,
             speaker=name,
-            mention=self.span_of(toks, subject.first, subject.last),
+            mention=self.span_of(toks, subject.first, subject.last if named else subject.head),
             paragraph=p.index,
             opens_paragraph_quote=not quotation.closed,
         )
@@ -241,7 +261,15 @@ class QuoteRules:
             return opening
         for ci in range(len(p.cues) - 1, -1, -1):
             cue = p.cues[ci]
-            if cue.last > lead or lead - cue.last > 5:
+            # "Clinton said in the spring, when the story broke, "…"": a comma-closed
+            # aside may stand between a speech cue and its quote.
+            aside = (
+                toks[k].text == ","
+                and cue.verb is not None
+                and cue.verb.cls == "speech"
+                and lead - cue.last <= 15
+            )
+            if cue.last > lead or (lead - cue.last > 5 and not aside):
                 continue
             if p.sentence_of[cue.last] != p.sentence_of[lead]:
                 return None
@@ -258,7 +286,11 @@ class QuoteRules:
                 return None
             if between and between[-1].lower == "that":
                 between = between[:-1]
-            if between and not is_adjunct(between):
+            if (
+                between
+                and not is_adjunct(between)
+                and not (aside and "," in (t.text for t in between))
+            ):
                 return None
             if ci in used:
                 draft = used[ci]
@@ -404,10 +436,15 @@ class QuoteRules:
             )
             # Later quotes in the paragraph continue the speaker unless another cue
             # (someone else's) stands between.
+            # A cue with a subject of its own between them hands over to someone else;
+            # "…, asking for anonymity to speak freely." does not.
             own_cue = previous.cue_index[1] if previous.cue_index else -1
             same_paragraph = previous.paragraph == p.index and not any(
                 c.first > own_cue
                 and previous.spans[-1][1] <= p.toks[c.first].start < quotation.open_at
+                and not p.toks[c.last].lower.endswith("ing")
+                and p.toks[c.first - 1].lower not in ("to", "who", "which", "that")
+                and subject_before(p.toks, c.first) is not None
                 for c in p.cues
             )
             if len(gap) < 40 or quotation.continued or same_sentence or same_paragraph:
