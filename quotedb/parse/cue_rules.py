@@ -437,7 +437,7 @@ class CueRules:
                 first += 1
             words = self.text[toks[first].start : toks[last].end]
             if (
-                self.registry.entity_named(words) is None
+                self.registry.find(words) is None
                 and not self.registry.knows(words)
                 and (first == last)
             ):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from quotedb.parse.lexicon import (
     CUE_MODIFIERS,
+    CUES,
     DATE_WORDS,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -79,6 +80,8 @@ TIME_NOUNS = frozenset(
     ]
 )
 TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "over", "for", "last", "this", "after"})
+# Verb forms that end a speaker phrase read rightwards ("Weaver told", "Kim wrote").
+CUES_LOWER = frozenset(CUES)
 PARENTHETICAL = frozenset(
     {
         "however",
@@ -379,6 +382,14 @@ def _appositive_subject(
     name = subject_before(tokens, j, floor) if tokens[j - 1].text != "," else None
     if name is not None and name.last == j - 1 and is_capitalised(tokens[name.head]):
         return NounPhrase(name.first, comma - 1, name.head)
+    if (
+        name is not None
+        and name.last == j - 1
+        and tokens[name.head].lower in ROLES
+        and all(is_capitalised(t) or t.text in (".", "-") for t in tokens[j + 1 : comma])
+    ):
+        # "the White House spokesman, Josh Earnest, said": the appositive is the name.
+        return NounPhrase(name.first, comma - 1, comma - 1)
     if depth < 2 and j - 1 >= floor:
         inner = _appositive_subject(tokens, j, floor, depth + 1)
         if inner is not None:
@@ -410,6 +421,10 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
             break
         if following.lower in FUNCTION_WORDS and following.lower not in ("of",):
             break
+        if not is_capitalised(following) and (
+            following.lower.endswith(("ed", "n't", "n’t")) or following.lower in CUES_LOWER
+        ):
+            break  # "The Republican candidate appeared to …": the verb ends the phrase
         last += 1
     head = last
     while head > i and not is_capitalised(tokens[head]) and tokens[head].lower not in GROUPS:
