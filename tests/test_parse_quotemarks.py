@@ -168,3 +168,14 @@ def test_quote_dash_name_form():
     quote = quote_of(parse(text), "Our work is not done.")
     assert quote.speaker == "Ana Ruiz"
     assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz", nth=2)
+
+
+def test_a_quote_signed_on_the_next_line():
+    text = (
+        '"I went to Wall Street before the crash and warned them."\n\n'
+        "- Hillary Clinton.\n"
+    )
+    quote = quote_of(parse(text), "I went to Wall Street before the crash and warned them.")
+    assert quote.speaker == "Hillary Clinton"
+    assert quote.rule == "quote-signed"
+    assert quote.speaker_mention == span_at(text, "Hillary Clinton")

@@ -39,6 +39,7 @@ from quotedb.parse.mentions import (
     NounPhrase,
     is_capitalised,
     pronoun_of,
+    subject_after,
     subject_before,
 )
 from quotedb.parse.quote_rules import QuoteRules
@@ -234,10 +235,32 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         for quotation in quotations:
             by_paragraph.setdefault(quotation.paragraph, []).append(quotation)
         for index, (lo, hi) in enumerate(paras):
+            if text.startswith(("-", "—", "–"), lo):
+                self.sign_previous_quote(index, lo, hi)
             if text.startswith(_FURNITURE_STARTS, lo):
                 continue
             self.read_paragraph(index, lo, hi, by_paragraph.get(index, []))
         return self.finish()
+
+    def sign_previous_quote(self, index: int, lo: int, hi: int) -> None:
+        """A quote paragraph signed on the next line: "…" / "- Clinton." / "-President
+        Obama, tweeting after the speech." The name is its speaker."""
+        last = self.last_draft
+        if last is None or last.rule != "quote-unattributed" or last.paragraph != index - 1:
+            return
+        toks = tokens(self.text, lo, hi)
+        start = 1
+        while start < len(toks) and toks[start].text in ("-", "—", "–"):
+            start += 1
+        subject = subject_after(toks, start) if start < len(toks) else None
+        if subject is None or not is_capitalised(toks[subject.head]):
+            return
+        name = self.resolve(toks, subject, speaks=True)
+        if name:
+            last.speaker = name
+            last.mention = self.span_of(toks, subject.first, subject.head)
+            last.rule = "quote-signed"
+            last.confidence = 0.6
 
     def read_paragraph(self, index: int, lo: int, hi: int, quotes: list[Quotation]) -> None:
         text = self.text
