@@ -82,6 +82,29 @@ TIME_NOUNS = frozenset(
 TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "over", "for", "last", "this", "after"})
 # Verb forms that end a speaker phrase read rightwards ("Weaver told", "Kim wrote").
 CUES_LOWER = frozenset(CUES)
+_FINITE = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "said"})
+_TIME_AMOUNTS = frozenset(
+    [
+        "less",
+        "more",
+        "than",
+        "about",
+        "a",
+        "an",
+        "few",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "several",
+        "some",
+        "nearly",
+        "just",
+        "only",
+        "one",
+    ]
+)
 PARENTHETICAL = frozenset(
     {
         "however",
@@ -165,6 +188,15 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             and tokens[i + 1].lower in DATE_WORDS
         ):
             i -= 1  # "Two House Committees on Monday asked"
+        elif lower == "ago":
+            # "The State Department less than two weeks ago said"
+            i -= 1
+            while i >= floor and (
+                tokens[i].lower in TIME_NOUNS
+                or tokens[i].text[:1].isdigit()
+                or tokens[i].lower in _TIME_AMOUNTS
+            ):
+                i -= 1
         elif tokens[i].text == "," and i - 1 >= floor and tokens[i - 1].text == ")":
             i -= 1  # "Gov. John Kasich (R-OH), said": the comma closes the parenthetical
         elif tokens[i].text == ")":
@@ -368,6 +400,8 @@ def _appositive_subject(
         return None
     segment_first = tokens[j + 1]
     appositive_first = segment_first.lower
+    if _has_own_verb(tokens[j + 1 : comma]):
+        return None  # "…, Sen. Ted Cruz was also critical of it, telling": a clause
     if not (
         appositive_first in DETERMINERS
         or appositive_first in ("who", "which", "whose")
@@ -395,6 +429,17 @@ def _appositive_subject(
         if inner is not None:
             return NounPhrase(inner.first, comma - 1, inner.head)
     return None
+
+
+def _has_own_verb(segment: list[Token]) -> bool:
+    """Whether a comma-closed segment is a clause ("Cruz was critical of it") rather
+    than an appositive ("a Republican who has endorsed Trump")."""
+    for token in segment:
+        if token.lower in ("who", "which", "that", "whose", "whom"):
+            return False
+        if token.lower in _FINITE:
+            return True
+    return False
 
 
 def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
