@@ -238,6 +238,11 @@ class EntityRegistry:
         if not words:
             return None
         entity = self._match_name(words)
+        if entity is None and len(words) >= 3 and normalise(" ".join(words[1:])) in _KNOWN:
+            # "Democrat Hillary Clinton", "Republican Donald Trump": a label before a
+            # name the gazetteer knows.
+            words = words[1:]
+            entity = self._match_name(words)
         if entity is None:
             known = _KNOWN.get(normalise(" ".join(words)))
             if known is not None:

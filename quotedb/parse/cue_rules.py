@@ -422,6 +422,11 @@ class CueRules:
                 name = self.registry.pronoun(toks[k].text, toks[k].start, toks[k].end, True)
                 return (name, (toks[k].start, toks[k].end)) if name else (None, None)
         opening = skip_conjunction(toks, s_first, cue.first)
+        # "Washington (AFP) – Democrat Hillary Clinton has …": past a dateline.
+        for k in range(opening, min(opening + 8, cue.first)):
+            if toks[k].text in ("—", "–", "-") and k > opening and toks[k - 1].text == ")":
+                opening = k + 1
+                break
         if toks[opening].lower in FUNCTION_WORDS:
             # "At the time, Sanders didn't come out and say": past the opening phrase.
             while opening < cue.first and toks[opening].text != ",":
