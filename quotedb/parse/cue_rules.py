@@ -129,6 +129,26 @@ _CONTROL_VERBS = frozenset(
         "refuses",
     ]
 )
+# What someone sends rather than who speaks: a participle after one belongs to its
+# sender ("fired back a response saying", "issued a statement calling").
+_MESSAGE_NOUNS = frozenset(
+    [
+        "response",
+        "statement",
+        "message",
+        "letter",
+        "email",
+        "e-mail",
+        "tweet",
+        "post",
+        "ad",
+        "video",
+        "note",
+        "memo",
+        "release",
+        "text",
+    ]
+)
 _QUESTION_WORDS = frozenset({"what", "how", "why", "where", "whether", "who", "which", "when"})
 _PREPOSITIONS = frozenset(
     {"to", "in", "at", "on", "with", "for", "by", "from", "of", "into", "about", "against"}
@@ -157,6 +177,12 @@ class CueRules:
             and toks[subject.first - 1].lower in _PREPOSITIONS
         ):
             subject = None  # "a statement to Wired explaining why": Wired is not explaining
+        if (
+            subject is not None
+            and toks[cue.first].lower.endswith("ing")
+            and toks[subject.head].lower in _MESSAGE_NOUNS
+        ):
+            subject = None  # "Trump fired back a response saying …": Trump says it
         colon = colon_ends_paragraph(toks, cue.last + 1)
         if colon:
             # "In a speech last July, he said:" and the quote is the next paragraph.

@@ -540,6 +540,8 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 # part of the outer attribution, not another speaker's.
                 if mention in ("he", "she") and outer.speaker is not None:
                     continue
+                if mention in ("that", "which"):
+                    continue  # "highlighted polls that show …": part of the outer words
                 if inner.speaker == outer.speaker and (
                     mention in PRONOUNS or inner.speaker is None
                 ):
