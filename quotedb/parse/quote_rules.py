@@ -362,7 +362,10 @@ class QuoteRules:
         toks = p.toks
         if toks[cue.last + 1].start >= quotation.open_at - 1 and toks[cue.last].lower != "as":
             return None  # "executives were calling "every 15 minutes"": no one is named
-        subject = subject_before(toks, cue.first)
+        # "…, calling it "absurd"": a participle names through the sentence's speaker,
+        # not through whatever noun stands before its comma.
+        participle = toks[cue.last].lower.endswith("ing")
+        subject = None if participle else subject_before(toks, cue.first)
         draft = self._draft(p, quotation, cue, subject, "quote-naming", 0.8)
         if subject is None:
             draft.speaker, draft.mention = self._implicit_subject(p, cue)
