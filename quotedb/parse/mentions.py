@@ -472,6 +472,9 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
             break  # "The Republican candidate appeared to …": the verb ends the phrase
         last += 1
     head = last
+    of = next((k for k in range(i + 1, last + 1) if tokens[k].lower == "of"), None)
+    if of is not None and of - 1 > i - 1 and is_capitalised(tokens[of - 1]):
+        head = of - 1  # "Scott Hawkins of Cheyenne": Hawkins, not Cheyenne
     while head > i and not is_capitalised(tokens[head]) and tokens[head].lower not in GROUPS:
         head -= 1
     if head == i and not is_capitalised(tokens[i]) and tokens[i].lower not in GROUPS:

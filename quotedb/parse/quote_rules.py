@@ -194,6 +194,8 @@ class QuoteRules:
             if cue.verb is None or cue.verb.cls == "naming":
                 return None
             if cue.first == k:
+                if toks[cue.last].lower.endswith("ing"):
+                    return None  # `"…," promising the Friends of Abe will …`: no inversion
                 subject = subject_after(toks, cue.last + 1)
                 if subject is None and ci in used:
                     return None

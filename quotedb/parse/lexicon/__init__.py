@@ -313,6 +313,7 @@ DETERMINERS = frozenset(
 # "Trump has repeatedly claimed").
 CUE_MODIFIERS = frozenset(
     [
+        "heard",
         "only",
         "merely",
         "simply",
