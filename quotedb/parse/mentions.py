@@ -424,6 +424,14 @@ def _appositive_subject(
     ):
         # "the White House spokesman, Josh Earnest, said": the appositive is the name.
         return NounPhrase(name.first, comma - 1, comma - 1)
+    if (
+        name is not None
+        and name.last == j - 1
+        and (tokens[name.head].lower in ROLES or tokens[name.head].lower in GROUPS)
+        and tokens[name.first].lower in DETERMINERS
+    ):
+        # "An Israeli official, speaking on condition of anonymity, said": described only.
+        return NounPhrase(name.first, comma - 1, name.head)
     if depth < 2 and j - 1 >= floor:
         inner = _appositive_subject(tokens, j, floor, depth + 1)
         if inner is not None:
@@ -450,8 +458,8 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
     token = tokens[i]
     if token.lower in SUBJECT_PRONOUNS:
         return NounPhrase(i, i, i)
-    if token.lower in ("that", "this", "these", "those"):
-        return None  # "…, saying that foreigners …": a clause, not a speaker
+    if token.lower in ("that", "this", "these", "those") or token.lower in DATE_WORDS:
+        return None  # "…, saying that foreigners …", "said Wednesday that": not a speaker
     if not (
         is_capitalised(token)
         or token.lower in DETERMINERS

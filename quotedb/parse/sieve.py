@@ -197,6 +197,11 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             if name and roles:
                 self.registry.add_roles(name, roles)
             return name
+        if np.first < np.head < np.last and toks[np.head + 1].text == ",":
+            # "An Israeli official, speaking on condition of anonymity": named by the
+            # phrase up to its head; the appositive stays in the mention only.
+            end = toks[np.head].end
+            words = toks[np.first : np.head + 1]
         phrase = self.text[start:end]
         described = self.registry.description(phrase, start, end, speaks)
         if described:
@@ -493,6 +498,12 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             return True  # "Another tweeted, …": a past tense after "another" is a verb
         if previous in _COMPOUND_NOUNS and not past:
             return False  # "a conference call", "a phone call"
+        if (
+            cue.last + 1 < len(toks)
+            and toks[cue.last + 1].lower in ("is", "are", "was", "were", "will", "would")
+            and not past
+        ):
+            return False  # "The tax cut plans are …", "his claims were …": a noun
         if (
             cue.verb is not None
             and toks[cue.last].lower == cue.verb.lemma.split()[0]
