@@ -116,7 +116,6 @@ ADJUNCT_WORDS = frozenset(
     }
 )
 
-OPENING_MARKS = frozenset({'"', "“", "„", "«", "''", "``", "‘", "'"})
 
 CLOSING_MARKS = frozenset({'"', "”", "»", "''", "’", "'", "“"})
 

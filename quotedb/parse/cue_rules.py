@@ -394,7 +394,6 @@ class CueRules:
         )
         if subject is not None:
             draft.mention = self.span_of(toks, subject.first, subject.last)
-            draft.subject_first = subject.first
             draft.speaker = self.resolve(toks, subject, speaks=True)
             if draft.speaker is None:
                 draft.speaker = self._medium_speaker(p, subject)

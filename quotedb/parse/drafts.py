@@ -36,7 +36,6 @@ class Draft:
     claimed_by: str | None = None
     paragraph: int = -1
     cue_index: tuple[int, int] | None = None  # paragraph-token indices of the cue
-    subject_first: int | None = None
     opens_paragraph_quote: bool = False  # its quote runs on into the next paragraph
     continues_quote: bool = False  # its first quote goes on from the previous paragraph
 

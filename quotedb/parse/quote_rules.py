@@ -405,7 +405,6 @@ class QuoteRules:
         if subject is not None:
             draft.mention = self.span_of(toks, subject.first, subject.last)
             draft.speaker = self.resolve(toks, subject, speaks=True)
-            draft.subject_first = subject.first
             if draft.speaker is None:
                 draft.confidence -= 0.3
                 draft.speaker = self._medium_speaker(p, subject)
