@@ -292,7 +292,7 @@ def test_a_possessor_s_call_is_their_claim():
 def test_a_participle_names_through_the_sentence_s_speaker():
     text = (
         "On Friday, Mr. Carson endorsed Mr. Trump at a news conference at Mar-a-Lago, "
-        "Mr. Trump's private club, calling him \"actually a very intelligent man.\""
+        'Mr. Trump\'s private club, calling him "actually a very intelligent man."'
     )
     quote = quote_of(parse(text), "actually a very intelligent man.")
     assert quote.speaker == "Carson"

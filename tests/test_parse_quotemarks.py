@@ -171,10 +171,7 @@ def test_quote_dash_name_form():
 
 
 def test_a_quote_signed_on_the_next_line():
-    text = (
-        '"I went to Wall Street before the crash and warned them."\n\n'
-        "- Hillary Clinton.\n"
-    )
+    text = '"I went to Wall Street before the crash and warned them."\n\n- Hillary Clinton.\n'
     quote = quote_of(parse(text), "I went to Wall Street before the crash and warned them.")
     assert quote.speaker == "Hillary Clinton"
     assert quote.rule == "quote-signed"
