@@ -227,3 +227,18 @@ def test_a_clause_ending_in_a_colon_hands_the_quote_to_its_subject():
     assert quote.speaker == "Hillary Clinton"
     assert quote.speaker_mention == span_at(text, "Hillary Clinton")
     assert quote.rule == "quote-colon"
+
+
+def test_a_name_and_an_unlisted_verb_after_a_quote_sign_it():
+    text = (
+        "Trump claimed France had lost its identity.\n\n"
+        "“France will always be France,” an angry Hollande retaliated. “It never gives up.”"
+    )
+    doc = parse(text)
+    quote = quote_of(doc, "France will always be France")
+    assert quote.speaker == "Hollande"
+    assert quote.rule == "quote-name-after"
+    assert [span.text for span in quote.spans] == [
+        "France will always be France",
+        "It never gives up.",
+    ]

@@ -25,7 +25,7 @@ from quotedb.parse.clauses import (
 )
 from quotedb.parse.cue_rules import subject_of
 from quotedb.parse.drafts import Cue, Draft, Paragraph
-from quotedb.parse.lexicon import CUES, FUNCTION_WORDS, TITLES
+from quotedb.parse.lexicon import CUES, FUNCTION_WORDS, ROLES, TITLES
 from quotedb.parse.mentions import (
     NounPhrase,
     is_capitalised,
@@ -222,7 +222,52 @@ class QuoteRules:
             used[ci] = draft
             self._recipient(p, cue, draft)
             return draft
-        return None
+        return self._name_then_verb(p, quotation, k)
+
+    def _name_then_verb(self, p: Paragraph, quotation: Quotation, k: int) -> Draft | None:
+        """`"…," an angry Hollande retaliated.`: a name and a verb our lexicon lacks right
+        after a quote that ends on a comma still sign it (rule quote-name-after)."""
+        toks = p.toks
+        if self.text[quotation.end - 1 : quotation.end] not in (",", "?", "!"):
+            return None
+        subject = None
+        for verb_at in range(k + 1, min(len(toks), k + 10)):
+            word = toks[verb_at]
+            if p.inside[verb_at] or not word.text[:1].isalpha():
+                if word.text != ",":
+                    break
+                continue
+            if not is_capitalised(word) and word.lower.endswith(("ed", "s")):
+                subject = subject_before(toks, verb_at, floor=k)
+                break
+        if subject is None:
+            return None
+        if subject.first != k:
+            gap = toks[k : subject.first]
+            if len(gap) > 4 or any(
+                t.lower in FUNCTION_WORDS and t.lower not in ("a", "an", "the") for t in gap
+            ):
+                return None
+            subject = NounPhrase(k, subject.last, subject.head)  # "an angry Hollande"
+        verb = toks[subject.last + 1] if subject.last + 1 < len(toks) else None
+        if verb is None or is_capitalised(verb) or not verb.lower.endswith(("ed", "s")):
+            return None
+        if not (is_capitalised(toks[subject.head]) or toks[subject.head].lower in ROLES):
+            return None
+        name = self.resolve(toks, subject, speaks=True)
+        if name is None:
+            return None
+        return Draft(
+            quote_kind(self.text, quotation, p),
+            [quoted_content(self.text, quotation)],
+            "quote-name-after",
+            0.6,
+            speaker=name,
+            mention=self.span_of(toks, subject.first, subject.last),
+            cue=(verb.start, verb.end),
+            paragraph=p.index,
+            opens_paragraph_quote=not quotation.closed,
+        )
 
     def _quote_dash_name(self, p: Paragraph, quotation: Quotation, k: int) -> Draft | None:
         """`"…" - Name` / `"…" — Name, title`: a name after a dash signs the quote."""
