@@ -1,9 +1,11 @@
 """Rules for quotations: whose words are between these quote marks?
 
 1. `quote-cue-after`  "…," Kim wrote / "…," said Lionel Sosa
+   `quote-name-after` "…," an angry Hollande retaliated (a verb the lexicon lacks)
 2. `quote-cue-before` Kim wrote: "…" / described Trump as "…" (`quote-naming`)
-3. `quote-dash`       "…" - Name
-4. `quote-continued`, `quote-after-colon`: a further quoted sentence or
+3. `quote-colon`      Jeffrey M. Jones: "…" / Clinton has since apologized: "…"
+4. `quote-dash`       "…" - Name, and `quote-signed`: "- Name" on the next line
+5. `quote-continued`, `quote-after-colon`: a further quoted sentence or
    paragraph by the same speaker; `quote-unattributed`: no speaker in sight.
 
 A mixin of the sieve's reader: it uses the reader's registry and resolver.
