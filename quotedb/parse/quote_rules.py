@@ -167,16 +167,8 @@ class QuoteRules:
         else:
             return None
         name = self.resolve(toks, subject, speaks=True)
-        return Draft(
-            quote_kind(self.text, quotation, p),
-            [quoted_content(self.text, quotation)],
-            "quote-colon",
-            0.6,
-            speaker=name,
-            mention=self.span_of(toks, subject.first, subject.last if named else subject.head),
-            paragraph=p.index,
-            opens_paragraph_quote=not quotation.closed,
-        )
+        mention = self.span_of(toks, subject.first, subject.last if named else subject.head)
+        return self._signed_draft(p, quotation, "quote-colon", 0.6, name, mention)
 
     def _cue_after_quote(
         self, p: Paragraph, quotation: Quotation, k: int, used: dict[int, Draft]
@@ -259,17 +251,10 @@ class QuoteRules:
         name = self.resolve(toks, subject, speaks=True)
         if name is None:
             return None
-        return Draft(
-            quote_kind(self.text, quotation, p),
-            [quoted_content(self.text, quotation)],
-            "quote-name-after",
-            0.6,
-            speaker=name,
-            mention=self.span_of(toks, subject.first, subject.last),
-            cue=(verb.start, verb.end),
-            paragraph=p.index,
-            opens_paragraph_quote=not quotation.closed,
-        )
+        mention = self.span_of(toks, subject.first, subject.last)
+        draft = self._signed_draft(p, quotation, "quote-name-after", 0.6, name, mention)
+        draft.cue = (verb.start, verb.end)
+        return draft
 
     def _quote_dash_name(self, p: Paragraph, quotation: Quotation, k: int) -> Draft | None:
         """`"…" - Name` / `"…" — Name, title`: a name after a dash signs the quote."""
@@ -285,13 +270,26 @@ class QuoteRules:
         name = self.resolve(toks, subject, speaks=True)
         if name is None:
             return None
+        mention = self.span_of(toks, subject.first, subject.last)
+        return self._signed_draft(p, quotation, "quote-dash", 0.75, name, mention)
+
+    def _signed_draft(
+        self,
+        p: Paragraph,
+        quotation: Quotation,
+        rule: str,
+        confidence: float,
+        speaker: str | None,
+        mention: tuple[int, int],
+    ) -> Draft:
+        """The draft of a quotation a name signs without a cue word (colon, dash, unlisted verb)."""
         return Draft(
             quote_kind(self.text, quotation, p),
             [quoted_content(self.text, quotation)],
-            "quote-dash",
-            0.75,
-            speaker=name,
-            mention=self.span_of(toks, subject.first, subject.last),
+            rule,
+            confidence,
+            speaker=speaker,
+            mention=mention,
             paragraph=p.index,
             opens_paragraph_quote=not quotation.closed,
         )
