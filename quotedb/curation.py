@@ -24,18 +24,6 @@ from sqlalchemy.engine import Connection, Engine
 from quotedb.config import acting_user
 from quotedb.parse.records import SOURCE_KINDS
 from quotedb.queries import (
-    ABOUT,
-    ACTIONS,
-    ALIAS_DECISIONS,
-    ALIASES,
-    CORRECTIONS,
-    ENTITIES,
-    MERGES,
-    OCCURRENCES,
-    QUOTES,
-    RECIPIENTS,
-    REVIEWS,
-    SOURCES,
     Decisions,
     EntityRef,
     NotFound,
@@ -46,9 +34,23 @@ from quotedb.queries import (
     resolve_name,
 )
 from quotedb.store import keys
-from quotedb.store.models import ENTITY_KINDS, EntityEdit, utcnow
+from quotedb.store.models import ENTITY_KINDS, utcnow
+from quotedb.store.tables import (
+    ABOUT,
+    ACTIONS,
+    ALIAS_DECISIONS,
+    ALIASES,
+    CORRECTIONS,
+    ENTITIES,
+    ENTITY_EDITS,
+    MERGES,
+    OCCURRENCES,
+    QUOTES,
+    RECIPIENTS,
+    REVIEWS,
+    SOURCES,
+)
 
-ENTITY_EDITS = EntityEdit.__table__
 QID = re.compile(r"^Q[1-9]\d*$")
 URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 # pg_advisory_xact_lock key serialising curators on PostgreSQL ("curate"): two merges

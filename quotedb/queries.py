@@ -22,39 +22,24 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from quotedb.store import keys
-from quotedb.store.models import (
-    QUOTE_FTS_TABLE,
-    QUOTE_SEARCH_CONFIG,
-    Action,
-    Alias,
-    AliasDecision,
-    Document,
-    Entity,
-    EntityMerge,
-    Quote,
-    QuoteAbout,
-    QuoteCorrection,
-    QuoteOccurrence,
-    QuoteRecipient,
-    Review,
-    Source,
-    SourceLink,
+from quotedb.store.models import QUOTE_FTS_TABLE, QUOTE_SEARCH_CONFIG
+from quotedb.store.tables import (
+    ABOUT,
+    ACTIONS,
+    ALIAS_DECISIONS,
+    ALIASES,
+    CORRECTIONS,
+    DOCUMENTS,
+    ENTITIES,
+    MERGES,
+    OCCURRENCES,
+    QUOTES,
+    RECIPIENTS,
+    REVIEWS,
+    SOURCE_LINKS,
+    SOURCES,
 )
 
-ENTITIES = Entity.__table__
-ALIASES = Alias.__table__
-DOCUMENTS = Document.__table__
-SOURCES = Source.__table__
-SOURCE_LINKS = SourceLink.__table__
-QUOTES = Quote.__table__
-OCCURRENCES = QuoteOccurrence.__table__
-RECIPIENTS = QuoteRecipient.__table__
-ABOUT = QuoteAbout.__table__
-ACTIONS = Action.__table__
-CORRECTIONS = QuoteCorrection.__table__
-MERGES = EntityMerge.__table__
-ALIAS_DECISIONS = AliasDecision.__table__
-REVIEWS = Review.__table__
 SPEAKER = ENTITIES.alias("speaker")
 CLAIMANT = ENTITIES.alias("claimant")
 

@@ -51,16 +51,18 @@ from quotedb.store.db import StoreError
 from quotedb.store.keys import content_hash, name_key, normalise_document_text, quote_key
 from quotedb.store.models import (
     ENTITY_KINDS,
-    Alias,
-    Document,
-    Entity,
-    Quote,
-    QuoteAbout,
-    QuoteOccurrence,
-    QuoteRecipient,
-    Source,
-    SourceLink,
     utcnow,
+)
+from quotedb.store.tables import (
+    ABOUT,
+    ALIASES,
+    DOCUMENTS,
+    ENTITIES,
+    OCCURRENCES,
+    QUOTES,
+    RECIPIENTS,
+    SOURCE_LINKS,
+    SOURCES,
 )
 
 STATUSES = ("ingested", "unchanged", "skipped", "failed")
@@ -318,67 +320,56 @@ def _reason(error: sa.exc.DBAPIError) -> str:
     return text.strip().splitlines()[0]
 
 
-_documents = Document.__table__
-_entities = Entity.__table__
-_aliases = Alias.__table__
-_sources = Source.__table__
-_source_links = SourceLink.__table__
-_quotes = Quote.__table__
-_occurrences = QuoteOccurrence.__table__
-_recipients = QuoteRecipient.__table__
-_about = QuoteAbout.__table__
-
-
 def _returning_id(table: sa.Table) -> sa.Insert:
     return table.insert().returning(table.c.id)
 
 
 # Statements built once: building SQLAlchemy expressions per row costs more than SQLite.
 _LOCK = sa.text("SELECT pg_advisory_xact_lock(:key)")
-_DOCUMENT_BY_HASH = sa.select(_documents.c.id).where(
-    _documents.c.content_hash == sa.bindparam("content_hash")
+_DOCUMENT_BY_HASH = sa.select(DOCUMENTS.c.id).where(
+    DOCUMENTS.c.content_hash == sa.bindparam("content_hash")
 )
 _CURRENT_VERSION = (
-    sa.select(_documents.c.id, _documents.c.version)
-    .where(_documents.c.url == sa.bindparam("url"), _documents.c.superseded_by_id.is_(None))
-    .order_by(_documents.c.version.desc())
+    sa.select(DOCUMENTS.c.id, DOCUMENTS.c.version)
+    .where(DOCUMENTS.c.url == sa.bindparam("url"), DOCUMENTS.c.superseded_by_id.is_(None))
+    .order_by(DOCUMENTS.c.version.desc())
     .limit(1)
 )
 _SUPERSEDE_DOCUMENT = (
-    _documents.update()
-    .where(_documents.c.id == sa.bindparam("old_id"))
+    DOCUMENTS.update()
+    .where(DOCUMENTS.c.id == sa.bindparam("old_id"))
     .values(superseded_by_id=sa.bindparam("new_id"))
 )
 _SUPERSEDE_OCCURRENCES = (
-    _occurrences.update()
-    .where(_occurrences.c.document_id == sa.bindparam("old_id"))
+    OCCURRENCES.update()
+    .where(OCCURRENCES.c.document_id == sa.bindparam("old_id"))
     .values(superseded=True)
 )
-_ENTITIES_BY_QID = sa.select(_entities.c.id, _entities.c.qid).where(
-    _entities.c.qid.in_(sa.bindparam("qids", expanding=True))
+_ENTITIES_BY_QID = sa.select(ENTITIES.c.id, ENTITIES.c.qid).where(
+    ENTITIES.c.qid.in_(sa.bindparam("qids", expanding=True))
 )
 _ENTITIES_BY_KEYS = (
-    sa.select(_entities.c.id, _entities.c.key, _entities.c.kind)
-    .where(_entities.c.key.in_(sa.bindparam("keys", expanding=True)), _entities.c.qid.is_(None))
-    .order_by(_entities.c.id)
+    sa.select(ENTITIES.c.id, ENTITIES.c.key, ENTITIES.c.kind)
+    .where(ENTITIES.c.key.in_(sa.bindparam("keys", expanding=True)), ENTITIES.c.qid.is_(None))
+    .order_by(ENTITIES.c.id)
 )
 _SET_ENTITY_KIND = (
-    _entities.update()
-    .where(_entities.c.id == sa.bindparam("entity_id"))
+    ENTITIES.update()
+    .where(ENTITIES.c.id == sa.bindparam("entity_id"))
     .values(kind=sa.bindparam("kind"))
 )
 _QUOTES_BY_KEY = sa.select(
-    _quotes.c.id,
-    _quotes.c.key,
-    _quotes.c.speaker_id,
-    _quotes.c.first_published,
-    _quotes.c.confidence,
-    _quotes.c.claimed_by_id,
-).where(_quotes.c.key.in_(sa.bindparam("keys", expanding=True)))
+    QUOTES.c.id,
+    QUOTES.c.key,
+    QUOTES.c.speaker_id,
+    QUOTES.c.first_published,
+    QUOTES.c.confidence,
+    QUOTES.c.claimed_by_id,
+).where(QUOTES.c.key.in_(sa.bindparam("keys", expanding=True)))
 _SOURCES_BY_KEYS = (
-    sa.select(_sources.c.id, _sources.c.key)
-    .where(_sources.c.key.in_(sa.bindparam("keys", expanding=True)))
-    .order_by(_sources.c.id)
+    sa.select(SOURCES.c.id, SOURCES.c.key)
+    .where(SOURCES.c.key.in_(sa.bindparam("keys", expanding=True)))
+    .order_by(SOURCES.c.id)
 )
 
 
@@ -430,7 +421,7 @@ class DocumentWriter:
         if self.raw.url:
             previous = self.connection.execute(_CURRENT_VERSION, {"url": self.raw.url}).first()
         self.document_id = self._insert(
-            _documents,
+            DOCUMENTS,
             {
                 "title": self.raw.title,
                 "url": self.raw.url,
@@ -455,7 +446,7 @@ class DocumentWriter:
         written = self._write_quotes(self.document.parsed.quotes)
         if self._aliases:
             self.connection.execute(
-                _insert_ignoring_duplicates(self.connection, _aliases), self._aliases
+                _insert_ignoring_duplicates(self.connection, ALIASES), self._aliases
             )
         return Outcome(origin, "ingested", document_id=self.document_id, quotes=written)
 
@@ -472,8 +463,8 @@ class DocumentWriter:
             return 0
         quote_ids = self._quote_ids(reported)
         occurrences = [self._occurrence(quote, quote_ids[key]) for key, quote in reported.items()]
-        occurrence_ids = self._insert_many(_occurrences, occurrences, ("quote_id",))
-        for table, field in ((_recipients, "recipients"), (_about, "about")):
+        occurrence_ids = self._insert_many(OCCURRENCES, occurrences, ("quote_id",))
+        for table, field in ((RECIPIENTS, "recipients"), (ABOUT, "about")):
             rows = [
                 {"occurrence_id": occurrence_id, "entity_id": entity_id}
                 for quote, occurrence_id in zip(reported.values(), occurrence_ids, strict=True)
@@ -503,7 +494,7 @@ class DocumentWriter:
         if new:
             rows = list(new.values())
             ids.update(
-                zip(new, self._insert_many(_quotes, rows, ("key", "speaker_id")), strict=True)
+                zip(new, self._insert_many(QUOTES, rows, ("key", "speaker_id")), strict=True)
             )
         return ids
 
@@ -532,9 +523,7 @@ class DocumentWriter:
         if row.claimed_by_id is None and quote.claimed_by:
             changes["claimed_by_id"] = self._entity_id(quote.claimed_by)
         if changes:
-            self.connection.execute(
-                _quotes.update().where(_quotes.c.id == row.id).values(**changes)
-            )
+            self.connection.execute(QUOTES.update().where(QUOTES.c.id == row.id).values(**changes))
 
     def _occurrence(self, quote: parsed.Quote, quote_id: int) -> dict:
         mention, cue = quote.speaker_mention, quote.cue
@@ -596,7 +585,7 @@ class DocumentWriter:
         new = {p.identity: p for p in plans.values() if p.identity not in resolved}
         if new:
             rows = [plan.row() for plan in new.values()]
-            ids = self._insert_many(_entities, rows, ("key", "kind"))
+            ids = self._insert_many(ENTITIES, rows, ("key", "kind"))
             resolved.update(zip(new, ids, strict=True))
         for name, plan in plans.items():
             entity_id = resolved[plan.identity]
@@ -696,7 +685,7 @@ class DocumentWriter:
                 }
                 for identity, s in new.items()
             ]
-            ids.update(zip(new, self._insert_many(_sources, rows, _SOURCE_COLUMNS), strict=True))
+            ids.update(zip(new, self._insert_many(SOURCES, rows, _SOURCE_COLUMNS), strict=True))
         links = {}
         for source, chain in chains.items():
             chain_ids = [ids[_source_identity(s)] for s in chain]
@@ -707,7 +696,7 @@ class DocumentWriter:
             links[chain_ids[-1], None, self.document_id] = None
         if links:
             self.connection.execute(
-                _source_links.insert(),
+                SOURCE_LINKS.insert(),
                 [
                     {
                         "from_source_id": from_id,

@@ -33,23 +33,15 @@ from quotedb.store.ingest import (
     _insert_ignoring_duplicates,
     prepare,
 )
-from quotedb.store.models import (
-    Alias,
-    Document,
-    Quote,
-    QuoteOccurrence,
-    Review,
-    Source,
-    SourceLink,
+from quotedb.store.tables import (
+    ALIASES,
+    DOCUMENTS,
+    OCCURRENCES,
+    QUOTES,
+    REVIEWS,
+    SOURCE_LINKS,
+    SOURCES,
 )
-
-_documents = Document.__table__
-_occurrences = QuoteOccurrence.__table__
-_quotes = Quote.__table__
-_reviews = Review.__table__
-_sources = Source.__table__
-_source_links = SourceLink.__table__
-_aliases = Alias.__table__
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -69,17 +61,17 @@ class _Rewriter(DocumentWriter):
         connection = self.connection
         self.document_id = document_id
         old = connection.execute(
-            sa.select(_occurrences.c.quote_id, _occurrences.c.source_id).where(
-                _occurrences.c.document_id == document_id
+            sa.select(OCCURRENCES.c.quote_id, OCCURRENCES.c.source_id).where(
+                OCCURRENCES.c.document_id == document_id
             )
         ).all()
-        connection.execute(_source_links.delete().where(_source_links.c.document_id == document_id))
-        connection.execute(_occurrences.delete().where(_occurrences.c.document_id == document_id))
+        connection.execute(SOURCE_LINKS.delete().where(SOURCE_LINKS.c.document_id == document_id))
+        connection.execute(OCCURRENCES.delete().where(OCCURRENCES.c.document_id == document_id))
         self._resolve_entities()
         self._resolve_sources()
         written = self._write_quotes(self.document.parsed.quotes)
         if self._aliases:
-            connection.execute(_insert_ignoring_duplicates(connection, _aliases), self._aliases)
+            connection.execute(_insert_ignoring_duplicates(connection, ALIASES), self._aliases)
         _delete_orphans(connection, {row.quote_id for row in old}, {row.source_id for row in old})
         return len(old), written
 
@@ -88,25 +80,23 @@ def _delete_orphans(connection: Connection, quote_ids: set[int], source_ids: set
     """Quotes and sources the old parse alone used, unless something still holds them."""
     if quote_ids:
         connection.execute(
-            _quotes.delete().where(
-                _quotes.c.id.in_(sorted(quote_ids)),
-                _quotes.c.id.not_in(sa.select(_occurrences.c.quote_id)),
-                _quotes.c.id.not_in(sa.select(_reviews.c.quote_id)),
+            QUOTES.delete().where(
+                QUOTES.c.id.in_(sorted(quote_ids)),
+                QUOTES.c.id.not_in(sa.select(OCCURRENCES.c.quote_id)),
+                QUOTES.c.id.not_in(sa.select(REVIEWS.c.quote_id)),
             )
         )
     source_ids = sorted(source_id for source_id in source_ids if source_id is not None)
     if source_ids:
         used = sa.union(
-            sa.select(_occurrences.c.source_id.label("id")).where(
-                _occurrences.c.source_id.is_not(None)
+            sa.select(OCCURRENCES.c.source_id.label("id")).where(
+                OCCURRENCES.c.source_id.is_not(None)
             ),
-            sa.select(_source_links.c.from_source_id),
-            sa.select(_source_links.c.to_source_id).where(
-                _source_links.c.to_source_id.is_not(None)
-            ),
+            sa.select(SOURCE_LINKS.c.from_source_id),
+            sa.select(SOURCE_LINKS.c.to_source_id).where(SOURCE_LINKS.c.to_source_id.is_not(None)),
         )
         connection.execute(
-            _sources.delete().where(_sources.c.id.in_(source_ids), _sources.c.id.not_in(used))
+            SOURCES.delete().where(SOURCES.c.id.in_(source_ids), SOURCES.c.id.not_in(used))
         )
 
 
@@ -129,11 +119,11 @@ def _prepared(row: sa.Row) -> PreparedDocument | str:
 def reparse(engine: Engine, document_ids: list[int] | None = None) -> Iterator[Reparsed]:
     """Parses the current version of every stored document (or of `document_ids`)
     again and rewrites its attributions, one transaction per document."""
-    query = sa.select(_documents.c.id).where(_documents.c.superseded_by_id.is_(None))
+    query = sa.select(DOCUMENTS.c.id).where(DOCUMENTS.c.superseded_by_id.is_(None))
     if document_ids is not None:
-        query = query.where(_documents.c.id.in_(document_ids))
+        query = query.where(DOCUMENTS.c.id.in_(document_ids))
     with engine.connect() as connection:
-        ids = list(connection.execute(query.order_by(_documents.c.id)).scalars())
+        ids = list(connection.execute(query.order_by(DOCUMENTS.c.id)).scalars())
     writer_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
     for document_id in ids:
         with writer_engine.begin() as connection:
@@ -143,7 +133,7 @@ def reparse(engine: Engine, document_ids: list[int] | None = None) -> Iterator[R
                     sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": INGEST_LOCK_KEY}
                 )
             row = connection.execute(
-                sa.select(_documents).where(_documents.c.id == document_id)
+                sa.select(DOCUMENTS).where(DOCUMENTS.c.id == document_id)
             ).one()
             prepared = _prepared(row)
             if isinstance(prepared, str):
