@@ -304,6 +304,22 @@ def _alias_key(alias: str) -> str:
     return key
 
 
+def _decide_alias(
+    connection: Connection, action_id: int, entity_id: int, text: str, key: str, change: str
+) -> None:
+    """Records that TEXT (name key KEY) is ("add") or is not ("remove") a name of the entity."""
+    connection.execute(
+        ALIAS_DECISIONS.insert(),
+        {
+            "action_id": action_id,
+            "entity_id": entity_id,
+            "text": text,
+            "key": key,
+            "change": change,
+        },
+    )
+
+
 def alias(
     engine: Engine, change: str, name: str, alias_text: str, *, note: str | None = None
 ) -> dict[str, Any]:
@@ -320,16 +336,7 @@ def alias(
         verb = "add alias" if change == "add" else "remove alias"
         summary = f"{verb} {alias_text!r} {'to' if change == 'add' else 'from'} {entity.name}"
         action_id = _record(connection, "alias", summary, note, entity=entity.id, change=change)
-        connection.execute(
-            ALIAS_DECISIONS.insert(),
-            {
-                "action_id": action_id,
-                "entity_id": entity.id,
-                "text": alias_text.strip(),
-                "key": key,
-                "change": change,
-            },
-        )
+        _decide_alias(connection, action_id, entity.id, alias_text.strip(), key, change)
     return {"action_id": action_id, "summary": summary}
 
 
@@ -358,16 +365,7 @@ def split(engine: Engine, name: str, alias_text: str, *, note: str | None = None
                 "created_at": utcnow(),
             },
         ).scalar_one()
-        connection.execute(
-            ALIAS_DECISIONS.insert(),
-            {
-                "action_id": action_id,
-                "entity_id": entity.id,
-                "text": text,
-                "key": key,
-                "change": "remove",
-            },
-        )
+        _decide_alias(connection, action_id, entity.id, text, key, "remove")
         candidates = connection.execute(
             sa.select(
                 OCCURRENCES.c.id,
@@ -628,16 +626,7 @@ def _import_one(
     for key, text in names.items():
         if not key or key in in_force:
             continue
-        connection.execute(
-            ALIAS_DECISIONS.insert(),
-            {
-                "action_id": action_id,
-                "entity_id": entity.id,
-                "text": text,
-                "key": key,
-                "change": "add",
-            },
-        )
+        _decide_alias(connection, action_id, entity.id, text, key, "add")
         counts["aliases"] += 1
     return entity.id
 
