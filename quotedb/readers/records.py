@@ -60,8 +60,8 @@ class RawDocument:
 
 
 @dataclass(frozen=True, slots=True)
-class ReadError:
-    """An input that could not be read, with the reason in one plain sentence."""
+class _Notice:
+    """An input passed over, with the reason in one plain sentence."""
 
     origin: Origin
     reason: str
@@ -75,18 +75,13 @@ class ReadError:
 
 
 @dataclass(frozen=True, slots=True)
-class Skipped:
+class ReadError(_Notice):
+    """An input that could not be read, with the reason in one plain sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped(_Notice):
     """A file in a folder passed over because its extension names no article format (.csv, .png)."""
-
-    origin: Origin
-    reason: str
-
-    @property
-    def path(self) -> str:
-        return self.origin.path
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
 
 
 ReadResult = RawDocument | ReadError | Skipped
