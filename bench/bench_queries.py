@@ -405,8 +405,11 @@ def measure(url: str, samples: int, seed: int = 11) -> None:
     print(f"  fuzzy fallback listed the right quote for {found}/{len(texts)} misspelt phrases")
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as out:
         started = time.perf_counter()
+        # As `quotedb export --format csv` calls them.
         rows = formats.write_csv(
-            queries.quote_tuples(engine, order="id"), out, queries.QUOTE_COLUMNS
+            queries.quote_tuples(engine, order="id", list_separator=formats.LIST_SEPARATOR),
+            out,
+            queries.QUOTE_COLUMNS,
         )
         seconds = time.perf_counter() - started
         size = out.tell()

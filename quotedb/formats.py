@@ -7,8 +7,10 @@ batch at a time), so memory does not grow with the number of rows.
 """
 
 import csv
+import functools
 import itertools
 import json
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import IO, Any
@@ -99,21 +101,21 @@ def _write_delimited(
     # The csv module writes None, text, numbers and dates (str() is ISO) itself;
     # only list and dict columns, known from the first row, need cell().
     nested = [n for n, column in enumerate(columns) if isinstance(first[column], list | dict)]
-    counter = itertools.count(1)
-    count = 0
+    if nested:
+        rows = map(functools.partial(_cells, nested), rows)
+    # Counted in C as they stream past, not by a Python call per row: zip draws a
+    # number per row, so the next number is the count.
+    counter = itertools.count()
+    writer.writerows(map(operator.itemgetter(0), zip(rows, counter)))
+    return next(counter)
 
-    def prepared(row: Sequence) -> Sequence:
-        nonlocal count
-        count = next(counter)
-        if not nested:
-            return row
-        row = list(row)
-        for position in nested:
-            row[position] = cell(row[position])
-        return row
 
-    writer.writerows(map(prepared, rows))
-    return count
+def _cells(nested: list[int], row: Sequence) -> list:
+    """The row with its list and dict columns (at `nested`) as cell text."""
+    row = list(row)
+    for position in nested:
+        row[position] = cell(row[position])
+    return row
 
 
 def write_csv(

@@ -11,10 +11,10 @@ the occurrence's stable `id`, which `show` takes.
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import groupby
+from itertools import chain, groupby, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -576,36 +576,45 @@ def _conditions(
     return conditions
 
 
+def _in_batch(column: sa.ColumnElement, ids: Collection[int]) -> sa.ColumnElement:
+    """`column IN ids` for a batch's ids, as BETWEEN when they are a dense range (a
+    batch in id order): cheaper than a long IN list; the few extra rows are ignored."""
+    low, high = min(ids), max(ids)
+    return column.between(low, high) if high - low < 2 * len(ids) else column.in_(ids)
+
+
 def _names_by_occurrence(
-    connection: Connection, table: sa.Table, occurrence_ids: list[int], lookups: "_Lookups"
-) -> dict[int, list[str]]:
-    low, high = min(occurrence_ids), max(occurrence_ids)
-    # A batch in id order is a dense range: BETWEEN is cheaper than a long IN list.
-    dense = high - low < 2 * len(occurrence_ids)
-    in_batch = (
-        table.c.occurrence_id.between(low, high)
-        if dense
-        else table.c.occurrence_id.in_(occurrence_ids)
+    connection: Connection, table: sa.Table, occurrence_ids: Sequence[int], lookups: "_Lookups"
+) -> dict[int, list[str] | str]:
+    query = (
+        sa.select(table.c.occurrence_id, table.c.entity_id)
+        .where(_in_batch(table.c.occurrence_id, occurrence_ids))
+        .order_by(table.c.occurrence_id)  # the primary key's order: no sort
     )
-    query = sa.select(table.c.occurrence_id, table.c.entity_id).where(in_batch)
-    linked = connection.execute(query).all()
-    # Names come from the stream's entity cache: no join and no sort in the database.
-    entities = lookups.fill(lookups.entities, _ENTITY_COLUMNS, {row[1] for row in linked})
-    names: dict[int, list[str]] = {}
-    for occurrence_id, entity_id in linked:
-        names.setdefault(occurrence_id, []).append(entities[entity_id][0])
-    for listed in names.values():
-        if len(listed) > 1:
-            listed.sort()
-    return names
+    linked = list(chain.from_iterable(_tuples(connection, query, stream=False)))
+    if not linked:
+        return {}
+    occurrence_ids, entity_ids = zip(*linked)
+    # Names come from the stream's entity cache: no join in the database.
+    entities = lookups.fill(lookups.entities, _ENTITY_COLUMNS, set(entity_ids))
+    names = map(itemgetter(0), map(entities.__getitem__, entity_ids))
+    if len(set(occurrence_ids)) == len(occurrence_ids):
+        # One name each, the usual case: nothing to group or sort.
+        if lookups.list_separator is None:
+            return {occurrence_id: [name] for occurrence_id, name in zip(occurrence_ids, names)}
+        return dict(zip(occurrence_ids, names))
+    return {
+        occurrence_id: lookups.listed(sorted(name for _, name in group))
+        for occurrence_id, group in groupby(zip(occurrence_ids, names), itemgetter(0))
+    }
 
 
-def _by_id(connection: Connection, columns: list, ids: Iterable[int]) -> dict[int, tuple]:
-    """{id: (other columns...)} for the rows of the first column's table with these ids."""
-    ids = list(ids)
+def _by_id(connection: Connection, columns: list, ids: Collection[int]) -> dict[int, tuple]:
+    """{id: (other columns...)} for the rows of the first column's table with these ids
+    (and, from a dense range, a few more)."""
     if not ids:
         return {}
-    query = sa.select(*columns).where(columns[0].in_(ids))
+    query = sa.select(*columns).where(_in_batch(columns[0], ids))
     return {row[0]: tuple(row[1:]) for row in connection.execute(query).all()}
 
 
@@ -628,86 +637,82 @@ LOOKUP_CACHE_SIZE = 100_000
 class _Lookups:
     """Entity and source columns for one stream, fetched by id and kept (bounded)."""
 
-    def __init__(self, connection: Connection, decisions: Decisions = NO_DECISIONS) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        decisions: Decisions = NO_DECISIONS,
+        list_separator: str | None = None,
+    ) -> None:
         self.connection = connection
         self.decisions = decisions
+        self.list_separator = list_separator
         self.entities: dict[int, tuple] = {}
         self.sources: dict[int, tuple] = {}
+        # Every merged entity and who it now is, so a column maps through dict.get.
+        self.merged = {entity: decisions.canon(entity) for entity in decisions.canonical}
 
     def fill(self, cache: dict[int, tuple], columns: list, ids: set) -> dict[int, tuple]:
-        missing = {found for found in ids if found is not None and found not in cache}
+        missing = ids.difference(cache, (None,))
         if len(cache) + len(missing) > LOOKUP_CACHE_SIZE:
             cache.clear()
             missing = ids - {None}
         cache.update(_by_id(self.connection, columns, missing))
         return cache
 
-    def decorate(self, rows: list[sa.Row]) -> list[tuple]:
-        """A batch of _occurrence_query rows as tuples in QUOTE_COLUMNS order."""
+    def decorate(self, rows: Sequence[Sequence]) -> list[tuple]:
+        """A batch of _occurrence_query rows as tuples in QUOTE_COLUMNS order.
+
+        Built a column at a time with map and zip, which run in C, so neither the
+        lookups nor people's decisions cost a Python call per row."""
         if not rows:
             return []
-        # Plain tuples: attribute access on SQLAlchemy rows costs more than the rest.
-        rows = [tuple(row) for row in rows]
-        ids = [row[0] for row in rows]
+        (ids, quote_ids, document_ids, speaker_ids, claimed_by_ids, source_ids, texts, kinds,
+         cues, mentions, starts, ends, confidences, rules) = zip(*rows)  # fmt: skip
         decisions = self.decisions
-        if decisions:
-            rows = [self._decided(row) for row in rows]
+        if decisions.speaker:
+            speaker_ids = tuple(map(decisions.speaker.get, ids, speaker_ids))
+        if self.merged:
+            speaker_ids = tuple(map(self.merged.get, speaker_ids, speaker_ids))
+            claimed_by_ids = tuple(map(self.merged.get, claimed_by_ids, claimed_by_ids))
         if decisions.canonical or decisions.recipients:
             recipients = self._decided_names(RECIPIENTS, ids, decisions.recipients)
             about = self._decided_names(ABOUT, ids, {})
         else:
             recipients = _names_by_occurrence(self.connection, RECIPIENTS, ids, self)
             about = _names_by_occurrence(self.connection, ABOUT, ids, self)
-        people = {row[3] for row in rows} | {row[4] for row in rows}
-        entities = self.fill(self.entities, _ENTITY_COLUMNS, people)
-        sources = self.fill(self.sources, _SOURCE_COLUMNS, {row[5] for row in rows})
-        documents = _by_id(self.connection, _DOCUMENT_COLUMNS, {row[2] for row in rows})
-        decorated = []
-        for (
-            occurrence_id,
-            quote_id,
-            document_id,
-            speaker_id,
-            claimed_by_id,
-            source_id,
-            text,
-            kind,
-            cue,
-            mention,
-            start,
-            end,
-            confidence,
-            rule,
-        ) in rows:
-            published, title, url, publisher = documents[document_id]
-            speaker, speaker_qid = entities.get(speaker_id, _NO_ENTITY)
-            source_kind, source_title, source_author = sources.get(source_id, _NO_SOURCE)
-            decorated.append(
-                (occurrence_id, quote_id, published, speaker, speaker_qid,
-                 recipients.get(occurrence_id, []), about.get(occurrence_id, []),
-                 entities.get(claimed_by_id, _NO_ENTITY)[0], text, kind, cue, mention,
-                 source_kind, source_title, source_author, document_id, title, url, publisher,
-                 start, end, confidence, rule)
-            )  # fmt: skip
+        entities = self.fill(self.entities, _ENTITY_COLUMNS, {*speaker_ids, *claimed_by_ids})
+        sources = self.fill(self.sources, _SOURCE_COLUMNS, set(source_ids))
+        documents = _by_id(self.connection, _DOCUMENT_COLUMNS, set(document_ids))
+        speakers, speaker_qids = zip(*map(entities.get, speaker_ids, repeat(_NO_ENTITY)))
+        claimants = map(itemgetter(0), map(entities.get, claimed_by_ids, repeat(_NO_ENTITY)))
+        source_kinds, source_titles, source_authors = zip(
+            *map(sources.get, source_ids, repeat(_NO_SOURCE))
+        )
+        published, titles, urls, publishers = zip(*map(documents.__getitem__, document_ids))
+        decorated = list(
+            zip(ids, quote_ids, published, speakers, speaker_qids, self._names(recipients, ids),
+                self._names(about, ids), claimants, texts, kinds, cues, mentions, source_kinds,
+                source_titles, source_authors, document_ids, titles, urls, publishers, starts,
+                ends, confidences, rules)
+        )  # fmt: skip
         if decisions.source_kind:
             decorated = [self._decided_source(row) for row in decorated]
         return decorated
 
-    def _decided(self, row: tuple) -> tuple:
-        """A raw row with the corrected speaker, and merged people as who they now are."""
-        decisions = self.decisions
-        occurrence_id, speaker_id, claimed_by_id = row[0], row[3], row[4]
-        speaker_id = decisions.speaker.get(occurrence_id, speaker_id)
-        return (
-            *row[:3],
-            decisions.canon(speaker_id),
-            decisions.canon(claimed_by_id),
-            *row[5:],
-        )
+    def listed(self, names: list[str]) -> list[str] | str:
+        """Recipients or about names as a row holds them: a list, or with a
+        list_separator one text (what a CSV cell holds, joined once here)."""
+        return names if self.list_separator is None else self.list_separator.join(names)
+
+    def _names(self, names: dict[int, list[str] | str], ids: Sequence[int]) -> Iterable:
+        """The recipients or about column of a batch (see listed)."""
+        if self.list_separator is None:
+            return [names.get(occurrence_id, []) for occurrence_id in ids]
+        return map(names.get, ids, repeat(""))
 
     def _decided_names(
-        self, table: sa.Table, occurrence_ids: list[int], corrected: dict[int, list[int]]
-    ) -> dict[int, list[str]]:
+        self, table: sa.Table, occurrence_ids: Sequence[int], corrected: dict[int, list[int]]
+    ) -> dict[int, list[str] | str]:
         """Recipient or about names per occurrence: corrected lists where a person gave
         one, merged people as who they now are."""
         linked: dict[int, list[int]] = {}
@@ -724,7 +729,7 @@ class _Lookups:
         wanted = {entity_id for ids in linked.values() for entity_id in ids}
         entities = self.fill(self.entities, _ENTITY_COLUMNS, wanted)
         return {
-            occurrence_id: sorted({entities[entity_id][0] for entity_id in ids})
+            occurrence_id: self.listed(sorted({entities[entity_id][0] for entity_id in ids}))
             for occurrence_id, ids in linked.items()
             if ids
         }
@@ -739,13 +744,34 @@ class _Lookups:
         return (*row[:position], kind, None, None, *row[position + 3 :])
 
 
-def _stream(
-    connection: Connection, query: sa.Select, decisions: Decisions = NO_DECISIONS
-) -> Iterator[tuple]:
-    lookups = _Lookups(connection, decisions)
-    result = connection.execution_options(yield_per=BATCH_SIZE).execute(query)
-    for batch in result.partitions():
-        yield from lookups.decorate(batch)
+def _batches(
+    connection: Connection,
+    query: sa.Select,
+    decisions: Decisions = NO_DECISIONS,
+    list_separator: str | None = None,
+) -> Iterator[list[tuple]]:
+    lookups = _Lookups(connection, decisions, list_separator)
+    for batch in _tuples(connection, query):
+        yield lookups.decorate(batch)
+
+
+def _tuples(
+    connection: Connection, query: sa.Select, *, stream: bool = True
+) -> Iterator[Sequence[Sequence]]:
+    """The rows of `query`, BATCH_SIZE at a time (all at once unless `stream`), for
+    columns that need no type conversion. SQLite's are the driver's tuples, read from
+    its cursor (which steps through the result as it is read): SQLAlchemy's Row objects
+    cost more than the fetch, and each one the garbage collector tracks makes its full
+    passes come sooner. Elsewhere they are Rows from a server-side cursor, which
+    SQLAlchemy sets up and reads ahead of."""
+    if connection.dialect.name == "sqlite":
+        cursor = connection.execute(query).cursor
+        while batch := cursor.fetchmany(BATCH_SIZE):
+            yield batch
+    elif not stream:
+        yield connection.execute(query).all()
+    else:
+        yield from connection.execution_options(yield_per=BATCH_SIZE).execute(query).partitions()
 
 
 # How quote rows may be ordered: newest document first (what a reader wants),
@@ -758,10 +784,15 @@ ORDERS = {
 
 
 def quote_tuples(
-    engine: Engine, where: QuoteFilter = QuoteFilter(), *, order: str = "newest"
+    engine: Engine,
+    where: QuoteFilter = QuoteFilter(),
+    *,
+    order: str = "newest",
+    list_separator: str | None = None,
 ) -> Iterator[tuple]:
     """Quote occurrences matching `where` as tuples in QUOTE_COLUMNS order, streamed
-    in `order` (see ORDERS): the fast path exports take.
+    in `order` (see ORDERS): the fast path exports take. With `list_separator`,
+    recipients and about are one text each, the names joined by it, instead of lists.
 
     Names are resolved before this returns, so an unknown or ambiguous name
     raises here, not halfway through the output.
@@ -776,12 +807,14 @@ def quote_tuples(
     except BaseException:
         connection.close()
         raise
-    return _closing(connection, _stream(connection, query, decisions))
+    batches = _batches(connection, query, decisions, list_separator)
+    # Flattened in C: a generator between batch and row would cost a Python step per row.
+    return chain.from_iterable(_closing(connection, batches))
 
 
-def _closing(connection: Connection, rows: Iterator[tuple]) -> Iterator[tuple]:
+def _closing(connection: Connection, items: Iterator) -> Iterator:
     with connection:
-        yield from rows
+        yield from items
 
 
 def quotes(

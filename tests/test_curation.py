@@ -164,6 +164,26 @@ def test_the_graph_follows_corrected_recipients_and_merged_speakers(db):
     assert edges[("Kim Yo-jong", "Donald Trump")] >= 1
 
 
+def test_csv_export_carries_decisions_as_the_listing_does(db):
+    """The csv export takes the fast path (tuples, names joined as they stream):
+    corrections and merges reach it as they reach `quotes`."""
+    letter, talks = row_of(db, "powerful and preeminent"), row_of(db, TALKS_QUOTE)
+    run(db, "correct", str(letter["id"]), "--recipient", "Barack Obama",
+        "--recipient", "Donald Trump", "--note", "x")  # fmt: skip
+    run(db, "correct", str(talks["id"]), "--speaker", "Kim Jong-un", "--source-kind", "tweet",
+        "--note", "x")  # fmt: skip
+    run(db, "merge", "Kim Jong-un", "Kim Yo-jong")
+
+    def by_id(text: str) -> list[dict]:
+        return sorted(csv.DictReader(io.StringIO(text)), key=lambda row: int(row["id"]))
+
+    exported = by_id(run(db, "export", "--format", "csv", "-o", "-").output)
+    assert exported == by_id(run(db, "quotes", "--csv").output)
+    assert {"Barack Obama; Donald Trump", "Kim Yo-jong"} <= {
+        value for row in exported for value in (row["recipients"], row["speaker"])
+    }
+
+
 def test_reparse_rewrites_the_attributions_and_keeps_corrections_and_reviews(db):
     talks, letter = row_of(db, TALKS_QUOTE), row_of(db, "powerful and preeminent")
     run(db, "correct", str(talks["id"]), "--speaker", "Kim Jong-un", "--note", "KCNA")

@@ -453,7 +453,9 @@ def export_command(
             except formats.MissingDependency as error:
                 raise click.ClickException(str(error)) from None
         elif export_format == "csv":
-            tuples = queries.quote_tuples(engine, where, order="id")
+            tuples = queries.quote_tuples(
+                engine, where, order="id", list_separator=formats.LIST_SEPARATOR
+            )
             unit = "rows"
             with _output_file(output) as out:
                 count = formats.write_csv(tuples, out, queries.QUOTE_COLUMNS)
