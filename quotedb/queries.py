@@ -44,8 +44,10 @@ SPEAKER = ENTITIES.alias("speaker")
 CLAIMANT = ENTITIES.alias("claimant")
 
 # Rows are fetched, and their people, sources and documents looked up, this
-# many at a time: memory stays flat however many rows a query streams.
-BATCH_SIZE = 2000
+# many at a time: memory stays flat however many rows a query streams. Small
+# batches stream faster (fewer objects alive at once, for the caches and the
+# garbage collector to keep up with); below a few hundred the lookups cost more.
+BATCH_SIZE = 500
 # who-said: full-text candidates the fuzzy fallback compares, and the least
 # share of the searched words' letters a candidate must contain, in order.
 FUZZY_CANDIDATES = 300
