@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
@@ -164,9 +165,9 @@ def test_the_graph_follows_corrected_recipients_and_merged_speakers(db):
     assert edges[("Kim Yo-jong", "Donald Trump")] >= 1
 
 
-def test_csv_export_carries_decisions_as_the_listing_does(db):
-    """The csv export takes the fast path (tuples, names joined as they stream):
-    corrections and merges reach it as they reach `quotes`."""
+def test_exports_carry_decisions_as_the_listing_does(db, tmp_path):
+    """csv and parquet exports take the fast path (tuples; for csv, names joined as
+    they stream): corrections and merges reach them as they reach `quotes`."""
     letter, talks = row_of(db, "powerful and preeminent"), row_of(db, TALKS_QUOTE)
     run(db, "correct", str(letter["id"]), "--recipient", "Barack Obama",
         "--recipient", "Donald Trump", "--note", "x")  # fmt: skip
@@ -182,6 +183,13 @@ def test_csv_export_carries_decisions_as_the_listing_does(db):
     assert {"Barack Obama; Donald Trump", "Kim Yo-jong"} <= {
         value for row in exported for value in (row["recipients"], row["speaker"])
     }
+    path = tmp_path / "quotes.parquet"
+    run(db, "export", "--format", "parquet", "-o", str(path))
+    listed = {row["id"]: row for row in rows(db)}
+    for row in pq.read_table(path).to_pylist():
+        expected = listed[row["id"]]
+        for column in ("speaker", "recipients", "source_kind", "source_title", "claimed_by"):
+            assert row[column] == expected[column], column
 
 
 def test_reparse_rewrites_the_attributions_and_keeps_corrections_and_reviews(db):

@@ -90,14 +90,18 @@ def test_parquet_keeps_types_and_values(quote_rows, tmp_path):
     assert pq.read_table(empty).num_rows == 0
 
 
-def test_quote_tuples_write_the_same_csv_as_quote_dicts(store, quote_rows):
-    """The export's fast path (tuples, names joined as they stream) writes the same
-    bytes as the dict rows `quotes` lists."""
+def test_quote_tuples_write_the_same_csv_and_parquet_as_quote_dicts(store, quote_rows, tmp_path):
+    """The export's fast path (tuples; for CSV, names joined as they stream) writes the
+    same bytes as the dict rows `quotes` lists."""
     joined = queries.quote_tuples(store, list_separator=formats.LIST_SEPARATOR)
     assert written(formats.write_csv, list(joined), queries.QUOTE_COLUMNS) == written(
         formats.write_csv, quote_rows, queries.QUOTE_COLUMNS
     )
     assert any(row["recipients"] for row in quote_rows)
+    from_dicts, from_tuples = tmp_path / "dicts.parquet", tmp_path / "tuples.parquet"
+    formats.write_parquet(one_shot(quote_rows), str(from_dicts))
+    formats.write_parquet(queries.quote_tuples(store), str(from_tuples), queries.QUOTE_COLUMNS)
+    assert from_tuples.read_bytes() == from_dicts.read_bytes()
 
 
 def test_quotebank_records(store):

@@ -445,11 +445,11 @@ def export_command(
                 count = write(rows, out)
             unit = "quotes"
         elif export_format == "parquet":
-            rows = queries.quotes(engine, where, order="id")
+            tuples = queries.quote_tuples(engine, where, order="id")
             unit = "rows"
             try:
                 with _output_path(output) as path:
-                    count = formats.write_parquet(rows, path)
+                    count = formats.write_parquet(tuples, path, queries.QUOTE_COLUMNS)
             except formats.MissingDependency as error:
                 raise click.ClickException(str(error)) from None
         elif export_format == "csv":
