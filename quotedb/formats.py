@@ -40,9 +40,13 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
+# What json.dumps(value, ensure_ascii=False, default=...) would build on every call.
+_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_json_default)
+
+
 def to_json(value: Any) -> str:
     """Compact JSON with ISO dates and unescaped non-ASCII text."""
-    return json.dumps(value, ensure_ascii=False, default=_json_default)
+    return _JSON_ENCODER.encode(value)
 
 
 def cell(value: Any) -> str:
