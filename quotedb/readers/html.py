@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import trafilatura
-from lxml.etree import LxmlError
-
 from quotedb.readers.records import BadInput, Origin, RawDocument, parse_date
 
 # Extra page metadata worth keeping; title, author, date, site name and URL have fields.
@@ -42,6 +39,10 @@ def extract_html(
         raise BadInput("empty file (no text in it)")
     if b"\x00" in data[:65536]:
         raise BadInput("binary file (it contains NUL bytes), not HTML")
+    # Imported here: trafilatura costs ~65 ms of start-up, and most runs read no HTML.
+    import trafilatura
+    from lxml.etree import LxmlError
+
     try:
         page = trafilatura.bare_extraction(
             data,

@@ -5,6 +5,8 @@ empty database to the latest schema and refuses, with one plain sentence, a
 database that is out of date, newer than this quotedb, or not a quotedb store.
 """
 
+from __future__ import annotations
+
 import functools
 import sqlite3
 import sys
@@ -13,15 +15,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy.engine import URL, Engine
 from sqlmodel import Session
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 # Writers wait this long for SQLite's write lock before giving up: two
 # concurrent `quotedb ingest` runs then queue instead of failing.
@@ -70,6 +72,9 @@ def alembic_dir() -> Path:
 
 def alembic_config(url: str | None = None) -> Config:
     """An Alembic config for `url`; env.py reads the URL from config.attributes, not an ini."""
+    # Alembic is imported where it is used: it costs ~0.1 s of every command's start-up.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(alembic_dir()).replace("%", "%%"))
     config.attributes["db_url"] = url
@@ -79,6 +84,8 @@ def alembic_config(url: str | None = None) -> Config:
 @functools.cache
 def migration_scripts() -> ScriptDirectory:
     """The migrations, read once a process: every open_store consults them."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
@@ -208,6 +215,8 @@ class SchemaState:
 
 def schema_state(engine: Engine, url: str) -> SchemaState:
     """Reads the database's Alembic revision and whether it holds tables that are not ours."""
+    from alembic.runtime.migration import MigrationContext
+
     failure = f"cannot open the database {display_url(url)}"
     with _reporting_database_errors(failure), engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
@@ -219,6 +228,8 @@ def schema_state(engine: Engine, url: str) -> SchemaState:
 
 def check_schema(state: SchemaState, url: str) -> None:
     """Raises SchemaMismatch unless the database is empty or at a revision quotedb knows."""
+    from alembic.util import CommandError
+
     where = display_url(url)
     if state.foreign_tables:
         shown = ", ".join(state.foreign_tables[:5])
@@ -258,15 +269,21 @@ def open_store(url: str) -> Engine:
 
 def migrate(url: str, revision: str = "head") -> None:
     """Upgrades the database to `revision`, in one transaction that concurrent runs queue on."""
+    from alembic import command
+
     _run_alembic(url, lambda config: command.upgrade(config, revision))
 
 
 def downgrade(url: str, revision: str) -> None:
     """Downgrades the database to `revision` ("base" removes every quotedb table)."""
+    from alembic import command
+
     _run_alembic(url, lambda config: command.downgrade(config, revision))
 
 
 def _run_alembic(url: str, action: Callable[[Config], None]) -> None:
+    from alembic.util import CommandError
+
     engine = make_engine(url, foreign_keys=False)
     try:
         check_schema(schema_state(engine, url), url)
