@@ -348,9 +348,11 @@ _SUPERSEDE_OCCURRENCES = (
 _ENTITIES_BY_QID = sa.select(ENTITIES.c.id, ENTITIES.c.qid).where(
     ENTITIES.c.qid.in_(sa.bindparam("qids", expanding=True))
 )
+# `qid` is returned, not filtered on: with "qid IS NULL" in the WHERE clause SQLite (no
+# statistics) walks the qid index over nearly every entity instead of the key index.
 _ENTITIES_BY_KEYS = (
-    sa.select(ENTITIES.c.id, ENTITIES.c.key, ENTITIES.c.kind)
-    .where(ENTITIES.c.key.in_(sa.bindparam("keys", expanding=True)), ENTITIES.c.qid.is_(None))
+    sa.select(ENTITIES.c.id, ENTITIES.c.key, ENTITIES.c.kind, ENTITIES.c.qid)
+    .where(ENTITIES.c.key.in_(sa.bindparam("keys", expanding=True)))
     .order_by(ENTITIES.c.id)
 )
 _SET_ENTITY_KIND = (
@@ -575,9 +577,12 @@ class DocumentWriter:
             if p.identity[0] == "name" and p.identity not in resolved
         }
         if shared:
-            stored = self.connection.execute(
-                _ENTITIES_BY_KEYS, {"keys": sorted({p.key for p in shared.values()})}
-            ).all()
+            keys = sorted({p.key for p in shared.values()})
+            stored = [
+                row
+                for row in self.connection.execute(_ENTITIES_BY_KEYS, {"keys": keys})
+                if row.qid is None
+            ]
             for identity, plan in shared.items():
                 entity_id = self._stored_namesake(plan, stored)
                 if entity_id is not None:
