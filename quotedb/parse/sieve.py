@@ -343,18 +343,20 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         """Open entities for full names as they appear, so later surnames and
         descriptions have something to resolve to."""
         n = len(toks)
-        words = [t for t in toks if t.text[:1].isalpha()]
-        if len(words) >= 4 and sum(is_capitalised(t) for t in words) >= 0.7 * len(words):
+        # is_capitalised of each token, computed once: this loop visits every word.
+        capitalised = [t.text[:1].isupper() for t in toks]
+        words = [c for t, c in zip(toks, capitalised, strict=True) if t.text[:1].isalpha()]
+        if len(words) >= 4 and sum(words) >= 0.7 * len(words):
             # A Title Case headline ("More Hillary Clinton Emails Released"): its
             # capitalised runs are not names; the article will name the people.
             return
         k = 0
         while k < n:
-            if inside[k] or not is_capitalised(toks[k]):
+            if inside[k] or not capitalised[k]:
                 k += 1
                 continue
             first = k
-            while k < n and not inside[k] and (is_capitalised(toks[k]) or toks[k].text in ("-",)):
+            while k < n and not inside[k] and (capitalised[k] or toks[k].text in ("-",)):
                 k += 1
             last = k - 1
             while first <= last and (
