@@ -1,5 +1,6 @@
 """`quotedb ingest` end to end: real files, the real CLI, real SQLite and PostgreSQL databases."""
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -390,3 +391,25 @@ def test_ctrl_c_stops_cleanly_with_one_line_and_keeps_what_was_committed(
         pytest.fail(f"the interrupt came after the run finished ({stored} documents)")
     assert process.returncode == 1
     assert err == f"Error: interrupted after {stored} inputs; re-run the same command to finish\n"
+
+
+def test_a_document_the_store_refuses_fails_alone(engine, db_url: str) -> None:
+    from quotedb.readers import RawDocument
+    from quotedb.readers.records import Origin
+    from quotedb.store.ingest import Writer, prepare
+
+    said = 'Speech\n\n"We will meet again," Kim Jong-un said.'
+    good, bad = (
+        prepare(RawDocument(text=f"{said}\n\n{n}", origin=Origin(f"{n}.txt"), format="text"))
+        for n in ("one", "two")
+    )
+    # Offsets past the end of its text: the database's offset check refuses the occurrence.
+    [quote] = bad.parsed.quotes
+    [span] = quote.spans
+    broken = dataclasses.replace(quote, spans=(dataclasses.replace(span, start=9_000, end=9_009),))
+    bad = dataclasses.replace(bad, parsed=dataclasses.replace(bad.parsed, quotes=(broken,)))
+    first, second = Writer(engine).write([good, bad])
+    assert (first.status, second.status) == ("ingested", "failed")
+    assert second.reason.startswith("the store refused it")
+    assert counts(db_url)["documents"] == 1
+    assert rows(db_url, "SELECT count(*) FROM quote_occurrences")[0][0] == 1

@@ -47,6 +47,7 @@ from quotedb.parse import records as parsed
 from quotedb.parse.lexicon import GAZETTEER
 from quotedb.readers import RawDocument, ReadError, ReadResult, Skipped
 from quotedb.readers.records import Origin
+from quotedb.store.bulk import Inserts
 from quotedb.store.db import StoreError
 from quotedb.store.keys import content_hash, name_key, normalise_document_text, quote_key
 from quotedb.store.models import (
@@ -237,6 +238,8 @@ class Writer:
         self.is_postgresql = engine.dialect.name == "postgresql"
         self._locked = engine.execution_options(sqlite_begin="IMMEDIATE")
         self.entity_ids: dict[tuple, int] = {}
+        self.inserts = Inserts(engine.dialect)
+        self.insert_aliases = _insert_ignoring_duplicates(engine.dialect, ALIASES)
 
     def write(self, batch: list[PreparedDocument | ReadError | Skipped]) -> list[Outcome]:
         """Writes one batch in one transaction; returns an outcome per item, in order."""
@@ -274,7 +277,7 @@ class Writer:
         """The outcome, and the entity ids the document looked up or created (none if it
         was rolled back: ids created inside its SAVEPOINT are gone)."""
         origin = document.raw.origin
-        writer = DocumentWriter(connection, document, known)
+        writer = DocumentWriter(self, connection, document, known)
         savepoint = connection.begin_nested()
         try:
             outcome = writer.write()
@@ -318,10 +321,6 @@ class EntityPlan:
 def _reason(error: sa.exc.DBAPIError) -> str:
     text = str(error.orig) if error.orig else str(error)
     return text.strip().splitlines()[0]
-
-
-def _returning_id(table: sa.Table) -> sa.Insert:
-    return table.insert().returning(table.c.id)
 
 
 # Statements built once: building SQLAlchemy expressions per row costs more than SQLite.
@@ -375,9 +374,9 @@ _SOURCES_BY_KEYS = (
 )
 
 
-def _insert_ignoring_duplicates(connection: Connection, table: sa.Table) -> sa.Insert:
+def _insert_ignoring_duplicates(dialect: sa.Dialect, table: sa.Table) -> sa.Insert:
     """INSERT ... ON CONFLICT DO NOTHING: another writer may have added the same alias."""
-    if connection.dialect.name == "postgresql":
+    if dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
@@ -388,8 +387,14 @@ class DocumentWriter:
     """The rows of one document, written on a connection inside its SAVEPOINT."""
 
     def __init__(
-        self, connection: Connection, document: PreparedDocument, known: dict[tuple, int]
+        self,
+        writer: Writer,
+        connection: Connection,
+        document: PreparedDocument,
+        known: dict[tuple, int],
     ) -> None:
+        self.inserts = writer.inserts
+        self.insert_aliases = writer.insert_aliases
         self.connection = connection
         self.document = document
         self.raw = document.raw
@@ -402,15 +407,11 @@ class DocumentWriter:
 
     def _insert(self, table: sa.Table, row: dict) -> int:
         """Inserts one row; returns its id."""
-        return self.connection.execute(_returning_id(table), row).scalar_one()
+        return self.inserts.ids(self.connection, table, [row])[0]
 
-    def _insert_many(self, table: sa.Table, rows: list[dict], match: tuple[str, ...]) -> list[int]:
-        """Inserts rows in one statement; returns their ids in the rows' order, matched
-        back by `match`, columns unique among `rows` (RETURNING order is not guaranteed)."""
-        columns = [table.c[name] for name in match]
-        result = self.connection.execute(table.insert().returning(table.c.id, *columns), rows)
-        ids = {tuple(returned[1:]): returned[0] for returned in result}
-        return [ids[tuple(row[name] for name in match)] for row in rows]
+    def _insert_many(self, table: sa.Table, rows: list[dict]) -> list[int]:
+        """Inserts rows; returns their ids in the rows' order."""
+        return self.inserts.ids(self.connection, table, rows)
 
     def write(self) -> Outcome:
         origin = self.raw.origin
@@ -447,9 +448,7 @@ class DocumentWriter:
             self.connection.execute(_SUPERSEDE_OCCURRENCES, {"old_id": previous.id})
         written = self._write_quotes(self.document.parsed.quotes)
         if self._aliases:
-            self.connection.execute(
-                _insert_ignoring_duplicates(self.connection, ALIASES), self._aliases
-            )
+            self.inserts.run(self.connection, self.insert_aliases, self._aliases)
         return Outcome(origin, "ingested", document_id=self.document_id, quotes=written)
 
     # -- quotes ---------------------------------------------------------------
@@ -465,7 +464,7 @@ class DocumentWriter:
             return 0
         quote_ids = self._quote_ids(reported)
         occurrences = [self._occurrence(quote, quote_ids[key]) for key, quote in reported.items()]
-        occurrence_ids = self._insert_many(OCCURRENCES, occurrences, ("quote_id",))
+        occurrence_ids = self._insert_many(OCCURRENCES, occurrences)
         for table, field in ((RECIPIENTS, "recipients"), (ABOUT, "about")):
             rows = [
                 {"occurrence_id": occurrence_id, "entity_id": entity_id}
@@ -473,7 +472,7 @@ class DocumentWriter:
                 for entity_id in dict.fromkeys(self._entity_id(n) for n in getattr(quote, field))
             ]
             if rows:
-                self.connection.execute(table.insert(), rows)
+                self.inserts.run(self.connection, table, rows)
         return len(reported)
 
     def _quote_ids(self, reported: dict[tuple[str, int | None], parsed.Quote]) -> dict:
@@ -495,9 +494,7 @@ class DocumentWriter:
                 ids[key] = row.id
         if new:
             rows = list(new.values())
-            ids.update(
-                zip(new, self._insert_many(QUOTES, rows, ("key", "speaker_id")), strict=True)
-            )
+            ids.update(zip(new, self._insert_many(QUOTES, rows), strict=True))
         return ids
 
     def _new_quote(self, quote: parsed.Quote, key: str, speaker_id: int | None) -> dict:
@@ -590,7 +587,7 @@ class DocumentWriter:
         new = {p.identity: p for p in plans.values() if p.identity not in resolved}
         if new:
             rows = [plan.row() for plan in new.values()]
-            ids = self._insert_many(ENTITIES, rows, ("key", "kind"))
+            ids = self._insert_many(ENTITIES, rows)
             resolved.update(zip(new, ids, strict=True))
         for name, plan in plans.items():
             entity_id = resolved[plan.identity]
@@ -690,7 +687,7 @@ class DocumentWriter:
                 }
                 for identity, s in new.items()
             ]
-            ids.update(zip(new, self._insert_many(SOURCES, rows, _SOURCE_COLUMNS), strict=True))
+            ids.update(zip(new, self._insert_many(SOURCES, rows), strict=True))
         links = {}
         for source, chain in chains.items():
             chain_ids = [ids[_source_identity(s)] for s in chain]
@@ -700,8 +697,9 @@ class DocumentWriter:
                     links[from_id, to_id, None] = None
             links[chain_ids[-1], None, self.document_id] = None
         if links:
-            self.connection.execute(
-                SOURCE_LINKS.insert(),
+            self.inserts.run(
+                self.connection,
+                SOURCE_LINKS,
                 [
                     {
                         "from_source_id": from_id,
@@ -720,9 +718,6 @@ class DocumentWriter:
             if candidate.title and name_key(candidate.title) == key:
                 return candidate
         return parsed.Source(kind="unknown", title=name)
-
-
-_SOURCE_COLUMNS = ("kind", "title", "author")
 
 
 def _source_identity(source: parsed.Source) -> tuple:
