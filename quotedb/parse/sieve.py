@@ -278,7 +278,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         # no joy," Gingrich said: one sentence for the attribution's purposes).
         inside = [False] * len(toks)
         q = 0
-        for k, token in enumerate(toks):
+        for k, token in enumerate(toks if quotes else ()):
             while q < len(quotes) and quotes[q].end <= token.start:
                 q += 1
             if q < len(quotes) and quotes[q].start <= token.start < quotes[q].end:
@@ -296,8 +296,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                     bounds.append((first, t - 1))
         sentence_of = [0] * len(toks)
         for number, (first, last) in enumerate(bounds):
-            for k in range(first, last + 1):
-                sentence_of[k] = number
+            sentence_of[first : last + 1] = [number] * (last + 1 - first)
         self.register_names(toks, inside)
         cues = self.find_cues(toks, inside)
         paragraph = Paragraph(
@@ -351,11 +350,11 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             # capitalised runs are not names; the article will name the people.
             return
         k = 0
-        while k < n:
-            if inside[k] or not capitalised[k]:
-                k += 1
-                continue
-            first = k
+        # Only a capitalised word outside quotations opens a name: start at those alone.
+        for opening in [j for j in range(n) if capitalised[j] and not inside[j]]:
+            if opening < k:
+                continue  # inside the name just read
+            k = first = opening
             while k < n and not inside[k] and (capitalised[k] or toks[k].text in ("-",)):
                 k += 1
             last = k - 1
