@@ -413,3 +413,19 @@ def test_a_document_the_store_refuses_fails_alone(engine, db_url: str) -> None:
     assert second.reason.startswith("the store refused it")
     assert counts(db_url)["documents"] == 1
     assert rows(db_url, "SELECT count(*) FROM quote_occurrences")[0][0] == 1
+
+
+def test_ingest_leaves_the_pooled_sqlite_connection_as_it_was(sqlite_url: str) -> None:
+    from quotedb.readers import read_documents
+    from quotedb.store.db import open_store
+    from quotedb.store.ingest import ingest as ingest_documents
+
+    engine = open_store(sqlite_url)
+    try:
+        [outcome] = ingest_documents(engine, read_documents([str(SEED)]))
+        assert outcome.status == "ingested"
+        with engine.connect() as connection:
+            # SAVEPOINT journals were kept in memory for the writer only (0: the default).
+            assert connection.exec_driver_sql("PRAGMA temp_store").scalar() == 0
+    finally:
+        engine.dispose()

@@ -175,6 +175,28 @@ def _switch_to_wal(cursor) -> None:
 
 
 @contextmanager
+def savepoint_journals_in_memory(connection: sa.Connection) -> Iterator[None]:
+    """On SQLite, the block's transactions keep SAVEPOINT journals in memory.
+
+    SQLite copies each page a SAVEPOINT changes to a temporary file, a few
+    hundred pages for each ingested document. temp_store = MEMORY keeps them in
+    memory (a transaction's worth at most); it is reset after the block, as it
+    would also keep large sorts of later queries on this pooled connection in
+    memory. It cannot change inside a transaction: use it outside connection.begin().
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    driver = connection.connection.driver_connection
+    driver.execute("PRAGMA temp_store = MEMORY")
+    try:
+        yield
+    finally:
+        if not connection.invalidated:
+            driver.execute("PRAGMA temp_store = DEFAULT")
+
+
+@contextmanager
 def session(engine: Engine, *, write: bool = False) -> Iterator[Session]:
     """One transaction: committed when the block ends, rolled back if it raises.
 

@@ -30,6 +30,7 @@ claimed_by) are stored, with the aliases the document gives them.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import hashlib
 import itertools
@@ -37,7 +38,7 @@ import multiprocessing
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -48,7 +49,7 @@ from quotedb.parse.lexicon import GAZETTEER
 from quotedb.readers import RawDocument, ReadError, ReadResult, Skipped
 from quotedb.readers.records import Origin
 from quotedb.store.bulk import Inserts
-from quotedb.store.db import StoreError
+from quotedb.store.db import StoreError, savepoint_journals_in_memory
 from quotedb.store.keys import content_hash, name_key, normalise_document_text, quote_key
 from quotedb.store.models import (
     ENTITY_KINDS,
@@ -255,7 +256,11 @@ class Writer:
     def _write_once(self, batch: list[PreparedDocument | ReadError | Skipped]) -> list[Outcome]:
         outcomes = []
         batch_entities: dict[tuple, int] = {}
-        with self._locked.begin() as connection:
+        with (
+            self._locked.connect() as connection,
+            savepoint_journals_in_memory(connection),
+            connection.begin(),
+        ):
             if self.is_postgresql:
                 connection.execute(_LOCK, {"key": INGEST_LOCK_KEY})
             for item in batch:
@@ -264,7 +269,7 @@ class Writer:
                 elif isinstance(item, Skipped):
                     outcomes.append(Outcome(item.origin, "skipped", reason=item.reason))
                 else:
-                    known = self.entity_ids | batch_entities
+                    known = collections.ChainMap(batch_entities, self.entity_ids)
                     outcome, created = self._write_document(connection, item, known)
                     batch_entities |= created
                     outcomes.append(outcome)
@@ -272,7 +277,7 @@ class Writer:
         return outcomes
 
     def _write_document(
-        self, connection: Connection, document: PreparedDocument, known: dict[tuple, int]
+        self, connection: Connection, document: PreparedDocument, known: Mapping[tuple, int]
     ) -> tuple[Outcome, dict[tuple, int]]:
         """The outcome, and the entity ids the document looked up or created (none if it
         was rolled back: ids created inside its SAVEPOINT are gone)."""
@@ -391,7 +396,7 @@ class DocumentWriter:
         writer: Writer,
         connection: Connection,
         document: PreparedDocument,
-        known: dict[tuple, int],
+        known: Mapping[tuple, int],
     ) -> None:
         self.inserts = writer.inserts
         self.insert_aliases = writer.insert_aliases
