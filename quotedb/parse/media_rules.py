@@ -34,12 +34,12 @@ class MediaRules:
             s_first, s_last = 0, len(toks) - 1
         found = None
         for k in range(s_first, s_last + 1):
-            if p.inside[k]:
+            kind = p.media[k]  # first: most words name no medium
+            if not kind or p.inside[k]:
                 continue
             if any(s <= toks[k].start < e for s, e in draft.spans):
                 continue
-            kind = p.media[k]
-            if kind and _names_the_medium_of(toks, k, s_first, draft.cue_index):
+            if _names_the_medium_of(toks, k, s_first, draft.cue_index):
                 found = (kind, k)
                 break
         if found is not None:

@@ -106,6 +106,10 @@ _SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "—", "�
 
 _THAT_VERB = CueVerb("(verb) that", "claim", frozenset())
 
+# Every word find_cues can start a cue at, besides a past tense before "that": the
+# other words are passed over without trying each rule.
+_CUE_STARTS = frozenset({"according", "as", *MULTIWORD_CUES, *CUES, *NOMINAL_CUES})
+
 _NOT_THAT_VERBS = frozenset(
     [
         "so",
@@ -437,6 +441,11 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 k += 1
                 continue
             lower = toks[k].lower
+            if lower not in _CUE_STARTS and not (
+                k + 1 < n and toks[k + 1].lower == "that" and lower.endswith("ed")
+            ):
+                k += 1
+                continue
             if lower == "according" and k + 1 < n and toks[k + 1].lower == "to":
                 found.append(Cue(k, k + 1, None))
                 k += 2
