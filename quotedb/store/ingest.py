@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import functools
 import hashlib
 import itertools
 import multiprocessing
@@ -240,7 +241,6 @@ class Writer:
         self._locked = engine.execution_options(sqlite_begin="IMMEDIATE")
         self.entity_ids: dict[tuple, int] = {}
         self.inserts = Inserts(engine.dialect)
-        self.insert_aliases = _insert_ignoring_duplicates(engine.dialect, ALIASES)
 
     def write(self, batch: list[PreparedDocument | ReadError | Skipped]) -> list[Outcome]:
         """Writes one batch in one transaction; returns an outcome per item, in order."""
@@ -282,7 +282,7 @@ class Writer:
         """The outcome, and the entity ids the document looked up or created (none if it
         was rolled back: ids created inside its SAVEPOINT are gone)."""
         origin = document.raw.origin
-        writer = DocumentWriter(self, connection, document, known)
+        writer = DocumentWriter(connection, document, known, self.inserts)
         savepoint = connection.begin_nested()
         try:
             outcome = writer.write()
@@ -379,9 +379,11 @@ _SOURCES_BY_KEYS = (
 )
 
 
-def _insert_ignoring_duplicates(dialect: sa.Dialect, table: sa.Table) -> sa.Insert:
-    """INSERT ... ON CONFLICT DO NOTHING: another writer may have added the same alias."""
-    if dialect.name == "postgresql":
+@functools.cache
+def _insert_ignoring_duplicates(dialect_name: str, table: sa.Table) -> sa.Insert:
+    """INSERT ... ON CONFLICT DO NOTHING: another writer may have added the same alias.
+    Built once a dialect: Inserts caches its compiled form by the statement."""
+    if dialect_name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
@@ -393,13 +395,12 @@ class DocumentWriter:
 
     def __init__(
         self,
-        writer: Writer,
         connection: Connection,
         document: PreparedDocument,
         known: Mapping[tuple, int],
+        inserts: Inserts | None = None,
     ) -> None:
-        self.inserts = writer.inserts
-        self.insert_aliases = writer.insert_aliases
+        self.inserts = inserts or Inserts(connection.dialect)
         self.connection = connection
         self.document = document
         self.raw = document.raw
@@ -452,9 +453,13 @@ class DocumentWriter:
             )
             self.connection.execute(_SUPERSEDE_OCCURRENCES, {"old_id": previous.id})
         written = self._write_quotes(self.document.parsed.quotes)
-        if self._aliases:
-            self.inserts.run(self.connection, self.insert_aliases, self._aliases)
+        self._write_aliases()
         return Outcome(origin, "ingested", document_id=self.document_id, quotes=written)
+
+    def _write_aliases(self) -> None:
+        if self._aliases:
+            insert = _insert_ignoring_duplicates(self.connection.dialect.name, ALIASES)
+            self.inserts.run(self.connection, insert, self._aliases)
 
     # -- quotes ---------------------------------------------------------------
 

@@ -12,7 +12,7 @@ same words in the same document (quotedb.queries.attached_corrections); one
 whose quote the new parse no longer finds is kept and reported as stale. A quote
 left without any occurrence is deleted unless a review holds it.
 
-Uses DocumentWriter's internals (_resolve_entities, _resolve_sources,
+Uses DocumentWriter's internals (_resolve_entities, _resolve_sources, _write_aliases,
 _write_quotes): a public "rewrite" entry point in ingest.py would be better.
 """
 
@@ -30,11 +30,9 @@ from quotedb.store.ingest import (
     INGEST_LOCK_KEY,
     DocumentWriter,
     PreparedDocument,
-    _insert_ignoring_duplicates,
     prepare,
 )
 from quotedb.store.tables import (
-    ALIASES,
     DOCUMENTS,
     OCCURRENCES,
     QUOTES,
@@ -70,8 +68,7 @@ class _Rewriter(DocumentWriter):
         self._resolve_entities()
         self._resolve_sources()
         written = self._write_quotes(self.document.parsed.quotes)
-        if self._aliases:
-            connection.execute(_insert_ignoring_duplicates(connection, ALIASES), self._aliases)
+        self._write_aliases()
         _delete_orphans(connection, {row.quote_id for row in old}, {row.source_id for row in old})
         return len(old), written
 
