@@ -33,6 +33,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import functools
+import gc
 import hashlib
 import itertools
 import multiprocessing
@@ -214,7 +215,7 @@ def _prepare_all(
                     return
             yield result
 
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=_leave_interrupts) as pool:
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_start_parsing_process) as pool:
         try:
             for item in pool.imap(prepare, throttled(), chunksize=chunk_size):
                 in_flight.release()
@@ -223,9 +224,12 @@ def _prepare_all(
             stopping.set()
 
 
-def _leave_interrupts() -> None:
-    """Parsing processes ignore Ctrl-C: the writer process handles it, once."""
+def _start_parsing_process() -> None:
+    """Parsing processes ignore Ctrl-C: the writer process handles it, once. They also
+    leave what they inherit (modules, lexicons) out of garbage collection: the parser
+    makes millions of small objects, and each full collection would walk all of it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()
 
 
 class Writer:
