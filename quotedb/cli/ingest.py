@@ -1,5 +1,6 @@
 """`quotedb ingest PATH...`: read, parse and store articles, one line per bad input."""
 
+import functools
 import json
 import sys
 from collections import Counter
@@ -68,12 +69,12 @@ def ingest_command(
         )
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="'--date'") from None
-    engine = open_engine(ctx)
     counts: Counter[str] = Counter()
     quotes = 0
     try:
         with _progress(enabled=not quiet and not as_json and sys.stderr.isatty()) as advance:
-            for outcome in ingest(engine, results, jobs=jobs):
+            # The store is opened once parsing has started: its migration overlaps parses.
+            for outcome in ingest(functools.partial(open_engine, ctx), results, jobs=jobs):
                 counts[outcome.status] += 1
                 quotes += outcome.quotes
                 if outcome.status == "failed":

@@ -31,6 +31,7 @@ claimed_by) are stored, with the aliases the document gives them.
 from __future__ import annotations
 
 import collections
+import contextlib
 import dataclasses
 import functools
 import gc
@@ -40,7 +41,7 @@ import multiprocessing
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -170,18 +171,23 @@ def _for_the_writer(document: parsed.ParsedDocument) -> parsed.ParsedDocument:
 
 
 def ingest(
-    engine: Engine, results: Iterable[ReadResult], *, jobs: int = 1, chunk_size: int = 8
+    engine: Engine | Callable[[], Engine],
+    results: Iterable[ReadResult],
+    *,
+    jobs: int = 1,
+    chunk_size: int = 8,
 ) -> Iterator[Outcome]:
     """Parse `results` in `jobs` processes while this one writes them, in batches.
 
+    `engine` may be a function that opens the store: it is called once the parsing
+    processes have started, so opening (and migrating) it overlaps the first parses.
     Yields one Outcome per input, in input order, each after its batch committed.
     Raises StoreError when the database itself fails (not for a bad document).
     """
-    writer = Writer(engine)
-    prepared = _prepare_all(results, jobs=jobs, chunk_size=chunk_size)
-    batch: list[PreparedDocument | ReadError | Skipped] = []
-    started = time.monotonic()
-    try:
+    with _parsing(results, jobs=jobs, chunk_size=chunk_size) as prepared:
+        writer = Writer(engine() if callable(engine) else engine)
+        batch: list[PreparedDocument | ReadError | Skipped] = []
+        started = time.monotonic()
         for item in prepared:
             if not batch:
                 started = time.monotonic()
@@ -191,21 +197,22 @@ def ingest(
                 batch = []
         if batch:
             yield from writer.write(batch)
-    finally:
-        prepared.close()  # stops the parsing processes now, not when garbage is collected
 
 
-def _prepare_all(
+@contextlib.contextmanager
+def _parsing(
     results: Iterable[ReadResult], *, jobs: int, chunk_size: int
-) -> Iterator[PreparedDocument | ReadError | Skipped]:
+) -> Iterator[Iterator[PreparedDocument | ReadError | Skipped]]:
+    """Starts the parsing processes at once; the block reads what they prepared, in
+    input order. Leaving the block (at the end, on an error, on Ctrl-C) stops them."""
     # Even one parsing process pays: it parses the next documents while this one writes.
     # Pool.imap reads its whole input ahead; the semaphore bounds the documents in
     # flight, so memory stays flat on any corpus size. Two batches' worth lets the
     # parsers fill the next batch while this process writes the last one.
     in_flight = threading.BoundedSemaphore(max(2 * BATCH_DOCUMENTS, 4 * jobs * chunk_size))
 
-    # Set when this generator ends early (an error, Ctrl-C): the pool's feeding thread
-    # then stops waiting for room, so terminating the pool cannot hang on it.
+    # Set when the block ends early (an error, Ctrl-C): the pool's feeding thread then
+    # stops waiting for room, so terminating the pool cannot hang on it.
     stopping = threading.Event()
 
     def throttled() -> Iterator[ReadResult]:
@@ -215,11 +222,15 @@ def _prepare_all(
                     return
             yield result
 
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=_start_parsing_process) as pool:
+    def released(prepared: Iterable) -> Iterator[PreparedDocument | ReadError | Skipped]:
+        for item in prepared:
+            in_flight.release()
+            yield item
+
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_start_parsing_process) as pool:
         try:
-            for item in pool.imap(prepare, throttled(), chunksize=chunk_size):
-                in_flight.release()
-                yield item
+            yield released(pool.imap(prepare, throttled(), chunksize=chunk_size))
         finally:
             stopping.set()
 
