@@ -242,3 +242,38 @@ def test_a_name_and_an_unlisted_verb_after_a_quote_sign_it():
         "France will always be France",
         "It never gives up.",
     ]
+
+
+def test_a_second_quote_in_the_paragraph_keeps_its_speaker_past_a_later_cue():
+    text = (
+        '"She has two chances left to set expectations," said Megan Greene, an economist. '
+        '"And the members keep saying they would like to normalize policy." '
+        "Greene added that the bank wants to act before the election."
+    )
+    quote = quote_of(parse(text), "She has two chances left to set expectations")
+    assert quote.speaker == "Megan Greene"
+    assert quote.spans == (
+        span_at(text, "She has two chances left to set expectations"),
+        span_at(text, "And the members keep saying they would like to normalize policy."),
+    )
+    added = quote_of(parse(text), "that the bank wants to act before the election")
+    assert added.speaker == "Megan Greene"
+
+
+def test_a_pronoun_before_a_colon_hands_the_quote_to_its_antecedent():
+    text = (
+        "Hillary Clinton spoke in Ohio on Monday. "
+        "She then addressed the supporters again: “Here is what I regret. I regret nothing.”"
+    )
+    quote = quote_of(parse(text), "Here is what I regret. I regret nothing.")
+    assert quote.rule == "quote-colon"
+    assert quote.speaker == "Hillary Clinton"
+    assert quote.speaker_mention == span_at(text, "She")
+
+
+def test_a_prepositional_aside_between_speaker_and_cue_is_stepped_over():
+    text = "Gates, in contrast, told AP that he was working with Manafort."
+    quote = quote_of(parse(text), "that he was working with Manafort")
+    assert quote.speaker == "Gates"
+    assert quote.speaker_mention == span_at(text, "Gates")
+    assert quote.recipients == ("Associated Press",)

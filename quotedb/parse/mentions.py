@@ -134,6 +134,8 @@ PARENTHETICAL = frozenset(
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
 _MAX_NP = 12
+# Prepositions that open a comma-closed aside between a speaker and the cue.
+_ASIDE_STARTS = frozenset({"in", "for", "at", "on", "after", "despite", "unlike", "like", "during"})
 _MAX_APPOSITIVE = 20  # "Ivanka Trump, who is executive vice president of development and …,"
 
 
@@ -400,6 +402,13 @@ def _appositive_subject(
         return None
     segment_first = tokens[j + 1]
     appositive_first = segment_first.lower
+    if appositive_first in _ASIDE_STARTS and depth == 0:
+        # "Gates, in contrast, told", "Priebus, in the wake of a new poll …, told": an
+        # aside about the circumstances; the speaker is the phrase before it, alone.
+        name = subject_before(tokens, j, floor) if tokens[j - 1].text != "," else None
+        if name is not None and name.last == j - 1 and is_capitalised(tokens[name.head]):
+            return name
+        return None
     if _has_own_verb(tokens[j + 1 : comma]):
         return None  # "…, Sen. Ted Cruz was also critical of it, telling": a clause
     if not (

@@ -162,7 +162,8 @@ class QuoteRules:
             if subject is None or subject.last >= colon or not is_capitalised(toks[subject.head]):
                 continue
             named = subject.last + 1 == colon  # "Name: …"
-            if self._names_someone(toks, subject, named):
+            pronoun = subject.first == subject.head and toks[subject.head].lower in ("he", "she")
+            if pronoun or self._names_someone(toks, subject, named):
                 break
         else:
             return None
@@ -468,7 +469,12 @@ class QuoteRules:
             drafts.append(colon)
             self.pending_colon = None
             return
-        previous = drafts[-1] if drafts else None
+        # The attribution closest before the quote (drafts are not in text order yet).
+        previous = max(
+            (d for d in drafts if d.spans[-1][1] <= quotation.open_at),
+            key=lambda d: d.spans[-1][1],
+            default=None,
+        )
         if previous is None and quotation.continued and self.last_draft is not None:
             previous = self.last_draft
         if (
