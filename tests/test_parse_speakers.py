@@ -277,3 +277,23 @@ def test_a_prepositional_aside_between_speaker_and_cue_is_stepped_over():
     assert quote.speaker == "Gates"
     assert quote.speaker_mention == span_at(text, "Gates")
     assert quote.recipients == ("Associated Press",)
+
+
+def test_a_pronoun_after_said_opens_the_content_not_an_inversion():
+    text = (
+        "Rep. Sander M. Levin (Mich.), a superdelegate supporting Clinton, "
+        "said he has spoken with many fellow superdelegates in recent weeks."
+    )
+    quote = quote_of(parse(text), "he has spoken with many fellow superdelegates in recent weeks")
+    assert quote.speaker == "Sander M. Levin"
+    assert quote.speaker_mention == span_at(
+        text, "Rep. Sander M. Levin (Mich.), a superdelegate supporting Clinton"
+    )
+    assert quote.cue == span_at(text, "said")
+
+
+def test_said_he_at_the_end_is_still_an_inversion():
+    text = 'Mayor Ana Ruiz left early. Tom Reed arrived late. "We will win," said he.'
+    quote = quote_of(parse(text), "We will win")
+    assert quote.speaker == "Tom Reed"
+    assert quote.speaker_mention == span_at(text, "he")

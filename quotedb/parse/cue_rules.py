@@ -199,6 +199,10 @@ class CueRules:
         ):
             subject = subject_after(toks, cue.last + 1)
             inverted = subject is not None
+            if inverted and _opens_a_clause(toks, subject, s_last):
+                # "Levin, a superdelegate supporting Clinton, said he has spoken …": the
+                # pronoun opens the content; the speaker is the name before the aside.
+                subject, inverted = _opening_name(toks, s_first, cue.first - 1), False
         end = clause_end(toks, cue.last + 1, s_last, p.inside)
         # Rule 4: content before "…, SUBJECT said." / "…, said SUBJECT."
         comma = None
@@ -570,3 +574,30 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
         if verb.endswith("ed") or verb in CUES or verb in _CONTROL_VERBS:
             subject = subject_before(toks, governing, floor=s_first)
     return subject
+
+
+def _opens_a_clause(toks: list[Token], subject: NounPhrase, s_last: int) -> bool:
+    """Whether a pronoun after "…, said" is the subject of the content ("said he has
+    spoken"), not an inverted speaker ("…, said he.")."""
+    following = subject.last + 1
+    return (
+        subject.first == subject.last
+        and toks[subject.first].lower in ("he", "she", "they", "i", "we")
+        and following <= s_last
+        and toks[following].text[:1].isalnum()
+    )
+
+
+def _opening_name(toks: list[Token], s_first: int, comma: int) -> NounPhrase | None:
+    """`NAME, ANY ASIDE, said`: the capitalised name that opens the sentence, stretched
+    over its aside to the comma before the cue."""
+    first = skip_conjunction(toks, s_first, comma)
+    name = subject_after(toks, first)
+    if (
+        name is None
+        or not is_capitalised(toks[name.head])
+        or name.last + 1 >= comma
+        or toks[name.last + 1].text not in (",", "(")
+    ):
+        return None
+    return NounPhrase(name.first, comma - 1, name.head)
