@@ -297,3 +297,19 @@ def test_a_participle_names_through_the_sentence_s_speaker():
     quote = quote_of(parse(text), "actually a very intelligent man.")
     assert quote.speaker == "Carson"
     assert quote.speaker_mention == span_at(text, "Mr. Carson")
+
+
+def test_an_appearance_is_nobody_s_words():
+    text = "Senator Ted Cruz took the stage late. Cruz seemed irritated by the question."
+    quote = quote_of(parse(text), "Cruz irritated by the question")
+    assert quote.rule == "seeming"
+    assert quote.spans == (span_at(text, "Cruz", nth=2), span_at(text, "irritated by the question"))
+    assert quote.speaker is None
+    assert quote.cue == span_at(text, "seemed")
+
+
+def test_seemed_to_suggest_is_the_subject_s_suggestion():
+    text = "Senator Ted Cruz took the stage late. Cruz seemed to suggest the race was over."
+    quote = quote_of(parse(text), "the race was over")
+    assert quote.speaker == "Ted Cruz"
+    assert quote.cue == span_at(text, "suggest")

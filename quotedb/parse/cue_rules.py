@@ -4,6 +4,7 @@
   when the clause holds quoted words)
 - `cue-content-before` Letters were shared …, reports Mirror Online
 - `according-to`       According to X, … / …, according to X
+- `seeming`            Cruz seemed lost (the clause around the verb; nobody's words)
 
 A mixin of the sieve's reader: it uses the reader's registry and resolver.
 """
@@ -169,6 +170,8 @@ class CueRules:
             return self._according_to(p, cue, s_first, s_last)
         if cue.verb.cls == "nominal":
             return self._nominal(p, cue, s_first, s_last)
+        if "seem" in cue.verb.frames:
+            return self._seeming(p, cue, s_first, s_last, drafts)
         subject = subject_of(toks, cue, s_first)
         if (
             subject is not None
@@ -301,6 +304,42 @@ class CueRules:
             if name:
                 draft.about.append(name)
         return draft
+
+    def _seeming(
+        self, p: Paragraph, cue: Cue, s_first: int, s_last: int, drafts: list[Draft]
+    ) -> Draft | None:
+        """ "the Trump team appeared paralyzed": an impression, not anyone's words. The
+        content is the subject and the complement around the verb; the speaker is null."""
+        toks = p.toks
+        subject = subject_of(toks, cue, s_first)
+        if (
+            subject is None
+            or any(p.inside[subject.first : cue.last + 1])
+            or toks[subject.head].lower in ("it", "that", "which", "who", "what")
+        ):
+            return None  # "it seems", "the issue that seemed": no clause of its own here
+        if any(d.spans[0][0] <= toks[cue.first].start < d.spans[-1][1] for d in drafts):
+            return None  # "polls show Kasich appears to lead": part of what the polls show
+        end = clause_end(toks, cue.last + 1, s_last, p.inside)
+        if end <= cue.last or any(p.inside[cue.last + 1 : end + 1]):
+            return None
+        if toks[cue.last + 1].lower == "to" and toks[min(cue.last + 2, end)].lower in CUES:
+            return None  # "Trump seemed to suggest …": the suggestion is Trump's
+        if any(t.lower == "that" for t in toks[cue.last + 1 : min(cue.last + 4, end + 1)]):
+            return None  # "Rubio seemed hopeful that …": Rubio's hope
+        spans = [
+            trim(self.text, toks[subject.first].start, toks[cue.first - 1].end),
+            trim(self.text, toks[cue.last + 1].start, toks[end].end, " \t,;:—–-."),
+        ]
+        return Draft(
+            kind="indirect",
+            spans=spans,
+            rule="seeming",
+            confidence=0.4,
+            cue=self.span_of(toks, cue.first, cue.last),
+            paragraph=p.index,
+            cue_index=(cue.first, cue.last),
+        )
 
     def _draft_for_next_paragraph(self, p: Paragraph, cue: Cue, subject: NounPhrase) -> Draft:
         toks = p.toks
