@@ -297,3 +297,13 @@ def test_said_he_at_the_end_is_still_an_inversion():
     quote = quote_of(parse(text), "We will win")
     assert quote.speaker == "Tom Reed"
     assert quote.speaker_mention == span_at(text, "he")
+
+
+def test_an_appositive_with_its_role_a_few_words_in():
+    text = (
+        "“Our efforts to date have been insufficient,” Amy Pope, deputy homeland security "
+        "advisor, said on a call with reporters."
+    )
+    quote = quote_of(parse(text), "Our efforts to date have been insufficient")
+    assert quote.speaker == "Amy Pope"
+    assert quote.speaker_mention == span_at(text, "Amy Pope, deputy homeland security advisor")

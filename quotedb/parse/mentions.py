@@ -418,6 +418,8 @@ def _appositive_subject(
         or segment_first.text[:1].isdigit()
         or appositive_first in TITLES
         or appositive_first in ROLES
+        # "Amy Pope, deputy homeland security advisor, said": a role a few words in.
+        or any(t.lower in TITLES or t.lower in ROLES for t in tokens[j + 2 : min(j + 6, comma)])
         or appositive_first.endswith(("'s", "’s"))
         or is_capitalised(segment_first)
     ):
