@@ -307,3 +307,28 @@ def test_an_appositive_with_its_role_a_few_words_in():
     quote = quote_of(parse(text), "Our efforts to date have been insufficient")
     assert quote.speaker == "Amy Pope"
     assert quote.speaker_mention == span_at(text, "Amy Pope, deputy homeland security advisor")
+
+
+def test_a_name_after_said_that_opens_a_clause_is_content_not_the_speaker():
+    text = (
+        "Sen. Marco Rubio, R-Fla., appearing on Fox News right after the speech, "
+        "said Obama failed to address public concerns."
+    )
+    quote = quote_of(parse(text), "Obama failed to address public concerns")
+    assert quote.speaker == "Marco Rubio"
+    assert quote.speaker_mention == span_at(
+        text, "Sen. Marco Rubio, R-Fla., appearing on Fox News right after the speech"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will win," said Barack Obama in a statement.',
+        '"We will win," said Barack Obama, adding that the vote was close.',
+    ],
+)
+def test_an_inverted_name_before_an_adjunct_or_a_comma_is_the_speaker(text: str):
+    quote = quote_of(parse(text), "We will win")
+    assert quote.speaker == "Barack Obama"
+    assert quote.speaker_mention == span_at(text, "Barack Obama")

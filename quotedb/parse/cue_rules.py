@@ -204,7 +204,7 @@ class CueRules:
             inverted = subject is not None
             if inverted and _opens_a_clause(toks, subject, s_last):
                 # "Levin, a superdelegate supporting Clinton, said he has spoken …": the
-                # pronoun opens the content; the speaker is the name before the aside.
+                # phrase opens the content; the speaker is the name before the aside.
                 subject, inverted = _opening_name(toks, s_first, cue.first - 1), False
         end = clause_end(toks, cue.last + 1, s_last, p.inside)
         # Rule 4: content before "…, SUBJECT said." / "…, said SUBJECT."
@@ -616,14 +616,14 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
 
 
 def _opens_a_clause(toks: list[Token], subject: NounPhrase, s_last: int) -> bool:
-    """Whether a pronoun after "…, said" is the subject of the content ("said he has
-    spoken"), not an inverted speaker ("…, said he.")."""
+    """Whether the phrase after "…, said" is the subject of the content ("said he has
+    spoken", "said Obama failed to …"), not an inverted speaker ("…, said he.",
+    "…, said Obama in a statement", "…, said Obama, adding …")."""
     following = subject.last + 1
     return (
-        subject.first == subject.last
-        and toks[subject.first].lower in ("he", "she", "they", "i", "we")
-        and following <= s_last
+        following <= s_last
         and toks[following].text[:1].isalnum()
+        and not ends_without_content(toks[following : s_last + 1], True)
     )
 
 
