@@ -313,3 +313,43 @@ def test_seemed_to_suggest_is_the_subject_s_suggestion():
     quote = quote_of(parse(text), "the race was over")
     assert quote.speaker == "Ted Cruz"
     assert quote.cue == span_at(text, "suggest")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            (
+                "Senator Ana Ruiz ran in 2012. Since Ruiz announced her candidacy last year, "
+                "she has said the same thing at every stop."
+            ),
+            "her candidacy last year",
+            "Ana Ruiz",
+        ),
+        (
+            (
+                "Richard Uihlein, who praised the campaign of Gov. Scott Walker, has given "
+                "millions to the party."
+            ),
+            "the campaign of Gov. Scott Walker",
+            "Richard Uihlein",
+        ),
+    ],
+)
+def test_a_cue_in_an_embedded_clause_ends_its_content_at_the_closing_comma(
+    text: str, content: str, speaker: str
+):
+    quote = quote_of(parse(text), content)
+    assert quote.spans == (span_at(text, content),)
+    assert quote.speaker == speaker
+
+
+def test_a_cue_s_content_does_not_reach_past_the_next_speaker_s_cue():
+    text = (
+        "While Hillary Clinton pledged to work with both parties, Bernie Sanders insisted "
+        "that change will come only with a shake-up."
+    )
+    pledge = quote_of(parse(text), "to work with both parties")
+    assert pledge.speaker == "Hillary Clinton"
+    insisted = quote_of(parse(text), "that change will come only with a shake-up")
+    assert insisted.speaker == "Bernie Sanders"

@@ -14,6 +14,7 @@ from quotedb.parse.lexicon import (
     CLAUSE_BOUNDARIES,
     CUES,
     GROUPS,
+    SUBORDINATORS,
 )
 from quotedb.parse.mentions import (
     NounPhrase,
@@ -22,6 +23,7 @@ from quotedb.parse.mentions import (
 from quotedb.parse.quotemarks import Quotation
 from quotedb.parse.text import Token, trim
 
+RELATIVES = frozenset({"who", "which"})
 SUBJECT_STARTS = frozenset({"he", "she", "they", "i", "we", "it", "the", "his", "her", "their"})
 ADJUNCT_WORDS = frozenset(
     {
@@ -162,6 +164,8 @@ def skip_to_that(toks: list[Token], start: int, end: int) -> int:
             return k if prepositional or is_adjunct(toks[start:k]) else start
         if toks[k].text in (":", '"', "“") or (toks[k].text == "," and not prepositional):
             break
+        if k > start and toks[k].lower in CUES:
+            break  # "pledged to work with both parties, Sanders insisted that": not ours
     return start
 
 
@@ -320,6 +324,27 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
     while last > start and toks[last].text in (".", "!", "?") and not inside[last]:
         last -= 1
     return last if toks[s_last].text not in CLOSING_MARKS else s_last
+
+
+def embedded_clause_end(toks: list[Token], s_first: int, cue: int, end: int, inside) -> int:
+    """A cue inside a clause that the sentence opens with ("When I asked if he would
+    endorse her, he looked away") or a comma-led relative clause ("Uihlein, who backed
+    Walker's campaign, has given …"): the content ends at the comma closing that clause."""
+    opening = skip_conjunction(toks, s_first, cue)
+    relative = next(
+        (k for k in range(cue - 1, max(s_first, cue - 4) - 1, -1) if toks[k].lower in RELATIVES),
+        None,
+    )
+    if relative is not None and relative > s_first and toks[relative - 1].text == ",":
+        opening = relative
+    elif toks[opening].lower not in SUBORDINATORS:
+        return end
+    if any(toks[k].text == "," and not inside[k] for k in range(opening + 1, cue)):
+        return end  # the clause closed before the cue
+    closing = next(
+        (k for k in range(cue + 1, end + 1) if toks[k].text == "," and not inside[k]), None
+    )
+    return end if closing is None else closing - 1
 
 
 def skip_conjunction(toks: list[Token], first: int, limit: int) -> int:

@@ -15,6 +15,7 @@ from quotedb.parse.clauses import (
     clause_end,
     colon_ends_paragraph,
     covers,
+    embedded_clause_end,
     ends_without_content,
     is_adjunct,
     quoted_content,
@@ -207,6 +208,7 @@ class CueRules:
                 # phrase opens the content; the speaker is the name before the aside.
                 subject, inverted = _opening_name(toks, s_first, cue.first - 1), False
         end = clause_end(toks, cue.last + 1, s_last, p.inside)
+        end = embedded_clause_end(toks, s_first, cue.first, end, p.inside)
         # Rule 4: content before "…, SUBJECT said." / "…, said SUBJECT."
         comma = None
         if inverted:

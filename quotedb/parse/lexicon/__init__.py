@@ -408,3 +408,8 @@ DATE_WORDS = frozenset(
     ]
 )
 CLAUSE_BOUNDARIES = frozenset({"while", "whereas", "but", "although", "though", "before", "after"})
+# Words that open a subordinate clause a sentence may start with ("When I asked …, he …").
+SUBORDINATORS = frozenset(
+    {"when", "since", "after", "as", "while", "although", "though", "because", "if", "before"}
+    | {"until", "once", "whereas", "whenever", "unless"}
+)
