@@ -2,7 +2,7 @@
 `according to`, recipients, source media, second-hand claims, and page furniture (not speech)."""
 
 import pytest
-from parse_checks import quote_of, span_at, speakers_of
+from parse_checks import quote_holding, quote_of, span_at, speakers_of
 
 from quotedb.parse import parse
 
@@ -353,3 +353,19 @@ def test_a_cue_s_content_does_not_reach_past_the_next_speaker_s_cue():
     assert pledge.speaker == "Hillary Clinton"
     insisted = quote_of(parse(text), "that change will come only with a shake-up")
     assert insisted.speaker == "Bernie Sanders"
+
+
+def test_a_quoted_fragment_before_its_cue_takes_the_words_that_open_the_sentence():
+    text = 'Mayor Ana Ruiz spoke last. The new plan is "a strategic mistake," she said.'
+    quote = quote_holding(parse(text), "a strategic mistake")
+    assert quote.kind == "mixed"
+    assert quote.spans == (span_at(text, 'The new plan is "a strategic mistake,"'),)
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.speaker_mention == span_at(text, "she")
+
+
+def test_a_capitalised_quote_after_a_lead_in_is_only_the_quote():
+    text = 'Mayor Ana Ruiz spoke last. Then "We will win," she said.'
+    quote = quote_of(parse(text), "We will win")
+    assert quote.kind == "direct"
+    assert quote.speaker == "Ana Ruiz"

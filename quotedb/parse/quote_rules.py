@@ -216,8 +216,27 @@ class QuoteRules:
             draft = self._draft(p, quotation, cue, subject, "quote-cue-after", 0.9)
             used[ci] = draft
             self._recipient(p, cue, draft)
+            self._take_the_lead_in(p, quotation, draft)
             return draft
         return self._name_then_verb(p, quotation, k)
+
+    def _take_the_lead_in(self, p: Paragraph, quotation: Quotation, draft: Draft) -> None:
+        """`Trump's misinformation may be "strategic," he said`: the words that open the
+        sentence before the quote are part of what was said (mixed)."""
+        toks = p.toks
+        before = last_token_before(toks, quotation.open_at)
+        if before is None or p.inside[before] or toks[before].text in (",", ":", "—", "–"):
+            return
+        if not self.text[quotation.start : quotation.start + 1].islower():
+            return  # a quote that opens with a capital stands as its own sentence
+        s_first, _ = p.bounds[p.sentence_of[before]]
+        first = skip_conjunction(toks, s_first, before)
+        if first > before or before - first > 30:
+            return
+        if any(p.inside[first : before + 1]) or any(first <= c.first <= before for c in p.cues):
+            return  # another quote or another cue owns the lead-in
+        draft.spans[0] = (toks[first].start, quotation.close_at)
+        draft.kind = "mixed"
 
     def _name_then_verb(self, p: Paragraph, quotation: Quotation, k: int) -> Draft | None:
         """`"…," an angry Hollande retaliated.`: a name and a verb our lexicon lacks right
