@@ -332,3 +332,29 @@ def test_an_inverted_name_before_an_adjunct_or_a_comma_is_the_speaker(text: str)
     quote = quote_of(parse(text), "We will win")
     assert quote.speaker == "Barack Obama"
     assert quote.speaker_mention == span_at(text, "Barack Obama")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    [
+        (
+            "House Speaker Paul Ryan said the order does not trump the Second Amendment.",
+            "Paul Ryan",
+            "House Speaker Paul Ryan",
+        ),
+        (
+            "White House Press Secretary Josh Earnest said the bill was dead.",
+            "Josh Earnest",
+            "White House Press Secretary Josh Earnest",
+        ),
+        (
+            "RNC spokesman Sean Spicer on Thursday evening said the bill was dead.",
+            "Sean Spicer",
+            "RNC spokesman Sean Spicer",
+        ),
+    ],
+)
+def test_the_name_after_a_body_s_title_is_the_speaker(text: str, name: str, mention: str):
+    (quote,) = parse(text).quotes
+    assert quote.speaker == name
+    assert quote.speaker_mention == span_at(text, mention)

@@ -158,6 +158,12 @@ def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
     titles = []
     while words and (words[0].lower() in TITLES or words[0].lower() in DETERMINERS):
         titles.append(words.pop(0))
+    # "House Speaker Paul Ryan", "Senate Majority Leader Mitch McConnell": a title after
+    # the body it heads, with a first and last name still to come.
+    inner = max((i for i, w in enumerate(words[:-2]) if w.lower() in TITLES), default=None)
+    if inner is not None:
+        titles.append(words[inner])
+        words = words[inner + 1 :]
     return titles, words
 
 

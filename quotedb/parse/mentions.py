@@ -190,6 +190,12 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             and tokens[i + 1].lower in DATE_WORDS
         ):
             i -= 1  # "Two House Committees on Monday asked"
+        elif (
+            lower in TIME_NOUNS
+            and i - 1 >= floor
+            and (tokens[i - 1].lower in DATE_WORDS or tokens[i - 1].lower in ("this", "last"))
+        ):
+            i -= 1  # "Sean Spicer on Thursday evening said", "Trump last week said"
         elif lower == "ago":
             # "The State Department less than two weeks ago said"
             i -= 1
