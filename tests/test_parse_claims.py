@@ -369,3 +369,30 @@ def test_a_capitalised_quote_after_a_lead_in_is_only_the_quote():
     quote = quote_of(parse(text), "We will win")
     assert quote.kind == "direct"
     assert quote.speaker == "Ana Ruiz"
+
+
+def test_asked_opening_a_sentence_reports_the_question_to_the_one_who_answers():
+    text = "Donald Trump spoke in Iowa. Asked if he was ever bullied, Trump said no."
+    quote = quote_of(parse(text), "if he was ever bullied")
+    assert quote.rule == "asked"
+    assert quote.speaker is None
+    assert quote.recipients == ("Donald Trump",)
+    assert quote.cue == span_at(text, "Asked")
+
+
+def test_asked_by_someone_names_the_asker():
+    text = (
+        "Matt Lauer interviewed her. "
+        "Asked by Matt Lauer whether she had practiced her speech, Melania Trump said no."
+    )
+    quote = quote_of(parse(text), "whether she had practiced her speech")
+    assert quote.speaker == "Matt Lauer"
+    assert quote.speaker_mention == span_at(text, "Matt Lauer", nth=2)
+    assert quote.recipients == ("Melania Trump",)
+
+
+def test_asked_after_its_subject_is_not_a_reported_question():
+    text = "Senator Ana Ruiz asked if the vote could wait."
+    quote = quote_of(parse(text), "if the vote could wait")
+    assert quote.rule == "cue-content-after"
+    assert quote.speaker == "Ana Ruiz"

@@ -173,6 +173,8 @@ class CueRules:
             return self._nominal(p, cue, s_first, s_last)
         if "seem" in cue.verb.frames:
             return self._seeming(p, cue, s_first, s_last, drafts)
+        if toks[cue.first].lower == "asked" and _opens_an_aside(toks, s_first, cue.first):
+            return self._asked(p, cue, s_last)
         subject = subject_of(toks, cue, s_first)
         if (
             subject is not None
@@ -305,6 +307,49 @@ class CueRules:
             name = self.resolve(toks, target, speaks=False)
             if name:
                 draft.about.append(name)
+        return draft
+
+    def _asked(self, p: Paragraph, cue: Cue, s_last: int) -> Draft | None:
+        """ "Asked if he was ever bullied, …", "When asked by a reporter whether …": the
+        question is the content; its asker, when named, is the speaker."""
+        toks = p.toks
+        start = cue.last + 1
+        asker = None
+        if start <= s_last and toks[start].lower == "by":
+            opener = next(
+                (
+                    k
+                    for k in range(start + 2, min(start + 8, s_last) + 1)
+                    if toks[k].lower in _ASKED_OPENERS
+                ),
+                None,
+            )
+            if opener is None:
+                return None
+            asker = NounPhrase(start + 1, opener - 1, opener - 1)
+            start = opener
+        if start > s_last or toks[start].lower not in _ASKED_OPENERS:
+            return None
+        end = next(
+            (
+                k - 1
+                for k in range(start + 1, s_last + 1)
+                if toks[k].text == "," and not p.inside[k]
+            ),
+            s_last,
+        )
+        if end - start < 1:
+            return None
+        span = trim(self.text, toks[start].start, toks[end].end, " \t,;:—–-.")
+        draft = self._indirect(p, cue, asker, [span], "asked", 0.6)
+        if asker is not None and draft.speaker is None:
+            return None
+        # "…, Trump said no": the one asked answers in the main clause.
+        asked = subject_after(toks, end + 2) if end + 2 <= s_last else None
+        if asked is not None:
+            name = self.resolve(toks, asked, speaks=False)
+            if name:
+                draft.recipients.append(name)
         return draft
 
     def _seeming(
@@ -642,3 +687,14 @@ def _opening_name(toks: list[Token], s_first: int, comma: int) -> NounPhrase | N
     ):
         return None
     return NounPhrase(name.first, comma - 1, name.head)
+
+
+# What may follow a question-reporting "Asked …": "if", "whether", "about", "why", ….
+_ASKED_OPENERS = _QUESTION_WORDS | {"if", "about"}
+
+
+def _opens_an_aside(toks: list[Token], s_first: int, cue: int) -> bool:
+    """Whether "asked" opens its sentence or a "when" clause: "Asked if …, he said",
+    "But when asked why …", not "he asked if …"."""
+    first = skip_conjunction(toks, s_first, cue)
+    return first == cue or (cue - 1 >= s_first and toks[cue - 1].lower in ("when", "once", "after"))
