@@ -396,3 +396,15 @@ def test_asked_after_its_subject_is_not_a_reported_question():
     quote = quote_of(parse(text), "if the vote could wait")
     assert quote.rule == "cue-content-after"
     assert quote.speaker == "Ana Ruiz"
+
+
+def test_is_expected_to_is_an_expectation_nobody_voices():
+    text = "The French president is expected to run for re-election in 2017."
+    (quote,) = parse(text).quotes
+    assert quote.rule == "seeming"
+    assert quote.spans == (
+        span_at(text, "The French president"),
+        span_at(text, "to run for re-election in 2017"),
+    )
+    assert quote.speaker is None
+    assert quote.cue == span_at(text, "is expected")
