@@ -408,3 +408,42 @@ def test_is_expected_to_is_an_expectation_nobody_voices():
     )
     assert quote.speaker is None
     assert quote.cue == span_at(text, "is expected")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "mention"),
+    [
+        (
+            "Corey Lewandowski: FBI director acted as judge and jury on Clinton",
+            "FBI director acted as judge and jury on Clinton",
+            "Corey Lewandowski",
+            "Corey Lewandowski",
+        ),
+        (
+            "Gillibrand on Clinton Releasing Her Speech Transcripts: I Think She Will",
+            "I Think She Will",
+            "Gillibrand",
+            "Gillibrand",
+        ),
+    ],
+)
+def test_a_headline_name_before_a_colon_says_the_rest(
+    text: str, content: str, speaker: str, mention: str
+):
+    quote = quote_of(parse(text), content)
+    assert quote.rule == "headline-colon"
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contributing: Deborah Berry, Ledyard King",
+        "Iowa: Tim Albrecht, Brad Anderson, Rob Barron",
+        "The challenge for Sanders is steep: many people here know him only recently",
+        "February 6, 2016 9:17PM The Republican Tax Plans Would All Cost A Fortune",
+    ],
+)
+def test_credits_lists_sentences_and_times_before_a_colon_are_not_speech(text: str):
+    assert parse(text).quotes == ()

@@ -29,6 +29,7 @@ from quotedb.parse.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
     GROUPS,
+    HEADLINE_NON_SPEAKERS,
     PRONOUNS,
     ROLES,
 )
@@ -307,6 +308,46 @@ class CueRules:
             name = self.resolve(toks, target, speaks=False)
             if name:
                 draft.about.append(name)
+        return draft
+
+    def headline_colon(self, p: Paragraph) -> Draft | None:
+        """ "Lewandowski: FBI director acted as 'judge and jury'", "Q: How did it go?": a
+        paragraph that opens with a short name and a colon gives that name the rest."""
+        toks = p.toks
+        colon = next((k for k in range(1, min(len(toks), 9)) if toks[k].text == ":"), None)
+        if colon is None or colon + 3 >= len(toks) or p.inside[colon + 1 : colon + 2] == [True]:
+            return None
+        if toks[0].lower in HEADLINE_NON_SPEAKERS or not is_capitalised(toks[0]):
+            return None
+        if any(t.text[:1].isdigit() for t in toks[:colon]):
+            return None  # "10:30", "Jan. 5:": a time or a date, not a name
+        # The speaker is the capitalised run before any "on …"/"at …" topic; any other
+        # word before the colon makes it a sentence ("The challenge is steep: …").
+        last = 0
+        while last + 1 < colon and (
+            is_capitalised(toks[last + 1]) or toks[last + 1].text in ("'s", "’s", ".")
+        ):
+            last += 1
+        if last + 1 < colon and toks[last + 1].lower not in ("on", "at", "in", "to"):
+            return None
+        speaker = NounPhrase(0, last, last)
+        span = trim(self.text, toks[colon + 1].start, toks[-1].end, " \t,;:—–-.")
+        items = self.text[span[0] : span[1]].split(",")
+        if len(items) >= 3 and all(w[:1].isupper() for item in items for w in item.split()):
+            return None  # "Iowa: Tim Albrecht, Brad Anderson, …": a list of names
+        draft = Draft(
+            kind="indirect",
+            spans=[span],
+            rule="headline-colon",
+            confidence=0.5,
+            cue=self.span_of(toks, colon, colon),
+            paragraph=p.index,
+            mention=self.span_of(toks, 0, last),
+            speaker=self.resolve(toks, speaker, speaks=True),
+        )
+        quoted = [q for q in p.quotes if span[0] <= q.start and q.end <= span[1]]
+        if quoted:
+            draft.kind = "direct" if covers(self.text, span, quoted[0]) else "mixed"
         return draft
 
     def _asked(self, p: Paragraph, cue: Cue, s_last: int) -> Draft | None:

@@ -328,6 +328,10 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                     used_quotes.add(qi)
             used_cues[ci] = draft
             drafts.append(draft)
+        if not drafts:
+            headline = self.headline_colon(paragraph)
+            if headline is not None:
+                drafts.append(headline)
         drafts = self.nest_claims(drafts)
         for qi, quotation in enumerate(quotes):
             if qi in used_quotes or any(

@@ -408,6 +408,16 @@ DATE_WORDS = frozenset(
     ]
 )
 CLAUSE_BOUNDARIES = frozenset({"while", "whereas", "but", "although", "though", "before", "after"})
+# Words before a paragraph's opening colon that name page furniture, not a speaker.
+HEADLINE_NON_SPEAKERS = frozenset(
+    {"source", "sources", "related", "note", "update", "updated", "editor", "editors", "photo"}
+    | {"photos", "image", "images", "video", "watch", "read", "click", "tags", "tag", "posted"}
+    | {"by", "share", "follow", "sign", "subscribe", "advertisement", "caption", "credit"}
+    | {"correction", "disclosure", "warning", "listen", "see", "more", "also", "contact"}
+    | {"email", "phone", "twitter", "facebook", "name", "age", "city", "job", "pay", "date"}
+    | {"contributing", "exclusive", "breaking", "live", "transcript", "here", "according"}
+)
+
 # Words that open a subordinate clause a sentence may start with ("When I asked …, he …").
 SUBORDINATORS = frozenset(
     {"when", "since", "after", "as", "while", "although", "though", "because", "if", "before"}
