@@ -447,3 +447,16 @@ def test_a_headline_name_before_a_colon_says_the_rest(
 )
 def test_credits_lists_sentences_and_times_before_a_colon_are_not_speech(text: str):
     assert parse(text).quotes == ()
+
+
+def test_a_title_case_headline_says():
+    text = "Bernie Sanders Says He Has Already Started Writing His Inaugural Address"
+    (quote,) = parse(text).quotes
+    assert quote.speaker == "Bernie Sanders"
+    assert quote.spans == (span_at(text, "He Has Already Started Writing His Inaugural Address"),)
+    assert quote.cue == span_at(text, "Says")
+
+
+def test_a_capitalised_says_in_running_text_is_still_a_name():
+    text = "The rally ended with Simon Says Stop, a local band, playing until dawn."
+    assert parse(text).quotes == ()

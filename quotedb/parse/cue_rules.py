@@ -18,6 +18,7 @@ from quotedb.parse.clauses import (
     embedded_clause_end,
     ends_without_content,
     is_adjunct,
+    is_headline,
     quoted_content,
     skip_conjunction,
     skip_to_that,
@@ -271,7 +272,7 @@ class CueRules:
         if start > end:
             return None
         start = _past_a_leading_adjunct(toks, start, end)
-        if is_adjunct(toks[start : end + 1]):
+        if is_adjunct(toks[start : end + 1]) and not is_headline(toks):
             return None  # "said Monday in an interview": when and where, not what
         first_word = toks[start].lower
         if first_word in _CONTENT_MUST_NOT_START:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from quotedb.parse.clauses import is_headline
 from quotedb.parse.coref import ORGANISATION_HEADS, EntityRegistry
 from quotedb.parse.cue_rules import CueRules
 from quotedb.parse.drafts import Cue, Draft, Paragraph
@@ -47,6 +48,8 @@ from quotedb.parse.quotemarks import Quotation, find_quotations
 from quotedb.parse.records import ParsedDocument, Quote, Span
 from quotedb.parse.text import Token, paragraphs, sentences, tokens, trim
 
+# Cue words a title-case headline uses after its speaker's name.
+_HEADLINE_VERBS = frozenset({"says", "tells", "claims", "warns", "argues", "insists", "admits"})
 _FURNITURE_STARTS = (
     "•",
     "·",
@@ -502,6 +505,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             is_capitalised(toks[cue.first])
             and cue.first > 0
             and toks[cue.first - 1].text not in _SENTENCE_OPENERS
+            and not _headline_says(toks, cue)
         ):
             return False  # "United States", "Says Who" mid-sentence: a name, not a verb
         if cue.first == 0:
@@ -686,3 +690,9 @@ def parse(text: str, **metadata) -> ParsedDocument:
     reader = _Reader(text)
     document = reader.read()
     return replace(document, metadata=dict(metadata))
+
+
+def _headline_says(toks: list[Token], cue: Cue) -> bool:
+    """ "Rubio Says Abandoning Immigration Reform Was A Sign Of Leadership": in a title-case
+    headline, a capitalised says/tells after a name is the verb."""
+    return cue.verb is not None and toks[cue.first].lower in _HEADLINE_VERBS and is_headline(toks)
