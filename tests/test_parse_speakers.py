@@ -358,3 +358,19 @@ def test_the_name_after_a_body_s_title_is_the_speaker(text: str, name: str, ment
     (quote,) = parse(text).quotes
     assert quote.speaker == name
     assert quote.speaker_mention == span_at(text, mention)
+
+
+def test_an_appositive_naming_a_post_of_an_institution():
+    text = (
+        "Vikram Amar, dean of the University of Illinois College of Law, "
+        "said there had been a change in tone at the court."
+    )
+    quote = quote_of(parse(text), "there had been a change in tone at the court")
+    assert quote.speaker == "Vikram Amar"
+
+
+def test_a_surname_that_is_also_a_time_word():
+    text = "Kristen Day spoke first. Day said the platform was diminishing the party."
+    quote = quote_of(parse(text), "the platform was diminishing the party")
+    assert quote.speaker == "Kristen Day"
+    assert quote.speaker_mention == span_at(text, "Day", nth=2)

@@ -267,8 +267,9 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         return NounPhrase(first, i, i)
     if not _is_np_word(head_token) or lower in DETERMINERS:
         return None
-    # "Beck, who has in the past described": a time phrase is not the speaker.
-    if lower in TIME_NOUNS:
+    # "Beck, who has in the past described": a time phrase is not the speaker (but "Day
+    # said" with a capital and nothing before it is Kristen Day).
+    if lower in TIME_NOUNS and not (is_capitalised(head_token) and i == floor):
         j = i - 1
         while j >= floor and tokens[j].lower in DETERMINERS:
             j -= 1
@@ -426,6 +427,8 @@ def _appositive_subject(
         or appositive_first in ROLES
         # "Amy Pope, deputy homeland security advisor, said": a role a few words in.
         or any(t.lower in TITLES or t.lower in ROLES for t in tokens[j + 2 : min(j + 6, comma)])
+        # "Vikram Amar, dean of the University of Illinois College of Law, said"
+        or (j + 2 < comma and tokens[j + 2].lower == "of" and segment_first.text[:1].isalpha())
         or appositive_first.endswith(("'s", "’s"))
         or is_capitalised(segment_first)
     ):
