@@ -2,7 +2,7 @@
 pronouns and abbreviations; group speakers under their own name; null when nobody is named."""
 
 import pytest
-from parse_checks import quote_of, span_at
+from parse_checks import quote_of, span_at, speakers_of
 
 from quotedb.parse import parse
 
@@ -374,3 +374,22 @@ def test_a_surname_that_is_also_a_time_word():
     quote = quote_of(parse(text), "the platform was diminishing the party")
     assert quote.speaker == "Kristen Day"
     assert quote.speaker_mention == span_at(text, "Day", nth=2)
+
+
+def test_a_participle_after_an_unnamed_description_keeps_it_as_evidence():
+    text = (
+        "The Florida senator waved to the heckler, "
+        "saying the person would not get beat up at his rally."
+    )
+    quote = quote_of(parse(text), "the person would not get beat up at his rally")
+    assert quote.speaker is None
+    assert quote.speaker_mention == span_at(text, "The Florida senator")
+    assert quote.cue == span_at(text, "saying")
+
+
+def test_a_place_inside_a_described_speaker_is_not_the_speaker():
+    text = (
+        "The Florida senator took a heckler in stride, "
+        "saying the person would not get beat up at his rally."
+    )
+    assert "Florida" not in speakers_of(parse(text), "the person would not get beat up")

@@ -295,8 +295,8 @@ class CueRules:
         if subject is None:
             draft = self._indirect(p, cue, None, [span], "cue-content-after", 0.55)
             draft.speaker, draft.mention = self._implicit_subject(p, cue, drafts)
-            if draft.speaker is None:
-                return None
+            if draft.mention is None:
+                return None  # nobody in sight; a described one ("The senator") stays unnamed
         else:
             draft = self._indirect(p, cue, subject, [span], "cue-content-after", 0.75)
         if cue.verb.cls == "thought":
@@ -584,7 +584,7 @@ class CueRules:
             if toks[k].text in ("—", "–", "-") and k > opening and toks[k - 1].text == ")":
                 opening = k + 1
                 break
-        if toks[opening].lower in FUNCTION_WORDS:
+        if toks[opening].lower in FUNCTION_WORDS and toks[opening].lower not in DETERMINERS:
             # "At the time, Sanders didn't come out and say": past the opening phrase.
             while opening < cue.first and toks[opening].text != ",":
                 opening += 1

@@ -507,7 +507,7 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
         head -= 1
     if head == i and not is_capitalised(tokens[i]) and tokens[i].lower not in GROUPS:
         head = last  # "one longtime adviser": the noun names the speaker
-    if token.lower in ("a", "an", "one", "another") and not is_capitalised(tokens[last]):
+    if token.lower in ("a", "an", "one", "another", "the") and not is_capitalised(tokens[last]):
         head = last  # "a prominent Republican National Committee member": a member
     return NounPhrase(i, last, head)
 
