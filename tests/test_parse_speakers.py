@@ -393,3 +393,13 @@ def test_a_place_inside_a_described_speaker_is_not_the_speaker():
         "saying the person would not get beat up at his rally."
     )
     assert "Florida" not in speakers_of(parse(text), "the person would not get beat up")
+
+
+def test_a_colon_after_and_then_name_verb_hands_the_quote_to_the_name():
+    text = (
+        "Lance Wallnau spoke first. The crowd cheers, and then Wallnau continues: "
+        "“God has given this man an anointing.”"
+    )
+    quote = quote_of(parse(text), "God has given this man an anointing.")
+    assert quote.rule == "quote-colon"
+    assert quote.speaker == "Lance Wallnau"

@@ -355,7 +355,16 @@ def embedded_clause_end(toks: list[Token], s_first: int, cue: int, end: int, ins
 
 
 def skip_conjunction(toks: list[Token], first: int, limit: int) -> int:
-    while first < limit and toks[first].lower in ("but", "and", "so", "yet", "still", "or", "also"):
+    while first < limit and toks[first].lower in (
+        "but",
+        "and",
+        "so",
+        "yet",
+        "still",
+        "or",
+        "also",
+        "then",
+    ):
         first += 1
     while first < limit and toks[first].text in (",", "—", "–", "(", ")"):
         first += 1

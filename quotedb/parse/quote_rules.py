@@ -156,7 +156,9 @@ class QuoteRules:
         # The sentence's opening name, or ("Asked whether …, Mr. Smith shot back: "…"")
         # the one after its last comma.
         comma = max((k for k in range(opening, colon) if toks[k].text == ","), default=None)
-        starts = [opening] + ([comma + 1] if comma is not None else [])
+        starts = [opening] + (
+            [skip_conjunction(toks, comma + 1, colon)] if comma is not None else []
+        )
         for start in starts:
             subject = subject_after(toks, start)
             if subject is None or subject.last >= colon or not is_capitalised(toks[subject.head]):
