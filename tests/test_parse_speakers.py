@@ -403,3 +403,16 @@ def test_a_colon_after_and_then_name_verb_hands_the_quote_to_the_name():
     quote = quote_of(parse(text), "God has given this man an anointing.")
     assert quote.rule == "quote-colon"
     assert quote.speaker == "Lance Wallnau"
+
+
+def test_a_name_with_a_particle_and_a_place_before_who():
+    text = (
+        "“I have been watching this election,” said Pierre de Vos, a professor at the "
+        "University of Cape Town in South Africa, who likened the campaign to a car crash. "
+        "Later, de Vos said the result was a surprise."
+    )
+    first = quote_of(parse(text), "I have been watching this election")
+    assert first.speaker == "Pierre de Vos"
+    likened = quote_of(parse(text), "the campaign to a car crash")
+    assert likened.speaker == "Pierre de Vos"
+    assert likened.speaker_mention == span_at(text, "who")

@@ -27,6 +27,7 @@ from quotedb.parse.lexicon import (
     FUNCTION_WORDS,
     GROUPS,
     MULTIWORD_CUES,
+    NAME_PARTICLES,
     NOMINAL_CUES,
     PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -187,7 +188,14 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         if is_capitalised(head) and lower not in GROUPS:
             first = np.head
             while first - 1 >= np.first and (
-                is_capitalised(toks[first - 1]) or toks[first - 1].lower in TITLES
+                is_capitalised(toks[first - 1])
+                or toks[first - 1].lower in TITLES
+                # "Pierre de Vos", "Ludwig van Beethoven": a particle inside the name.
+                or (
+                    toks[first - 1].lower in NAME_PARTICLES
+                    and first - 2 >= np.first
+                    and is_capitalised(toks[first - 2])
+                )
             ):
                 first -= 1
             # "But Crawford", "If Donald Trump": a capitalised sentence opener is no name.
@@ -231,7 +239,14 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             first = at - 2
             while first - 1 >= 0 and is_capitalised(toks[first - 1]):
                 first -= 1
-            return self.resolve(toks, NounPhrase(first, at - 2, at - 2), speaks)
+            # "a professor at the University of Cape Town in South Africa, who": a place
+            # after a preposition ends the appositive; who is the one it describes.
+            if first == 0 or toks[first - 1].lower not in ("in", "at", "of", "from", "for"):
+                return self.resolve(toks, NounPhrase(first, at - 2, at - 2), speaks)
+            antecedent = subject_before(toks, at)
+            if antecedent is not None and is_capitalised(toks[antecedent.head]):
+                return self.resolve(toks, antecedent, speaks)
+            return None
         # "a marketing video that said", "officials who spoke": the phrase just before.
         antecedent = subject_before(toks, at) if at >= 1 else None
         if antecedent is not None and toks[antecedent.head].lower not in RELATIVE_PRONOUNS:

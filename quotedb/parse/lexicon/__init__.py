@@ -418,6 +418,9 @@ HEADLINE_NON_SPEAKERS = frozenset(
     | {"contributing", "exclusive", "breaking", "live", "transcript", "here", "according"}
 )
 
+# Lowercase particles inside personal names ("Pierre de Vos", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "der", "du", "dos", "bin"})
+
 # Words that open a subordinate clause a sentence may start with ("When I asked …, he …").
 SUBORDINATORS = frozenset(
     {"when", "since", "after", "as", "while", "although", "though", "because", "if", "before"}
