@@ -393,6 +393,26 @@ def test_ctrl_c_stops_cleanly_with_one_line_and_keeps_what_was_committed(
     assert err == f"Error: interrupted after {stored} inputs; re-run the same command to finish\n"
 
 
+def test_ctrl_c_while_outcomes_are_handed_over_counts_the_whole_committed_batch(
+    engine, db_url: str, tmp_path: Path
+) -> None:
+    from quotedb.readers import read_documents
+    from quotedb.store.ingest import BATCH_DOCUMENTS
+    from quotedb.store.ingest import ingest as ingest_documents
+
+    corpus = write_corpus(tmp_path / "corpus", BATCH_DOCUMENTS + 10)
+    run = ingest_documents(engine, read_documents([corpus]))
+    handed_over = 0
+    with pytest.raises(KeyboardInterrupt):
+        for _outcome in run:
+            handed_over += 1
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C while the first outcome is handled
+    stored = counts(db_url)["documents"]
+    assert handed_over == 1
+    assert stored > 0
+    assert run.committed == stored
+
+
 def test_a_document_the_store_refuses_fails_alone(engine, db_url: str) -> None:
     from quotedb.readers import RawDocument
     from quotedb.readers.records import Origin

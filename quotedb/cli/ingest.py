@@ -71,10 +71,11 @@ def ingest_command(
         raise click.BadParameter(str(error), param_hint="'--date'") from None
     counts: Counter[str] = Counter()
     quotes = 0
+    # The store is opened once parsing has started: its migration overlaps parses.
+    run = ingest(functools.partial(open_engine, ctx), results, jobs=jobs)
     try:
         with _progress(enabled=not quiet and not as_json and sys.stderr.isatty()) as advance:
-            # The store is opened once parsing has started: its migration overlaps parses.
-            for outcome in ingest(functools.partial(open_engine, ctx), results, jobs=jobs):
+            for outcome in run:
                 counts[outcome.status] += 1
                 quotes += outcome.quotes
                 if outcome.status == "failed":
@@ -85,7 +86,7 @@ def ingest_command(
     except KeyboardInterrupt:
         # Committed batches stay; the batch being written is rolled back whole.
         raise click.ClickException(
-            f"interrupted after {counts.total()} inputs; re-run the same command to finish"
+            f"interrupted after {run.committed} inputs; re-run the same command to finish"
         ) from None
     summary = {status: counts[status] for status in STATUSES} | {"quotes": quotes}
     if as_json:

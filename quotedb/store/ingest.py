@@ -176,27 +176,67 @@ def ingest(
     *,
     jobs: int = 1,
     chunk_size: int = 8,
-) -> Iterator[Outcome]:
+) -> Ingest:
     """Parse `results` in `jobs` processes while this one writes them, in batches.
 
     `engine` may be a function that opens the store: it is called once the parsing
     processes have started, so opening (and migrating) it overlaps the first parses.
-    Yields one Outcome per input, in input order, each after its batch committed.
+    Iterating yields one Outcome per input, in input order, each after its batch
+    committed; `committed` says how many inputs are stored, exact even after Ctrl-C.
     Raises StoreError when the database itself fails (not for a bad document).
     """
-    with _parsing(results, jobs=jobs, chunk_size=chunk_size) as prepared:
-        writer = Writer(engine() if callable(engine) else engine)
-        batch: list[PreparedDocument | ReadError | Skipped] = []
-        started = time.monotonic()
-        for item in prepared:
-            if not batch:
-                started = time.monotonic()
-            batch.append(item)
-            if len(batch) >= BATCH_DOCUMENTS or time.monotonic() - started >= BATCH_SECONDS:
+    return Ingest(engine, results, jobs=jobs, chunk_size=chunk_size)
+
+
+class Ingest:
+    """One ingest run: iterate it for the outcomes, ask it how many inputs committed."""
+
+    def __init__(
+        self,
+        engine: Engine | Callable[[], Engine],
+        results: Iterable[ReadResult],
+        *,
+        jobs: int,
+        chunk_size: int,
+    ) -> None:
+        self._engine, self._results = engine, results
+        self._jobs, self._chunk_size = jobs, chunk_size
+        self._writer: Writer | None = None
+
+    @property
+    def committed(self) -> int:
+        """Inputs whose batch has committed (ingested, unchanged, skipped or failed)."""
+        return self._writer.committed if self._writer else 0
+
+    def __iter__(self) -> Iterator[Outcome]:
+        with _parsing(self._results, jobs=self._jobs, chunk_size=self._chunk_size) as prepared:
+            engine = self._engine
+            self._writer = writer = Writer(engine() if callable(engine) else engine)
+            batch: list[PreparedDocument | ReadError | Skipped] = []
+            started = time.monotonic()
+            for item in prepared:
+                if not batch:
+                    started = time.monotonic()
+                batch.append(item)
+                if len(batch) >= BATCH_DOCUMENTS or time.monotonic() - started >= BATCH_SECONDS:
+                    yield from writer.write(batch)
+                    batch = []
+            if batch:
                 yield from writer.write(batch)
-                batch = []
-        if batch:
-            yield from writer.write(batch)
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Holds Ctrl-C back while a batch commits and is counted, so the count of
+    committed inputs is exact; the interrupt is raised as soon as the block ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 @contextlib.contextmanager
@@ -256,6 +296,7 @@ class Writer:
         self._locked = engine.execution_options(sqlite_begin="IMMEDIATE")
         self.entity_ids: dict[tuple, int] = {}
         self.inserts = Inserts(engine.dialect)
+        self.committed = 0  # inputs whose batch has committed
 
     def write(self, batch: list[PreparedDocument | ReadError | Skipped]) -> list[Outcome]:
         """Writes one batch in one transaction; returns an outcome per item, in order."""
@@ -271,23 +312,27 @@ class Writer:
     def _write_once(self, batch: list[PreparedDocument | ReadError | Skipped]) -> list[Outcome]:
         outcomes = []
         batch_entities: dict[tuple, int] = {}
-        with (
-            self._locked.connect() as connection,
-            savepoint_journals_in_memory(connection),
-            connection.begin(),
-        ):
-            if self.is_postgresql:
-                connection.execute(_LOCK, {"key": INGEST_LOCK_KEY})
-            for item in batch:
-                if isinstance(item, ReadError):
-                    outcomes.append(Outcome(item.origin, "failed", reason=item.reason))
-                elif isinstance(item, Skipped):
-                    outcomes.append(Outcome(item.origin, "skipped", reason=item.reason))
-                else:
-                    known = collections.ChainMap(batch_entities, self.entity_ids)
-                    outcome, created = self._write_document(connection, item, known)
-                    batch_entities |= created
-                    outcomes.append(outcome)
+        with self._locked.connect() as connection, savepoint_journals_in_memory(connection):
+            transaction = connection.begin()
+            try:
+                if self.is_postgresql:
+                    connection.execute(_LOCK, {"key": INGEST_LOCK_KEY})
+                for item in batch:
+                    if isinstance(item, ReadError):
+                        outcomes.append(Outcome(item.origin, "failed", reason=item.reason))
+                    elif isinstance(item, Skipped):
+                        outcomes.append(Outcome(item.origin, "skipped", reason=item.reason))
+                    else:
+                        known = collections.ChainMap(batch_entities, self.entity_ids)
+                        outcome, created = self._write_document(connection, item, known)
+                        batch_entities |= created
+                        outcomes.append(outcome)
+            except BaseException:
+                transaction.rollback()
+                raise
+            with _interrupts_deferred():
+                transaction.commit()
+                self.committed += len(batch)
         self.entity_ids |= batch_entities
         return outcomes
 
