@@ -5,6 +5,9 @@
 - `cue-content-before` Letters were shared …, reports Mirror Online
 - `according-to`       According to X, … / …, according to X
 - `seeming`            Cruz seemed lost (the clause around the verb; nobody's words)
+- `asked`              Asked if he was ever bullied, Trump said … (the question; the
+  asker when named, the one who answers as recipient)
+- `headline-colon`     Lewandowski: FBI director acted as 'judge and jury'
 
 A mixin of the sieve's reader: it uses the reader's registry and resolver.
 """
