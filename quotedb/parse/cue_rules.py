@@ -319,8 +319,8 @@ class CueRules:
         paragraph that opens with a short name and a colon gives that name the rest."""
         toks = p.toks
         colon = next((k for k in range(1, min(len(toks), 9)) if toks[k].text == ":"), None)
-        if colon is None or colon + 3 >= len(toks) or p.inside[colon + 1 : colon + 2] == [True]:
-            return None
+        if colon is None or colon + 3 >= len(toks) or p.inside[colon + 1]:
+            return None  # nothing after the colon, or a quote (the quote rules' case)
         if toks[0].lower in HEADLINE_NON_SPEAKERS or not is_capitalised(toks[0]):
             return None
         if any(t.text[:1].isdigit() for t in toks[:colon]):
