@@ -504,17 +504,25 @@ class DocumentWriter:
                 "extra": {**self.raw.extra, "origin": str(origin), "format": self.raw.format},
             },
         )
-        self._resolve_entities()
-        self._resolve_sources()
         if previous:
             # Parameter names must not be column names: an UPDATE would SET those too.
             self.connection.execute(
                 _SUPERSEDE_DOCUMENT, {"old_id": previous.id, "new_id": self.document_id}
             )
             self.connection.execute(_SUPERSEDE_OCCURRENCES, {"old_id": previous.id})
+        written = self.write_attributions(self.document_id)
+        return Outcome(origin, "ingested", document_id=self.document_id, quotes=written)
+
+    def write_attributions(self, document_id: int) -> int:
+        """Writes the parsed attributions of stored document `document_id` (entities,
+        sources, quotes, occurrences, aliases); returns the occurrences written. Ingest
+        calls it for a new document, reparse for one whose old attributions it removed."""
+        self.document_id = document_id
+        self._resolve_entities()
+        self._resolve_sources()
         written = self._write_quotes(self.document.parsed.quotes)
         self._write_aliases()
-        return Outcome(origin, "ingested", document_id=self.document_id, quotes=written)
+        return written
 
     def _write_aliases(self) -> None:
         if self._aliases:

@@ -11,9 +11,6 @@ People's decisions are not touched: a correction finds its quote again by the
 same words in the same document (quotedb.queries.attached_corrections); one
 whose quote the new parse no longer finds is kept and reported as stale. A quote
 left without any occurrence is deleted unless a review holds it.
-
-Uses DocumentWriter's internals (_resolve_entities, _resolve_sources, _write_aliases,
-_write_quotes): a public "rewrite" entry point in ingest.py would be better.
 """
 
 from __future__ import annotations
@@ -52,25 +49,18 @@ class Reparsed:
     reason: str | None = None
 
 
-class _Rewriter(DocumentWriter):
-    """DocumentWriter for a document already stored: replaces its attributions."""
-
-    def rewrite(self, document_id: int) -> tuple[int, int]:
-        connection = self.connection
-        self.document_id = document_id
-        old = connection.execute(
-            sa.select(OCCURRENCES.c.quote_id, OCCURRENCES.c.source_id).where(
-                OCCURRENCES.c.document_id == document_id
-            )
-        ).all()
-        connection.execute(SOURCE_LINKS.delete().where(SOURCE_LINKS.c.document_id == document_id))
-        connection.execute(OCCURRENCES.delete().where(OCCURRENCES.c.document_id == document_id))
-        self._resolve_entities()
-        self._resolve_sources()
-        written = self._write_quotes(self.document.parsed.quotes)
-        self._write_aliases()
-        _delete_orphans(connection, {row.quote_id for row in old}, {row.source_id for row in old})
-        return len(old), written
+def _rewrite(connection: Connection, prepared: PreparedDocument, document_id: int) -> Reparsed:
+    """Replaces the stored attributions of `document_id` by those of `prepared`."""
+    old = connection.execute(
+        sa.select(OCCURRENCES.c.quote_id, OCCURRENCES.c.source_id).where(
+            OCCURRENCES.c.document_id == document_id
+        )
+    ).all()
+    connection.execute(SOURCE_LINKS.delete().where(SOURCE_LINKS.c.document_id == document_id))
+    connection.execute(OCCURRENCES.delete().where(OCCURRENCES.c.document_id == document_id))
+    written = DocumentWriter(connection, prepared, {}).write_attributions(document_id)
+    _delete_orphans(connection, {row.quote_id for row in old}, {row.source_id for row in old})
+    return Reparsed(document_id, len(old), written)
 
 
 def _delete_orphans(connection: Connection, quote_ids: set[int], source_ids: set) -> None:
@@ -136,7 +126,5 @@ def reparse(engine: Engine, document_ids: list[int] | None = None) -> Iterator[R
             if isinstance(prepared, str):
                 outcome = Reparsed(document_id, 0, 0, reason=prepared)
             else:
-                outcome = Reparsed(
-                    document_id, *_Rewriter(connection, prepared, {}).rewrite(document_id)
-                )
+                outcome = _rewrite(connection, prepared, document_id)
         yield outcome
