@@ -19,66 +19,15 @@ from quotedb.parse.lexicon import (
     FUNCTION_WORDS,
     GROUPS,
     PRONOUNS,
+    QUANTITY_HEADS,
     RELATIVE_PRONOUNS,
     ROLES,
+    TIME_NOUNS,
     TITLES,
 )
 from quotedb.parse.text import Token
 
 STANDALONE_QUANTIFIERS = frozenset({"another", "some", "many", "few", "both", "most", "several"})
-QUANTITY_HEADS = frozenset(
-    [
-        "third",
-        "thirds",
-        "half",
-        "quarter",
-        "majority",
-        "most",
-        "many",
-        "some",
-        "few",
-        "others",
-        "all",
-        "both",
-        "percent",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-    ]
-)
-TIME_NOUNS = frozenset(
-    [
-        "past",
-        "weekend",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "morning",
-        "evening",
-        "night",
-        "afternoon",
-        "days",
-        "day",
-        "interview",
-        "interviews",
-        "statement",
-        "speech",
-        "debate",
-        "rally",
-        "appearance",
-        "time",
-    ]
-)
 TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "over", "for", "last", "this", "after"})
 # Verb forms that end a speaker phrase read rightwards ("Weaver told", "Kim wrote").
 CUES_LOWER = frozenset(CUES)
