@@ -408,6 +408,7 @@ DATE_WORDS = frozenset(
     ]
 )
 CLAUSE_BOUNDARIES = frozenset({"while", "whereas", "but", "although", "though", "before", "after"})
+
 # Words that may stand between a cue and what it governs without adding a clause
 # ("said in a statement on Tuesday", "told reporters").
 ADJUNCT_WORDS = frozenset(
