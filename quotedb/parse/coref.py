@@ -371,15 +371,17 @@ class EntityRegistry:
             return None
         # "he" is a person we know is one (a title, a first name, a gazetteer entry, a
         # pronoun before) sooner than a capitalised word that may be a place.
-        people = {
+        # A list, not a set: ties below go to the most recent mention, whatever the
+        # ids (memory addresses) of the entities are, so a parse is reproducible.
+        people = [
             k
             for k, e in by_id.items()
             if e.kind == "person" or (e.last_spoke >= 0 and not e.unnamed)
-        }
+        ]
         if people and gender in ("m", "f"):
             by_id = {k: by_id[k] for k in people}
             last_before = {k: last_before[k] for k in people}
-            first_in_sentence = {k: v for k, v in first_in_sentence.items() if k in people}
+            first_in_sentence = {k: v for k, v in first_in_sentence.items() if k in by_id}
         if first_in_sentence:
             best = by_id[min(first_in_sentence, key=first_in_sentence.__getitem__)]
         else:
