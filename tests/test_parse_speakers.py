@@ -416,3 +416,12 @@ def test_a_name_with_a_particle_and_a_place_before_who():
     likened = quote_of(parse(text), "the campaign to a car crash")
     assert likened.speaker == "Pierre de Vos"
     assert likened.speaker_mention == span_at(text, "who")
+
+
+def test_a_pronoun_with_a_contraction_is_no_alias():
+    text = "Senator Tom Reed spoke first. He's said the bill would pass."
+    quote = quote_of(parse(text), "the bill would pass")
+    assert quote.speaker == "Tom Reed"
+    assert quote.speaker_mention == span_at(text, "He's")
+    (reed,) = [entity for entity in parse(text).entities if entity.name == "Tom Reed"]
+    assert "He's" not in reed.aliases

@@ -199,7 +199,9 @@ class EntityRegistry:
                 self._by_role.setdefault(role, []).append(entity)
 
     def _note(self, entity: _OpenEntity, text: str, start: int, end: int, speaks: bool) -> str:
-        if text and normalise(text) != normalise(entity.name) and text.lower() not in _NOT_ALIASES:
+        # "he", "He's", "they’re": a pronoun (with or without its contraction) is no alias.
+        bare = text.lower().replace("’", "'").partition("'")[0]
+        if text and normalise(text) != normalise(entity.name) and bare not in _NOT_ALIASES:
             entity.aliases.setdefault(text, None)
         entity.mentions.append(Span(start, end, text))
         entity.last_seen = start
