@@ -425,3 +425,14 @@ def test_a_pronoun_with_a_contraction_is_no_alias():
     assert quote.speaker_mention == span_at(text, "He's")
     (reed,) = [entity for entity in parse(text).entities if entity.name == "Tom Reed"]
     assert "He's" not in reed.aliases
+
+
+def test_he_is_never_an_institution_named_like_a_building():
+    text = (
+        "Donald Trump spoke on Monday. The White House said the economy was strong. "
+        "He said the Fed should raise rates."
+    )
+    quote = quote_of(parse(text), "the Fed should raise rates")
+    assert quote.speaker == "Donald Trump"
+    (white_house,) = [e for e in parse(text).entities if e.name == "White House"]
+    assert white_house.kind == "organisation"

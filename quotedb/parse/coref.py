@@ -223,7 +223,11 @@ class EntityRegistry:
         wanted = set(parts)
         best = None
         best_rank = None
-        candidates = {id(e): e for part in wanted for e in self._by_token.get(part, ())}
+        # Parts in their written order (not the set's): ties below go the same way in
+        # every process.
+        candidates = {
+            id(e): e for part in dict.fromkeys(parts) for e in self._by_token.get(part, ())
+        }
         for entity in candidates.values():
             if entity.kind not in ("person", "unknown"):
                 continue
@@ -257,7 +261,13 @@ class EntityRegistry:
                 entity = self._open(known.name, known.kind, known)
             else:
                 gender = FIRST_NAME_GENDER.get(words[0].lower()) if len(words) > 1 else None
-                entity = self._open(" ".join(words), "person" if titles or gender else "unknown")
+                if titles or gender:
+                    kind = "person"
+                elif len(words) > 1 and normalise(words[-1]) in ORGANISATION_WORDS:
+                    kind = "organisation"  # "White House", "Trump Plaza Hotel": nobody's "he"
+                else:
+                    kind = "unknown"
+                entity = self._open(" ".join(words), kind)
                 entity.gender = gender
         for title in titles:
             lowered = title.lower()
