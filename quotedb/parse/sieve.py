@@ -29,6 +29,7 @@ from quotedb.parse.lexicon import (
     MULTIWORD_CUES,
     NAME_PARTICLES,
     NOMINAL_CUES,
+    POSSESSIVES,
     PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLES,
@@ -79,28 +80,24 @@ _FURNITURE_STARTS = (
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got"})
 
 # "the report", "his claim": after these a cue word is a noun.
-_NOUN_BLOCKERS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "this",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-        "its",
-        "another",
-        "every",
-        "each",
-        "no",
-        "'s",
-        "’s",
-    }
+_NOUN_BLOCKERS = (
+    frozenset(
+        {
+            "a",
+            "an",
+            "the",
+            "this",
+            "these",
+            "those",
+            "another",
+            "every",
+            "each",
+            "no",
+            "'s",
+            "’s",
+        }
+    )
+    | POSSESSIVES
 )
 
 _NOMINAL_LINKS = frozenset({"for", "that"})

@@ -268,46 +268,39 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
         "saying",
     ]
 )
-DETERMINERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "another",
-        "some",
-        "many",
-        "most",
-        "several",
-        "few",
-        "both",
-        "each",
-        "every",
-        "any",
-        "all",
-        "no",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "other",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-        "its",
-    ]
+# Number words and possessive determiners: parts of DETERMINERS and of the
+# rule-specific sets built from it.
+NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+)
+POSSESSIVES = frozenset(["his", "her", "their", "our", "my", "your", "its"])
+DETERMINERS = (
+    frozenset(
+        [
+            "a",
+            "an",
+            "the",
+            "this",
+            "that",
+            "these",
+            "those",
+            "another",
+            "some",
+            "many",
+            "most",
+            "several",
+            "few",
+            "both",
+            "each",
+            "every",
+            "any",
+            "all",
+            "no",
+            "other",
+        ]
+    )
+    | NUMBER_WORDS
+    | POSSESSIVES
 )
 # Adverbs and auxiliaries that may stand between a speaker and the cue ("he also said",
 # "Trump has repeatedly claimed").
@@ -505,32 +498,25 @@ ADJUNCT_WORDS = frozenset(
 )
 
 # Heads of quantities that speak in polls ("26% say", "nearly a third said").
-QUANTITY_HEADS = frozenset(
-    [
-        "third",
-        "thirds",
-        "half",
-        "quarter",
-        "majority",
-        "most",
-        "many",
-        "some",
-        "few",
-        "others",
-        "all",
-        "both",
-        "percent",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-    ]
+QUANTITY_HEADS = (
+    frozenset(
+        [
+            "third",
+            "thirds",
+            "half",
+            "quarter",
+            "majority",
+            "most",
+            "many",
+            "some",
+            "few",
+            "others",
+            "all",
+            "both",
+            "percent",
+        ]
+    )
+    | NUMBER_WORDS
 )
 
 # Nouns of time ("last week", "Thursday evening"): never a speaker.
