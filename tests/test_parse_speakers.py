@@ -436,3 +436,38 @@ def test_he_is_never_an_institution_named_like_a_building():
     assert quote.speaker == "Donald Trump"
     (white_house,) = [e for e in parse(text).entities if e.name == "White House"]
     assert white_house.kind == "organisation"
+
+
+def test_quote_after_a_relative_clause_keeps_the_speaker():
+    text = (
+        '"Superdelegates play a big role," said Sen. Tom Udall of New Mexico, who supports '
+        'eliminating half of them. "If Trump ends up a disaster, they will try to find out why."'
+    )
+    quote = quote_of(parse(text), "Superdelegates play a big role")
+    assert quote.speaker == "Tom Udall"
+    assert quote.spans == (
+        span_at(text, "Superdelegates play a big role"),
+        span_at(text, "If Trump ends up a disaster, they will try to find out why."),
+    )
+    assert quote.speaker_mention == span_at(text, "Sen. Tom Udall of New Mexico")
+
+
+def test_cue_with_its_own_phrase_before_a_colon():
+    text = (
+        "Mel Sembler is a donor. When asked why, Sembler responded in a text message: "
+        '"Trump will be the Republican Party\'s nominee."'
+    )
+    quote = quote_of(parse(text), "Trump will be the Republican Party's nominee.")
+    assert quote.speaker == "Mel Sembler"
+    assert quote.speaker_mention == span_at(text, "Sembler", nth=2)
+    assert quote.cue == span_at(text, "responded")
+
+
+def test_pronoun_before_a_colon_speaks_the_quote():
+    text = (
+        "Ted Cruz spoke in Iowa on Monday. Asked which county was his favorite, he demurred: "
+        "“Whichever one I’m in at the moment.”"
+    )
+    quote = quote_of(parse(text), "Whichever one I’m in at the moment.")
+    assert quote.speaker == "Ted Cruz"
+    assert quote.speaker_mention == span_at(text, "he")

@@ -14,6 +14,7 @@ A mixin of the sieve's reader: it uses the reader's registry and resolver.
 from __future__ import annotations
 
 from quotedb.parse.clauses import (
+    RELATIVES,
     clause_end,
     ends_sentence,
     first_token_at,
@@ -161,10 +162,12 @@ class QuoteRules:
         )
         for start in starts:
             subject = subject_after(toks, start)
-            if subject is None or subject.last >= colon or not is_capitalised(toks[subject.head]):
+            if subject is None or subject.last >= colon:
                 continue
             named = subject.last + 1 == colon  # "Name: …"
             pronoun = subject.first == subject.head and toks[subject.head].lower in ("he", "she")
+            if not pronoun and not is_capitalised(toks[subject.head]):
+                continue
             if pronoun or self._names_someone(toks, subject, named):
                 break
         else:
@@ -355,10 +358,14 @@ class QuoteRules:
                 return None
             if between and between[-1].lower == "that":
                 between = between[:-1]
+            # "Sembler responded in a text message: "…"": a colon after the cue's own
+            # phrase introduces what it says.
+            colon = toks[k].text == ":" and len(between) <= 12
             if (
                 between
                 and not is_adjunct(between)
                 and not (aside and "," in (t.text for t in between))
+                and not colon
             ):
                 return None
             if ci in used:
@@ -478,6 +485,16 @@ class QuoteRules:
         return draft
 
     # ------------------------------------------------------------ rule 6, 7
+    @staticmethod
+    def _same_sentence(p: Paragraph, a: Draft, b: Draft) -> bool:
+        """Whether two drafts of this paragraph have their cues in one sentence."""
+        return (
+            a.cue_index is not None
+            and b.cue_index is not None
+            and a.paragraph == b.paragraph == p.index
+            and p.sentence_of[a.cue_index[0]] == p.sentence_of[b.cue_index[0]]
+        )
+
     def unattached_quote(self, p: Paragraph, quotation: Quotation, drafts: list[Draft]) -> None:
         span = quoted_content(self.text, quotation)
         if names_a_title(p.toks, last_token_before(p.toks, quotation.open_at)):
@@ -491,11 +508,17 @@ class QuoteRules:
             self.pending_colon = None
             return
         # The attribution closest before the quote (drafts are not in text order yet).
-        previous = max(
-            (d for d in drafts if d.spans[-1][1] <= quotation.open_at),
-            key=lambda d: d.spans[-1][1],
-            default=None,
-        )
+        before = [d for d in drafts if d.spans[-1][1] <= quotation.open_at]
+        previous = max(before, key=lambda d: d.spans[-1][1], default=None)
+        if previous is not None and previous.kind == "indirect":
+            # `"…," said Udall, who supports … . "…"`, `"…," he said when asked about
+            # …. "…"`: a claim nested in a quote's own sentence does not take the voice.
+            voiced = [
+                d
+                for d in before
+                if d.kind in ("direct", "mixed", "partial") and self._same_sentence(p, d, previous)
+            ]
+            previous = max(voiced, key=lambda d: d.spans[-1][1], default=previous)
         if previous is None and quotation.continued and self.last_draft is not None:
             previous = self.last_draft
         if (
@@ -519,7 +542,8 @@ class QuoteRules:
                 c.first > own_cue
                 and previous.spans[-1][1] <= p.toks[c.first].start < quotation.open_at
                 and not p.toks[c.last].lower.endswith("ing")
-                and p.toks[c.first - 1].lower not in ("to", "who", "which", "that")
+                and p.toks[c.first - 1].lower not in ("to", "that")
+                and not any(t.lower in RELATIVES for t in p.toks[max(0, c.first - 3) : c.first])
                 and subject_before(p.toks, c.first) is not None
                 for c in p.cues
             )
