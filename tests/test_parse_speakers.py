@@ -471,3 +471,14 @@ def test_pronoun_before_a_colon_speaks_the_quote():
     quote = quote_of(parse(text), "Whichever one I’m in at the moment.")
     assert quote.speaker == "Ted Cruz"
     assert quote.speaker_mention == span_at(text, "he")
+
+
+def test_cue_with_a_prepositional_phrase_before_a_comma():
+    text = (
+        "Lt. Gov. Carlos Lopez-Cantera visited the school. Lopez-Cantera said about the "
+        "movement, “I support parents making the best decisions for their kids.”"
+    )
+    quote = quote_of(parse(text), "I support parents making the best decisions for their kids.")
+    assert quote.speaker == "Carlos Lopez-Cantera"
+    assert quote.speaker_mention == span_at(text, "Lopez-Cantera", nth=2)
+    assert quote.cue == span_at(text, "said")

@@ -34,6 +34,7 @@ from quotedb.parse.lexicon import (
     FUNCTION_WORDS,
     GROUPS,
     HEADLINE_NON_SPEAKERS,
+    PREPOSITIONS,
     PRONOUNS,
     ROLES,
 )
@@ -157,9 +158,6 @@ _MESSAGE_NOUNS = frozenset(
     ]
 )
 _QUESTION_WORDS = frozenset({"what", "how", "why", "where", "whether", "who", "which", "when"})
-_PREPOSITIONS = frozenset(
-    {"to", "in", "at", "on", "with", "for", "by", "from", "of", "into", "about", "against"}
-)
 
 
 class CueRules:
@@ -185,7 +183,7 @@ class CueRules:
             subject is not None
             and toks[cue.first].lower.endswith("ing")
             and subject.first - 1 >= s_first
-            and toks[subject.first - 1].lower in _PREPOSITIONS
+            and toks[subject.first - 1].lower in PREPOSITIONS
         ):
             subject = None  # "a statement to Wired explaining why": Wired is not explaining
         if (
@@ -671,7 +669,7 @@ def _source_after(toks: list[Token], start: int, s_last: int) -> NounPhrase | No
     head = start
     while (
         head + 1 <= last
-        and toks[head + 1].lower not in _PREPOSITIONS
+        and toks[head + 1].lower not in PREPOSITIONS
         and toks[head + 1].lower
         not in ("conducted", "released", "published", "obtained", "provided", "and")
     ):

@@ -28,7 +28,7 @@ from quotedb.parse.clauses import (
 )
 from quotedb.parse.cue_rules import subject_of
 from quotedb.parse.drafts import Cue, Draft, Paragraph
-from quotedb.parse.lexicon import CUES, FUNCTION_WORDS, ROLES, TITLES
+from quotedb.parse.lexicon import CUES, FUNCTION_WORDS, PREPOSITIONS, ROLES, TITLES
 from quotedb.parse.mentions import (
     NounPhrase,
     is_capitalised,
@@ -358,14 +358,17 @@ class QuoteRules:
                 return None
             if between and between[-1].lower == "that":
                 between = between[:-1]
-            # "Sembler responded in a text message: "…"": a colon after the cue's own
-            # phrase introduces what it says.
-            colon = toks[k].text == ":" and len(between) <= 12
+            # "Sembler responded in a text message: "…"", "said of the senator, "…"": the
+            # cue's own phrase, then a colon or comma that introduces what it says.
+            introduced = len(between) <= 12 and (
+                toks[k].text == ":"
+                or (toks[k].text == "," and between and between[0].lower in PREPOSITIONS)
+            )
             if (
                 between
                 and not is_adjunct(between)
                 and not (aside and "," in (t.text for t in between))
-                and not colon
+                and not introduced
             ):
                 return None
             if ci in used:

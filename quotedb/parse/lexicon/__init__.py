@@ -400,6 +400,9 @@ DATE_WORDS = frozenset(
         "tonight",
     ]
 )
+PREPOSITIONS = frozenset(
+    {"to", "in", "at", "on", "with", "for", "by", "from", "of", "into", "about", "against"}
+)
 CLAUSE_BOUNDARIES = frozenset({"while", "whereas", "but", "although", "though", "before", "after"})
 
 # Words that may stand between a cue and what it governs without adding a clause
