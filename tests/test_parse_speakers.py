@@ -482,3 +482,30 @@ def test_cue_with_a_prepositional_phrase_before_a_comma():
     assert quote.speaker == "Carlos Lopez-Cantera"
     assert quote.speaker_mention == span_at(text, "Lopez-Cantera", nth=2)
     assert quote.cue == span_at(text, "said")
+
+
+def test_later_quote_stays_with_the_speaker_past_his_own_claim():
+    text = (
+        "''God will hold the slave drivers of our day accountable,'' Pope Francis said in a "
+        "speech to workers, as he called for greater ethics in business. ''The flow of "
+        "capital cannot decide the flow and life of people.''"
+    )
+    quote = quote_of(parse(text), "God will hold the slave drivers of our day accountable")
+    assert quote.speaker == "Francis"  # the title is no part of the name
+    assert quote.spans == (
+        span_at(text, "God will hold the slave drivers of our day accountable"),
+        span_at(text, "The flow of capital cannot decide the flow and life of people."),
+    )
+
+
+def test_cue_inside_a_claim_does_not_take_the_next_quote():
+    text = (
+        '"We will campaign in all 72 counties," said Michael Tyler, a spokesman for the '
+        "Feingold campaign, explaining why the candidate won't appear at the convention. "
+        '"You are more likely to find him in Pardeeville than Philadelphia."'
+    )
+    quote = quote_of(parse(text), "We will campaign in all 72 counties")
+    assert quote.speaker == "Michael Tyler"
+    assert quote.spans[1] == span_at(
+        text, "You are more likely to find him in Pardeeville than Philadelphia."
+    )

@@ -28,7 +28,14 @@ from quotedb.parse.clauses import (
 )
 from quotedb.parse.cue_rules import subject_of
 from quotedb.parse.drafts import Cue, Draft, Paragraph
-from quotedb.parse.lexicon import CUES, FUNCTION_WORDS, PREPOSITIONS, ROLES, TITLES
+from quotedb.parse.lexicon import (
+    CUES,
+    FUNCTION_WORDS,
+    PREPOSITIONS,
+    ROLES,
+    SUBORDINATORS,
+    TITLES,
+)
 from quotedb.parse.mentions import (
     NounPhrase,
     is_capitalised,
@@ -489,6 +496,39 @@ class QuoteRules:
 
     # ------------------------------------------------------------ rule 6, 7
     @staticmethod
+    def _hands_over(
+        p: Paragraph, cue: Cue, previous: Draft, quotation: Quotation, drafts: list[Draft]
+    ) -> bool:
+        """Whether a cue between an attributed quote and a later one gives the voice to
+        someone else: it has a subject of its own, and is neither a participle ("…,
+        asking for anonymity"), a relative or subordinate clause ("who supports …",
+        "after Smith stated …", "a crowd that the campaign estimated"), part of what was
+        said, nor the same speaker's."""
+        toks = p.toks
+        own_cue = previous.cue_index[1] if previous.cue_index else -1
+        at = toks[cue.first].start
+        if cue.first <= own_cue or not previous.spans[-1][1] <= at < quotation.open_at:
+            return False
+        if toks[cue.last].lower.endswith("ing") or toks[cue.first - 1].lower in ("to", "that"):
+            return False
+        if any(t.lower in RELATIVES for t in toks[max(0, cue.first - 3) : cue.first]):
+            return False
+        subject = subject_before(toks, cue.first)
+        if subject is None:
+            return False
+        if subject.first and (
+            toks[subject.first - 1].lower in SUBORDINATORS
+            or toks[subject.first - 1].lower == "that"
+        ):
+            return False  # "told a crowd that the campaign estimated at 3,000"
+        for draft in drafts:
+            if any(s <= at < e for s, e in draft.spans):
+                return False  # "explaining why the senator won't appear": said, not saying
+            if draft.cue_index == (cue.first, cue.last):
+                return not (previous.speaker and draft.speaker == previous.speaker)
+        return True
+
+    @staticmethod
     def _same_sentence(p: Paragraph, a: Draft, b: Draft) -> bool:
         """Whether two drafts of this paragraph have their cues in one sentence."""
         return (
@@ -538,17 +578,8 @@ class QuoteRules:
             )
             # Later quotes in the paragraph continue the speaker unless another cue
             # (someone else's) stands between.
-            # A cue with a subject of its own between them hands over to someone else;
-            # "…, asking for anonymity to speak freely." does not.
-            own_cue = previous.cue_index[1] if previous.cue_index else -1
             same_paragraph = previous.paragraph == p.index and not any(
-                c.first > own_cue
-                and previous.spans[-1][1] <= p.toks[c.first].start < quotation.open_at
-                and not p.toks[c.last].lower.endswith("ing")
-                and p.toks[c.first - 1].lower not in ("to", "that")
-                and not any(t.lower in RELATIVES for t in p.toks[max(0, c.first - 3) : c.first])
-                and subject_before(p.toks, c.first) is not None
-                for c in p.cues
+                self._hands_over(p, c, previous, quotation, drafts) for c in p.cues
             )
             if len(gap) < 40 or quotation.continued or same_sentence or same_paragraph:
                 previous.spans.append(span)
