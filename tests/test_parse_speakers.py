@@ -509,3 +509,14 @@ def test_cue_inside_a_claim_does_not_take_the_next_quote():
     assert quote.spans[1] == span_at(
         text, "You are more likely to find him in Pardeeville than Philadelphia."
     )
+
+
+def test_described_subject_then_its_name():
+    text = (
+        "''He deserved it,'' the assailant, John McGraw, told the television program "
+        "''Inside Edition'' after the confrontation."
+    )
+    quote = quote_of(parse(text), "He deserved it")
+    assert quote.speaker == "John McGraw"
+    assert quote.speaker_mention == span_at(text, "the assailant, John McGraw")
+    assert quote.cue == span_at(text, "told")

@@ -388,7 +388,14 @@ def _appositive_subject(
     if (
         name is not None
         and name.last == j - 1
-        and tokens[name.head].lower in ROLES
+        and (
+            tokens[name.head].lower in ROLES
+            # "…," the assailant, John McGraw, told": a described subject, then its name.
+            or (
+                tokens[name.first].lower == "the"
+                and (name.first == floor or not tokens[name.first - 1].text[:1].isalnum())
+            )
+        )
         and all(is_capitalised(t) or t.text in (".", "-") for t in tokens[j + 1 : comma])
     ):
         # "the White House spokesman, Josh Earnest, said": the appositive is the name.
