@@ -520,3 +520,18 @@ def test_described_subject_then_its_name():
     assert quote.speaker == "John McGraw"
     assert quote.speaker_mention == span_at(text, "the assailant, John McGraw")
     assert quote.cue == span_at(text, "told")
+
+
+def test_state_description_names_the_senator_or_governor_from_that_state():
+    text = (
+        "Jeb Bush and John Kasich spoke in Iowa. Sen. Marco Rubio arrived late.\n\n"
+        '"North Korea is run by a lunatic," the Florida senator said.\n\n'
+        '"We will win Ohio," the Ohio governor said.'
+    )
+    doc = parse(text)
+    senator = quote_of(doc, "North Korea is run by a lunatic")
+    assert senator.speaker == "Marco Rubio"
+    assert senator.speaker_mention == span_at(text, "the Florida senator")
+    governor = quote_of(doc, "We will win Ohio")
+    assert governor.speaker == "John Kasich"
+    assert governor.speaker_mention == span_at(text, "the Ohio governor")

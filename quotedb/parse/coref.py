@@ -308,7 +308,9 @@ class EntityRegistry:
             if (
                 modifiers
                 and modifiers not in entity.roles
-                and not any(m in entity.roles for m in (modifiers, modifiers.replace(" ", "-")))
+                and modifiers.replace(" ", "-") not in entity.roles
+                # "the Independent Vermont senator": each word one of his roles.
+                and not all(w in entity.roles for w in words[:-1])
             ):
                 continue
             if best is None or entity.last_seen > best.last_seen:
