@@ -535,3 +535,22 @@ def test_state_description_names_the_senator_or_governor_from_that_state():
     governor = quote_of(doc, "We will win Ohio")
     assert governor.speaker == "John Kasich"
     assert governor.speaker_mention == span_at(text, "the Ohio governor")
+
+
+def test_two_named_speakers_are_not_one_of_them():
+    text = 'Donald Trump met Hillary Clinton. "We will debate again," Trump and Clinton said.'
+    quote = quote_of(parse(text), "We will debate again")
+    assert quote.speaker is None
+    assert quote.speaker_mention == span_at(text, "Trump and Clinton", nth=1)
+
+
+def test_coordinated_descriptions_of_one_person():
+    text = (
+        'Sen. Marco Rubio arrived late. "North Korea is run by a lunatic," the Florida '
+        "senator and Republican presidential candidate said."
+    )
+    quote = quote_of(parse(text), "North Korea is run by a lunatic")
+    assert quote.speaker == "Marco Rubio"
+    assert quote.speaker_mention == span_at(
+        text, "the Florida senator and Republican presidential candidate"
+    )

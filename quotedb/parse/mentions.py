@@ -236,9 +236,15 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         if (
             previous.lower == "and"
             and first - 2 >= floor
-            and (tokens[first - 2].lower in GROUPS or is_capitalised(tokens[first - 2]))
+            and (
+                tokens[first - 2].lower in GROUPS
+                or tokens[first - 2].lower in ROLES
+                or is_capitalised(tokens[first - 2])
+            )
         ):
-            first -= 1  # "teachers and union officials", "Donald Trump and Paul Ryan"
+            # "teachers and union officials", "Donald Trump and Paul Ryan", "the Florida
+            # senator and Republican presidential candidate"
+            first -= 1
             continue
         if not _is_np_word(previous):
             break

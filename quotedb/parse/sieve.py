@@ -175,6 +175,18 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 first, _ = self._paragraph.bounds[self._paragraph.sentence_of[np.first]]
                 sentence_start = toks[first].start
             return self.registry.pronoun(head.text, start, end, speaks, sentence_start)
+        conjunction = next((k for k in range(np.first + 1, np.head) if toks[k].lower == "and"), -1)
+        if conjunction > 0 and toks[conjunction - 1].lower in ROLES:
+            # "the Florida senator and Republican presidential candidate": one person,
+            # named by the first description.
+            first = NounPhrase(np.first, conjunction - 1, conjunction - 1)
+            return self.resolve(toks, first, speaks)
+        if (
+            conjunction > 0
+            and is_capitalised(toks[conjunction - 1])
+            and toks[np.head].lower not in GROUPS
+        ):
+            return None  # "Trump and Clinton said": two speakers, neither one alone
         kind = medium_at(toks, np.head)
         if kind and words[0].lower in DETERMINERS:
             # "a note saying …", "the letter said": its known author speaks.
