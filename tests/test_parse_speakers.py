@@ -554,3 +554,15 @@ def test_coordinated_descriptions_of_one_person():
     assert quote.speaker_mention == span_at(
         text, "the Florida senator and Republican presidential candidate"
     )
+
+
+def test_with_a_name_and_a_participle_the_name_speaks():
+    text = (
+        "The attack sparked a fresh debate in the United States, with Republican Senator "
+        "John McCain telling reporters on Thursday he viewed Obama as responsible."
+    )
+    quote = quote_of(parse(text), "he viewed Obama as responsible")
+    assert quote.speaker == "John McCain"
+    assert quote.speaker_mention == span_at(text, "Republican Senator John McCain")
+    assert quote.cue == span_at(text, "telling")
+    assert quote.recipients == ("reporters",)

@@ -184,6 +184,11 @@ class CueRules:
             and toks[cue.first].lower.endswith("ing")
             and subject.first - 1 >= s_first
             and toks[subject.first - 1].lower in PREPOSITIONS
+            # "…, with Senator John McCain telling reporters …": with NP V-ing, NP speaks.
+            and not (
+                toks[subject.first - 1].lower == "with"
+                and all(t.text != "," for t in toks[subject.first : subject.last + 1])
+            )
         ):
             subject = None  # "a statement to Wired explaining why": Wired is not explaining
         if (
