@@ -566,3 +566,13 @@ def test_with_a_name_and_a_participle_the_name_speaks():
     assert quote.speaker_mention == span_at(text, "Republican Senator John McCain")
     assert quote.cue == span_at(text, "telling")
     assert quote.recipients == ("reporters",)
+
+
+def test_an_upper_case_dateline_is_not_the_speaker():
+    text = (
+        "WASHINGTON — Sen. Chuck Grassley on Wednesday downplayed the attack on the judge "
+        "and said it was the same thing as remarks by Justice Sonia Sotomayor."
+    )
+    quote = quote_of(parse(text), "it was the same thing as remarks by Justice Sonia Sotomayor")
+    assert quote.speaker == "Chuck Grassley"
+    assert quote.speaker_mention == span_at(text, "Sen. Chuck Grassley")

@@ -585,9 +585,17 @@ class CueRules:
                 name = self.registry.pronoun(toks[k].text, toks[k].start, toks[k].end, True)
                 return (name, (toks[k].start, toks[k].end)) if name else (None, None)
         opening = skip_conjunction(toks, s_first, cue.first)
-        # "Washington (AFP) – Democrat Hillary Clinton has …": past a dateline.
+        # "Washington (AFP) – Democrat Hillary Clinton has …", "WASHINGTON — Sen. Chuck
+        # Grassley …": past a dateline.
         for k in range(opening, min(opening + 8, cue.first)):
-            if toks[k].text in ("—", "–", "-") and k > opening and toks[k - 1].text == ")":
+            if (
+                toks[k].text in ("—", "–", "-")
+                and k > opening
+                and (
+                    toks[k - 1].text == ")"
+                    or all(not t.text.isalpha() or t.text.isupper() for t in toks[opening:k])
+                )
+            ):
                 opening = k + 1
                 break
         if toks[opening].lower in FUNCTION_WORDS and toks[opening].lower not in DETERMINERS:
