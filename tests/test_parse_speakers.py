@@ -576,3 +576,10 @@ def test_an_upper_case_dateline_is_not_the_speaker():
     quote = quote_of(parse(text), "it was the same thing as remarks by Justice Sonia Sotomayor")
     assert quote.speaker == "Chuck Grassley"
     assert quote.speaker_mention == span_at(text, "Sen. Chuck Grassley")
+
+
+def test_a_modal_verb_is_no_part_of_the_speaker():
+    text = "FBI Director James Comey spoke on Tuesday. Comey cannot say that charges will follow."
+    quote = quote_of(parse(text), "that charges will follow")
+    assert quote.speaker == "James Comey"
+    assert quote.speaker_mention == span_at(text, "Comey", nth=2)
