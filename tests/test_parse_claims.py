@@ -460,3 +460,14 @@ def test_a_title_case_headline_says():
 def test_a_capitalised_says_in_running_text_is_still_a_name():
     text = "The rally ended with Simon Says Stop, a local band, playing until dawn."
     assert parse(text).quotes == ()
+
+
+def test_quoted_words_that_open_the_content_take_the_rest_of_the_clause():
+    text = 'Trump called for "a total and complete ban" on all Muslims entering the country.'
+    quote = quote_holding(parse(text), "a total and complete ban")
+    assert quote.kind == "mixed"
+    assert quote.spans == (
+        span_at(text, '"a total and complete ban" on all Muslims entering the country'),
+    )
+    assert quote.speaker == "Trump"
+    assert quote.cue == span_at(text, "called for")
