@@ -583,3 +583,24 @@ def test_a_modal_verb_is_no_part_of_the_speaker():
     quote = quote_of(parse(text), "that charges will follow")
     assert quote.speaker == "James Comey"
     assert quote.speaker_mention == span_at(text, "Comey", nth=2)
+
+
+def test_an_office_after_title_of_is_no_part_of_the_name():
+    text = (
+        "Former Secretary of State Madeleine Albright urged women to vote for Hillary "
+        'Clinton. "There is a special place in hell for them," Albright said.'
+    )
+    doc = parse(text)
+    urged = quote_of(doc, "women to vote for Hillary Clinton")
+    assert urged.speaker == "Madeleine Albright"
+    assert urged.speaker_mention == span_at(text, "Former Secretary of State Madeleine Albright")
+    later = quote_of(doc, "There is a special place in hell for them")
+    assert later.speaker == "Madeleine Albright"
+    assert "State Madeleine Albright" not in [entity.name for entity in doc.entities]
+
+
+def test_a_company_after_title_of_does_not_speak_for_its_officer():
+    text = "The former CEO of Hewlett-Packard said the merger had worked."
+    quote = quote_of(parse(text), "the merger had worked")
+    assert quote.speaker is None
+    assert quote.speaker_mention == span_at(text, "The former CEO of Hewlett-Packard")

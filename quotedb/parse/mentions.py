@@ -16,6 +16,7 @@ from quotedb.parse.lexicon import (
     CUES,
     DATE_WORDS,
     DETERMINERS,
+    FIRST_NAME_GENDER,
     FUNCTION_WORDS,
     GROUPS,
     PRONOUNS,
@@ -110,6 +111,19 @@ def _is_acronym(token: Token) -> bool:
 
 def is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
+
+
+def past_the_office(tokens: list[Token], first: int, last: int) -> int:
+    """Where the person's name starts in a capitalised run after "<title> of":
+    "Secretary of State Madeleine Albright", "Director of National Intelligence James
+    Clapper". The office runs up to a known first name; without one ("CEO of
+    Washington Restaurant Association") the run is left whole."""
+    if first < 2 or tokens[first - 1].lower != "of" or tokens[first - 2].lower not in TITLES:
+        return first
+    for k in range(first + 1, last):
+        if tokens[k].lower in FIRST_NAME_GENDER:
+            return k
+    return first
 
 
 def _is_np_word(token: Token) -> bool:
@@ -258,6 +272,19 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         ):
             break
         first -= 1
+    # "Former Secretary of State Madeleine Albright said": the office is in the phrase.
+    if (
+        named
+        and first - 2 >= floor
+        and is_capitalised(tokens[first - 2])
+        and past_the_office(tokens, first, head) > first
+    ):
+        first -= 2
+        while first - 1 >= floor and (
+            tokens[first - 1].lower in TITLES
+            or (is_capitalised(tokens[first - 1]) and tokens[first - 1].lower not in FUNCTION_WORDS)
+        ):
+            first -= 1
     # A lowercase word directly before the cue must be a noun we know ("officials"),
     # or the phrase must contain a name: "the network said" but not "then said".
     # "a spokesman for Bernie Sanders said": the spokesman speaks, not Sanders.

@@ -41,6 +41,7 @@ from quotedb.parse.media_rules import MediaRules
 from quotedb.parse.mentions import (
     NounPhrase,
     is_capitalised,
+    past_the_office,
     pronoun_of,
     subject_after,
     subject_before,
@@ -210,6 +211,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             # "But Crawford", "If Donald Trump": a capitalised sentence opener is no name.
             while first < np.head and toks[first].lower in FUNCTION_WORDS:
                 first += 1
+            first = past_the_office(toks, first, np.head)
             last = np.head
             if first == last and toks[first].lower in DETERMINERS:
                 return None
@@ -397,6 +399,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 toks[first].lower in DETERMINERS or toks[first].lower in FUNCTION_WORDS
             ):
                 first += 1
+            first = past_the_office(toks, first, last)
             titled = first  # "Ms. Maria Lopez": the title tells the registry her gender
             while first <= last and toks[first].lower in TITLES:
                 first += 1
