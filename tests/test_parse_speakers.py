@@ -604,3 +604,16 @@ def test_a_company_after_title_of_does_not_speak_for_its_officer():
     quote = quote_of(parse(text), "the merger had worked")
     assert quote.speaker is None
     assert quote.speaker_mention == span_at(text, "The former CEO of Hewlett-Packard")
+
+
+def test_participle_after_an_inverted_speaker_takes_that_speaker():
+    text = (
+        "“It’s not new in Virginia,” said Rep. Bobby Scott at the time, adding that “we’ve "
+        "been electing African-Americans to office for a long time.”"
+    )
+    quote = quote_of(
+        parse(text), "we’ve been electing African-Americans to office for a long time."
+    )
+    assert quote.speaker == "Bobby Scott"
+    assert quote.speaker_mention == span_at(text, "Rep. Bobby Scott")
+    assert quote.cue == span_at(text, "adding")

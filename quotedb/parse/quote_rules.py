@@ -396,7 +396,7 @@ class QuoteRules:
                 return None
             draft = self._draft(p, quotation, cue, subject, "quote-cue-before", 0.85)
             if subject is None:
-                draft.speaker, draft.mention = self._implicit_subject(p, cue)
+                draft.speaker, draft.mention = self._implicit_subject(p, cue, list(used.values()))
                 draft.confidence = 0.6
             self._extend_over_the_clause(p, quotation, cue, draft)
             used[ci] = draft
@@ -444,7 +444,7 @@ class QuoteRules:
         subject = None if participle else subject_before(toks, cue.first)
         draft = self._draft(p, quotation, cue, subject, "quote-naming", 0.8)
         if subject is None:
-            draft.speaker, draft.mention = self._implicit_subject(p, cue)
+            draft.speaker, draft.mention = self._implicit_subject(p, cue, list(used.values()))
         # The speaker's words are the quoted ones; whom they describe is `about`.
         draft.kind = "partial"
         target = recipient_after(toks, cue.last + 1)
