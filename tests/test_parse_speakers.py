@@ -617,3 +617,21 @@ def test_participle_after_an_inverted_speaker_takes_that_speaker():
     assert quote.speaker == "Bobby Scott"
     assert quote.speaker_mention == span_at(text, "Rep. Bobby Scott")
     assert quote.cue == span_at(text, "adding")
+
+
+def test_pronoun_of_a_subordinate_clause_does_not_speak_for_the_sentence():
+    text = (
+        "Justice Rebecca Bradley apologized for the columns after they came out, saying "
+        "they were old and had nothing to do with who she is."
+    )
+    quote = quote_of(parse(text), "they were old and had nothing to do with who she is")
+    assert quote.speaker == "Rebecca Bradley"
+    assert quote.speaker_mention == span_at(text, "Justice Rebecca Bradley")
+
+
+def test_kept_asking_takes_the_subject_of_kept():
+    text = "Sen. Ron Johnson kept asking her why the State Department had blamed a protest."
+    quote = quote_of(parse(text), "why the State Department had blamed a protest")
+    assert quote.speaker == "Ron Johnson"
+    assert quote.speaker_mention == span_at(text, "Sen. Ron Johnson")
+    assert quote.cue == span_at(text, "asking")

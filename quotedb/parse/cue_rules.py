@@ -37,6 +37,7 @@ from quotedb.parse.lexicon import (
     PREPOSITIONS,
     PRONOUNS,
     ROLES,
+    SUBORDINATORS,
 )
 from quotedb.parse.mentions import (
     NounPhrase,
@@ -102,6 +103,10 @@ _CONTENT_MUST_NOT_START = frozenset(
 _SPEAKING_NOUNS = ROLES | GROUPS | ORGANISATION_HEADS
 # Verbs that hand their subject to a following "to say" ("went on to say", "wants to
 # tell"): a noun before "to" ("his acceptance speech to call for") does not.
+# Verbs whose -ing complement is their subject's act: "kept asking", "began saying".
+_ASPECT_VERBS = frozenset(
+    ["kept", "keeps", "keep", "began", "begins", "started", "starts", "stopped", "continued"]
+)
 _CONTROL_VERBS = frozenset(
     [
         "went",
@@ -581,7 +586,9 @@ class CueRules:
         for k in range(cue.first - 1, s_first - 1, -1):
             if p.inside[k]:
                 continue
-            if toks[k].lower in ("he", "she", "they"):
+            if toks[k].lower in ("he", "she", "they") and not (
+                k > s_first and toks[k - 1].lower in SUBORDINATORS
+            ):  # "Bradley apologized after they came out, saying": not "they"
                 name = self.registry.pronoun(toks[k].text, toks[k].start, toks[k].end, True)
                 return (name, (toks[k].start, toks[k].end)) if name else (None, None)
         opening = skip_conjunction(toks, s_first, cue.first)
@@ -707,6 +714,13 @@ def _past_a_leading_adjunct(toks: list[Token], start: int, end: int) -> int:
 def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
     """The phrase before a cue, or before the verb that governs "to say": "He went on
     to say …", "Trump declined to say …"."""
+    if (
+        cue.first - 2 >= s_first
+        and toks[cue.first].lower.endswith("ing")
+        and toks[cue.first - 1].lower in _ASPECT_VERBS
+    ):
+        # "Sen. Ron Johnson kept asking her why …": the subject of "kept".
+        return subject_before(toks, cue.first - 1, floor=s_first)
     subject = subject_before(toks, cue.first, floor=s_first)
     if subject is None and cue.first - 2 >= s_first and toks[cue.first - 1].lower == "to":
         governing = cue.first - 2
