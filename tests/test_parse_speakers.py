@@ -2,7 +2,7 @@
 pronouns and abbreviations; group speakers under their own name; null when nobody is named."""
 
 import pytest
-from parse_checks import quote_of, span_at, speakers_of
+from parse_checks import quote_holding, quote_of, span_at, speakers_of
 
 from quotedb.parse import parse
 
@@ -635,3 +635,16 @@ def test_kept_asking_takes_the_subject_of_kept():
     assert quote.speaker == "Ron Johnson"
     assert quote.speaker_mention == span_at(text, "Sen. Ron Johnson")
     assert quote.cue == span_at(text, "asking")
+
+
+def test_a_phrase_then_a_quote_after_said_is_content_not_the_speaker():
+    text = (
+        "The lawmaker, who represents a district in Albay province, said Trump's remarks "
+        '"have had widespread dissemination."'
+    )
+    quote = quote_holding(parse(text), "have had widespread dissemination.")
+    assert quote.speaker is None
+    assert quote.speaker_mention == span_at(
+        text, "The lawmaker, who represents a district in Albay province"
+    )
+    assert quote.spans == (span_at(text, 'Trump\'s remarks "have had widespread dissemination."'),)

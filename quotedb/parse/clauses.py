@@ -29,6 +29,7 @@ SUBJECT_STARTS = frozenset({"he", "she", "they", "i", "we", "it", "the", "his", 
 
 
 CLOSING_MARKS = frozenset({'"', "”", "»", "''", "’", "'", "“"})
+OPENING_MARKS = frozenset({'"', "“", "«", "„", "''", "``"})
 
 TITLE_LEAD_INS = frozenset(
     {"on", "in", "of", "from", "at", "called", "titled", "entitled", "named", "dubbed", "the"}

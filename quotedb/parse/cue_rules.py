@@ -15,6 +15,7 @@ A mixin of the sieve's reader: it uses the reader's registry and resolver.
 from __future__ import annotations
 
 from quotedb.parse.clauses import (
+    OPENING_MARKS,
     clause_end,
     colon_ends_paragraph,
     covers,
@@ -737,6 +738,12 @@ def _opens_a_clause(toks: list[Token], subject: NounPhrase, s_last: int) -> bool
     spoken", "said Obama failed to …"), not an inverted speaker ("…, said he.",
     "…, said Obama in a statement", "…, said Obama, adding …")."""
     following = subject.last + 1
+    if (
+        following + 1 <= s_last
+        and toks[following].text in OPENING_MARKS
+        and toks[following + 1].text[:1].islower()
+    ):
+        return True  # "said Trump's remarks "have had …"": the quote goes on the clause
     return (
         following <= s_last
         and toks[following].text[:1].isalnum()
@@ -745,13 +752,13 @@ def _opens_a_clause(toks: list[Token], subject: NounPhrase, s_last: int) -> bool
 
 
 def _opening_name(toks: list[Token], s_first: int, comma: int) -> NounPhrase | None:
-    """`NAME, ANY ASIDE, said`: the capitalised name that opens the sentence, stretched
-    over its aside to the comma before the cue."""
+    """`NAME, ANY ASIDE, said`: the name (or "the lawmaker") that opens the sentence,
+    stretched over its aside to the comma before the cue."""
     first = skip_conjunction(toks, s_first, comma)
     name = subject_after(toks, first)
     if (
         name is None
-        or not is_capitalised(toks[name.head])
+        or not (is_capitalised(toks[name.head]) or toks[name.first].lower in ("the", "a", "an"))
         or name.last + 1 >= comma
         or toks[name.last + 1].text not in (",", "(")
     ):
