@@ -648,3 +648,42 @@ def test_a_phrase_then_a_quote_after_said_is_content_not_the_speaker():
         text, "The lawmaker, who represents a district in Albay province"
     )
     assert quote.spans == (span_at(text, 'Trump\'s remarks "have had widespread dissemination."'),)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "mention"),
+    [
+        (
+            (
+                "One of the authors of that 2013 report, Ari Fleischer, said the nomination "
+                "will test their conclusions."
+            ),
+            "the nomination will test their conclusions",
+            "Ari Fleischer",
+            "One of the authors of that 2013 report, Ari Fleischer",
+        ),
+        (
+            (
+                "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said the "
+                "process was open."
+            ),
+            "the process was open",
+            "Elijah Cummings",
+            "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee",
+        ),
+        (
+            (
+                "Bernie Sanders, meanwhile, who sits at zero such endorsements, said the "
+                "process was open."
+            ),
+            "the process was open",
+            "Bernie Sanders",
+            "Bernie Sanders, meanwhile, who sits at zero such endorsements",
+        ),
+    ],
+)
+def test_appositives_between_the_name_and_the_cue(text, content, speaker, mention):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, mention)
+    assert quote.cue == span_at(text, "said")

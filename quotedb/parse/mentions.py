@@ -415,12 +415,38 @@ def _appositive_subject(
         or is_capitalised(segment_first)
     ):
         return None
-    name = subject_before(tokens, j, floor) if tokens[j - 1].text != "," else None
-    if name is not None and name.last == j - 1 and is_capitalised(tokens[name.head]):
+    # "Sanders, meanwhile, who …, said": the name stands before a parenthetical adverb.
+    k = j
+    if k - 2 >= floor and tokens[k - 1].lower in PARENTHETICAL and tokens[k - 2].text == ",":
+        k -= 2
+    name = subject_before(tokens, k, floor) if tokens[k - 1].text != "," else None
+    # "Rep. Elijah Cummings (D-Md.), chair of …, said": the name ends before its bracket.
+    name_end = k - 1
+    if tokens[name_end].text == ")":
+        opening = name_end
+        while opening > floor and tokens[opening].text != "(" and name_end - opening < 6:
+            opening -= 1
+        if tokens[opening].text == "(":
+            name_end = opening - 1
+    if name is not None and name.last == name_end and is_capitalised(tokens[name.head]):
         return NounPhrase(name.first, comma - 1, name.head)
     if (
+        j - floor >= 2
+        and tokens[floor].text[:1].isupper()
+        and 2 <= comma - j - 1 <= 4
+        and all(is_capitalised(t) for t in tokens[j + 1 : comma])
+        and not _has_own_verb(tokens[floor:j])
+        and not any(
+            t.text in (",", ".", ";", ":", "(", '"', "“", "”") or t.lower.endswith("ed")
+            for t in tokens[floor:j]
+        )
+    ):
+        # "One of the authors of that report, Ari Fleischer, said": a description opens
+        # the sentence and its appositive is the name.
+        return NounPhrase(floor, comma - 1, comma - 1)
+    if (
         name is not None
-        and name.last == j - 1
+        and name.last == name_end
         and (
             tokens[name.head].lower in ROLES
             # "…," the assailant, John McGraw, told": a described subject, then its name.
@@ -435,7 +461,7 @@ def _appositive_subject(
         return NounPhrase(name.first, comma - 1, comma - 1)
     if (
         name is not None
-        and name.last == j - 1
+        and name.last == name_end
         and (tokens[name.head].lower in ROLES or tokens[name.head].lower in GROUPS)
         and tokens[name.first].lower in DETERMINERS
     ):
