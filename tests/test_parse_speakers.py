@@ -687,3 +687,15 @@ def test_appositives_between_the_name_and_the_cue(text, content, speaker, mentio
     assert quote.speaker == speaker
     assert quote.speaker_mention == span_at(text, mention)
     assert quote.cue == span_at(text, "said")
+
+
+def test_said_he_with_a_verb_after_is_not_an_inversion_for_the_quote_before():
+    text = (
+        "Gordon Humphrey, who calls Trump a “sociopath,” said he doesn’t believe the effort "
+        "needs an alternative."
+    )
+    quote = quote_holding(parse(text), "sociopath")
+    assert quote.kind == "partial"
+    assert quote.cue == span_at(text, "calls")
+    assert quote.speaker == "Gordon Humphrey"
+    assert quote.speaker_mention == span_at(text, "who")

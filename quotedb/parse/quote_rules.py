@@ -196,6 +196,17 @@ class QuoteRules:
                 subject = subject_after(toks, cue.last + 1)
                 if subject is None and ci in used:
                     return None
+                if (
+                    subject is not None
+                    and subject.first == subject.last
+                    and toks[subject.first].lower in ("he", "she", "they", "i", "we")
+                    and subject.last + 1 < len(toks)
+                    and toks[subject.last + 1].text[:1].islower()
+                    and toks[subject.last + 1].lower not in PREPOSITIONS
+                ):
+                    # `who calls Trump a "sociopath," said he doesn't believe …`: the
+                    # pronoun opens the cue's content; the quote is not what it says.
+                    return None
             else:
                 subject = subject_before(toks, cue.first, floor=k)
                 if subject is None:
