@@ -471,3 +471,16 @@ def test_quoted_words_that_open_the_content_take_the_rest_of_the_clause():
     )
     assert quote.speaker == "Trump"
     assert quote.cue == span_at(text, "called for")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wilson told the newspaper that he cast his ballot for Rubio.",
+        "Wilson told The Post and Courier newspaper on Saturday that he cast his ballot for Rubio.",
+    ],
+)
+def test_told_an_addressee_that_starts_the_content_at_that(text):
+    quote = quote_of(parse(text), "that he cast his ballot for Rubio")
+    assert quote.speaker == "Wilson"
+    assert quote.cue == span_at(text, "told")

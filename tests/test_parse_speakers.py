@@ -699,3 +699,11 @@ def test_said_he_with_a_verb_after_is_not_an_inversion_for_the_quote_before():
     assert quote.cue == span_at(text, "calls")
     assert quote.speaker == "Gordon Humphrey"
     assert quote.speaker_mention == span_at(text, "who")
+
+
+def test_a_party_state_label_is_an_appositive():
+    text = "Sen. Rand Paul, R-Ky., told Fox News that polls could be way off."
+    quote = quote_of(parse(text), "that polls could be way off")
+    assert quote.speaker == "Rand Paul"
+    assert quote.speaker_mention == span_at(text, "Sen. Rand Paul, R-Ky.")
+    assert quote.recipients == ("Fox News",)

@@ -32,6 +32,7 @@ from quotedb.parse.drafts import Cue, Draft, Paragraph
 from quotedb.parse.lexicon import (
     CUES,
     DETERMINERS,
+    FINITE_VERBS,
     FUNCTION_WORDS,
     GROUPS,
     HEADLINE_NON_SPEAKERS,
@@ -262,7 +263,10 @@ class CueRules:
         recipient = None
         if "rcpt" in cue.verb.frames:
             recipient = recipient_after(toks, start)
-            if recipient is not None:
+            that = _that_after_the_addressee(toks, start, end)
+            if that is not None:
+                start = that  # "told The Post and Courier newspaper on Saturday that …"
+            elif recipient is not None:
                 start = recipient.last + 1
         elif cue.verb.cls == "request":
             # "called for North Korea to give up …": North Korea is asked, and the
@@ -731,6 +735,21 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
         if verb.endswith("ed") or verb in CUES or verb in _CONTROL_VERBS:
             subject = subject_before(toks, governing, floor=s_first)
     return subject
+
+
+def _that_after_the_addressee(toks: list[Token], start: int, end: int) -> int | None:
+    """ "told the newspaper that …", "told members of the AFL-CIO council that …": the
+    "that" after an addressee phrase (no comma, quote, verb or cue on the way), where
+    the content starts."""
+    for k in range(start + 1, min(end, start + 15) + 1):
+        token = toks[k]
+        if token.lower == "that":
+            return k
+        if not token.text[:1].isalnum() and token.text not in ("'s", "’s", "-", "."):
+            return None
+        if token.lower in CUES or token.lower in FINITE_VERBS:
+            return None
+    return None
 
 
 def _opens_a_clause(toks: list[Token], subject: NounPhrase, s_last: int) -> bool:

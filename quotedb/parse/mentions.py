@@ -9,6 +9,7 @@ its name, since that is what a reader sees as the speaker.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quotedb.parse.lexicon import (
@@ -16,6 +17,7 @@ from quotedb.parse.lexicon import (
     CUES,
     DATE_WORDS,
     DETERMINERS,
+    FINITE_VERBS,
     FIRST_NAME_GENDER,
     FUNCTION_WORDS,
     GROUPS,
@@ -28,11 +30,11 @@ from quotedb.parse.lexicon import (
 )
 from quotedb.parse.text import Token
 
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z]{1,4}")
 STANDALONE_QUANTIFIERS = frozenset({"another", "some", "many", "few", "both", "most", "several"})
 TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "over", "for", "last", "this", "after"})
 # Verb forms that end a speaker phrase read rightwards ("Weaver told", "Kim wrote").
 CUES_LOWER = frozenset(CUES)
-_FINITE = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "said"})
 _TIME_AMOUNTS = frozenset(
     [
         "less",
@@ -384,7 +386,17 @@ def _appositive_subject(
     """
     j = comma - 1
     while j >= floor and tokens[j].text != "," and comma - j < _MAX_APPOSITIVE:
-        if tokens[j].text in ('"', "“", "”", "''", ".", ";", ":"):
+        # "Sen. Rand Paul, R-Ky., told": a party-state label's period ends the appositive
+        # (a town's state, "of Huntsville, Ala.," does not).
+        label = (
+            j == comma - 1
+            and j > floor
+            and tokens[j - 1].end == tokens[j].start
+            and _PARTY_STATE.fullmatch(tokens[j - 1].text) is not None
+        )
+        if tokens[j].text in ('"', "“", "”", "''", ".", ";", ":") and not (
+            tokens[j].text == "." and label
+        ):
             return None
         j -= 1
     if j < floor or tokens[j].text != ",":
@@ -480,7 +492,7 @@ def _has_own_verb(segment: list[Token]) -> bool:
     for token in segment:
         if token.lower in ("who", "which", "that", "whose", "whom"):
             return False
-        if token.lower in _FINITE:
+        if token.lower in FINITE_VERBS:
             return True
     return False
 

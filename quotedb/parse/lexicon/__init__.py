@@ -406,6 +406,10 @@ DATE_WORDS = frozenset(
         "tonight",
     ]
 )
+# Finite verb forms that make a comma-closed segment a clause, not a phrase.
+FINITE_VERBS = frozenset(
+    {"is", "was", "are", "were", "has", "have", "had", "will", "would", "said"}
+)
 PREPOSITIONS = frozenset(
     {"to", "in", "at", "on", "with", "for", "by", "from", "of", "into", "about", "against"}
 )
