@@ -484,3 +484,29 @@ def test_told_an_addressee_that_starts_the_content_at_that(text):
     quote = quote_of(parse(text), "that he cast his ballot for Rubio")
     assert quote.speaker == "Wilson"
     assert quote.cue == span_at(text, "told")
+
+
+def test_a_party_label_in_brackets_ends_no_sentence_and_after_phrase_is_skipped():
+    text = (
+        "Sen. Jack Reed (D-R.I.), said after a lunch on Tuesday that he hadn’t gotten a chance "
+        "to read the plan."
+    )
+    quote = quote_of(parse(text), "that he hadn’t gotten a chance to read the plan")
+    assert quote.speaker == "Jack Reed"
+    assert quote.speaker_mention == span_at(text, "Sen. Jack Reed")
+
+
+def test_says_no_matter_what_is_content_not_a_refusal():
+    text = (
+        "House Speaker Paul Ryan says no matter what action President Barack Obama takes, "
+        "his word does not trump the Second Amendment."
+    )
+    quote = quote_holding(parse(text), "his word does not trump the Second Amendment")
+    assert quote.speaker == "Paul Ryan"
+    assert quote.spans == (
+        span_at(
+            text,
+            "no matter what action President Barack Obama takes, his word does not trump the "
+            "Second Amendment",
+        ),
+    )

@@ -68,7 +68,17 @@ def skip_to_that(toks: list[Token], start: int, end: int) -> int:
     """ "writes in The Atlantic that …": the content starts at "that" after an adjunct."""
     if start > end:
         return start  # the cue ends its paragraph: nothing follows it
-    prepositional = toks[start].lower in ("in", "on", "at", "during", "to", "for", "with")
+    prepositional = toks[start].lower in (
+        "in",
+        "on",
+        "at",
+        "during",
+        "to",
+        "for",
+        "with",
+        "after",
+        "before",
+    )
     for k in range(start, min(end, start + 12) + 1):
         if toks[k].lower == "that" and k > start:
             return k if prepositional or is_adjunct(toks[start:k]) else start

@@ -291,7 +291,9 @@ class CueRules:
         if is_adjunct(toks[start : end + 1]) and not is_headline(toks):
             return None  # "said Monday in an interview": when and where, not what
         first_word = toks[start].lower
-        if first_word in _CONTENT_MUST_NOT_START:
+        if first_word in _CONTENT_MUST_NOT_START and not (
+            first_word == "no" and start + 1 <= end and toks[start + 1].lower == "matter"
+        ):  # "said no to the war" is a refusal; "says no matter what …, …" is content
             return None
         if first_word == "to" and (
             "to" in cue.verb.frames
