@@ -707,3 +707,17 @@ def test_a_party_state_label_is_an_appositive():
     assert quote.speaker == "Rand Paul"
     assert quote.speaker_mention == span_at(text, "Sen. Rand Paul, R-Ky.")
     assert quote.recipients == ("Fox News",)
+
+
+def test_a_dashed_aside_between_the_name_and_the_cue():
+    text = "Jason Sims — a teacher from Mount Pleasant — says he voted for Marco Rubio."
+    quote = quote_of(parse(text), "he voted for Marco Rubio")
+    assert quote.speaker == "Jason Sims"
+    assert quote.speaker_mention == span_at(text, "Jason Sims — a teacher from Mount Pleasant")
+
+
+def test_a_group_is_named_without_its_appositive():
+    text = "Others, reacting to the release of the video, said the delay was deliberate."
+    quote = quote_of(parse(text), "the delay was deliberate")
+    assert quote.speaker == "Others"
+    assert quote.speaker_mention == span_at(text, "Others, reacting to the release of the video")

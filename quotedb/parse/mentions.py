@@ -184,6 +184,20 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             break
     if i < floor:
         return None
+    # "Jason Sims — a teacher from Mount Pleasant — says": step over a dashed aside to
+    # the name before it.
+    if tokens[i].text in ("—", "–") and i > floor:
+        j = i - 1
+        while j > floor and tokens[j].text != tokens[i].text and i - j < 20:
+            if tokens[j].text in (".", ";", ":", '"', "“", "”"):
+                return None
+            j -= 1
+        if j <= floor or tokens[j].text != tokens[i].text:
+            return None
+        name = subject_before(tokens, j, floor)
+        if name is None or name.last != j - 1 or not is_capitalised(tokens[name.head]):
+            return None
+        return NounPhrase(name.first, i - 1, name.head)
     # "Trump did, however, admit": step over a parenthetical adverb.
     while (
         i - 2 >= floor
