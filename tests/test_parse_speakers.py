@@ -721,3 +721,21 @@ def test_a_group_is_named_without_its_appositive():
     quote = quote_of(parse(text), "the delay was deliberate")
     assert quote.speaker == "Others"
     assert quote.speaker_mention == span_at(text, "Others, reacting to the release of the video")
+
+
+def test_a_participle_after_an_opening_phrase_takes_the_clause_subject():
+    text = (
+        "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her "
+        "statement, saying that the United States should lead."
+    )
+    quote = quote_of(parse(text), "that the United States should lead")
+    assert quote.speaker == "Clinton"
+    assert quote.speaker_mention == span_at(text, "Mrs. Clinton")
+    assert quote.cue == span_at(text, "saying")
+
+
+def test_a_senator_of_a_state_is_the_senator():
+    text = "Senator Ted Cruz of Texas said the deal was bad."
+    quote = quote_of(parse(text), "the deal was bad")
+    assert quote.speaker == "Ted Cruz"
+    assert quote.speaker_mention == span_at(text, "Senator Ted Cruz of Texas")

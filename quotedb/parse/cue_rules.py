@@ -598,6 +598,25 @@ class CueRules:
             ):  # "Bradley apologized after they came out, saying": not "they"
                 name = self.registry.pronoun(toks[k].text, toks[k].start, toks[k].end, True)
                 return (name, (toks[k].start, toks[k].end)) if name else (None, None)
+        # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her
+        # statement, saying …": the subject of the past-tense verb of the clause before.
+        if toks[cue.first - 1].text == ",":
+            for k in range(cue.first - 2, s_first, -1):
+                if p.inside[k] or toks[k].text == ",":
+                    break
+                if not (toks[k].lower.endswith("ed") and toks[k].text.isalpha()):
+                    continue
+                subject = subject_before(toks, k, floor=s_first)
+                if (
+                    subject is not None
+                    and is_capitalised(toks[subject.head])
+                    # "Republicans on Capitol Hill pounced": a preposition's object
+                    and toks[subject.first - 1].lower not in PREPOSITIONS
+                ):
+                    name = self.resolve(toks, subject, speaks=True)
+                    if name:
+                        return name, self.span_of(toks, subject.first, subject.last)
+                break
         opening = skip_conjunction(toks, s_first, cue.first)
         # "Washington (AFP) – Democrat Hillary Clinton has …", "WASHINGTON — Sen. Chuck
         # Grassley …": past a dateline.

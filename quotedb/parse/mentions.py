@@ -288,6 +288,25 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         ):
             break
         first -= 1
+    # "Senator Bernie Sanders of Vermont endorsed": the person, not the place.
+    if (
+        named
+        and first - 2 >= floor
+        and tokens[first - 1].lower == "of"
+        and is_capitalised(tokens[first - 2])
+        and tokens[first - 2].lower not in TITLES
+    ):
+        person = subject_before(tokens, first - 1, floor)
+        if (
+            person is not None
+            and person.last == first - 2
+            and is_capitalised(tokens[person.head])
+            and any(
+                t.lower in FIRST_NAME_GENDER or t.lower in TITLES
+                for t in tokens[person.first : person.head]
+            )
+        ):
+            return NounPhrase(person.first, head, person.head)
     # "Former Secretary of State Madeleine Albright said": the office is in the phrase.
     if (
         named
