@@ -18,6 +18,7 @@ from quotedb.parse.lexicon import (
     DETERMINERS,
     FIRST_NAME_GENDER,
     GAZETTEER,
+    ORGANISATION_WORDS,
     PRONOUNS,
     ROLES,
     TITLES,
@@ -67,54 +68,6 @@ FEMALE_TITLES = frozenset(
 )
 MALE_TITLES = frozenset(
     {"mr.", "spokesman", "chairman", "congressman", "king", "prince", "businessman"}
-)
-
-
-ORGANISATION_WORDS = frozenset(
-    [
-        "hotel",
-        "hotels",
-        "university",
-        "college",
-        "school",
-        "party",
-        "campaign",
-        "committee",
-        "administration",
-        "foundation",
-        "institute",
-        "center",
-        "centre",
-        "corporation",
-        "company",
-        "inc",
-        "corp",
-        "group",
-        "organization",
-        "organisation",
-        "association",
-        "council",
-        "department",
-        "agency",
-        "office",
-        "bank",
-        "news",
-        "times",
-        "post",
-        "journal",
-        "network",
-        "media",
-        "tower",
-        "towers",
-        "plaza",
-        "casino",
-        "church",
-        "club",
-        "union",
-        "house",
-        "senate",
-        "court",
-    ]
 )
 
 

@@ -406,6 +406,54 @@ DATE_WORDS = frozenset(
         "tonight",
     ]
 )
+# Head words that make a multi-word name an organisation ("White House", "Trump
+# Plaza Hotel", "University of Chicago"): nobody's "he".
+ORGANISATION_WORDS = frozenset(
+    [
+        "hotel",
+        "hotels",
+        "university",
+        "college",
+        "school",
+        "party",
+        "campaign",
+        "committee",
+        "administration",
+        "foundation",
+        "institute",
+        "center",
+        "centre",
+        "corporation",
+        "company",
+        "inc",
+        "corp",
+        "group",
+        "organization",
+        "organisation",
+        "association",
+        "council",
+        "department",
+        "agency",
+        "office",
+        "bank",
+        "news",
+        "times",
+        "post",
+        "journal",
+        "network",
+        "media",
+        "tower",
+        "towers",
+        "plaza",
+        "casino",
+        "church",
+        "club",
+        "union",
+        "house",
+        "senate",
+        "court",
+    ]
+)
 # Finite verb forms that make a comma-closed segment a clause, not a phrase.
 FINITE_VERBS = frozenset(
     {"is", "was", "are", "were", "has", "have", "had", "will", "would", "said"}
