@@ -739,3 +739,18 @@ def test_a_senator_of_a_state_is_the_senator():
     quote = quote_of(parse(text), "the deal was bad")
     assert quote.speaker == "Ted Cruz"
     assert quote.speaker_mention == span_at(text, "Senator Ted Cruz of Texas")
+
+
+def test_an_institution_named_with_of_is_one_organisation():
+    text = (
+        "The University of Chicago said the deal was bad. Pastor Kevin Swanson of the "
+        "Reformation Church of Elizabeth spoke next. He said the school was wrong."
+    )
+    doc = parse(text)
+    university = quote_of(doc, "the deal was bad")
+    assert university.speaker == "University of Chicago"
+    assert university.speaker_mention == span_at(text, "The University of Chicago")
+    pastor = quote_of(doc, "the school was wrong")
+    assert pastor.speaker == "Kevin Swanson"
+    kinds = {entity.name: entity.kind for entity in doc.entities}
+    assert kinds["University of Chicago"] == "organisation"

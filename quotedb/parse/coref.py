@@ -9,6 +9,7 @@ cannot be resolved stays unresolved: a wrong speaker is worse than none.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -216,8 +217,13 @@ class EntityRegistry:
                 gender = FIRST_NAME_GENDER.get(words[0].lower()) if len(words) > 1 else None
                 if titles or gender:
                     kind = "person"
-                elif len(words) > 1 and normalise(words[-1]) in ORGANISATION_WORDS:
-                    kind = "organisation"  # "White House", "Trump Plaza Hotel": nobody's "he"
+                elif (len(words) > 1 and normalise(words[-1]) in ORGANISATION_WORDS) or any(
+                    word.lower() == "of" and normalise(before) in ORGANISATION_WORDS
+                    for before, word in itertools.pairwise(words)
+                ):
+                    # "White House", "Trump Plaza Hotel", "Reformation Church of Elizabeth":
+                    # nobody's "he".
+                    kind = "organisation"
                 else:
                     kind = "unknown"
                 entity = self._open(" ".join(words), kind)

@@ -21,6 +21,7 @@ from quotedb.parse.lexicon import (
     FIRST_NAME_GENDER,
     FUNCTION_WORDS,
     GROUPS,
+    ORGANISATION_WORDS,
     PRONOUNS,
     QUANTITY_HEADS,
     RELATIVE_PRONOUNS,
@@ -307,6 +308,19 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             )
         ):
             return NounPhrase(person.first, head, person.head)
+    # "The University of Chicago said": an institution named with "of".
+    while (
+        named
+        and first - 2 >= floor
+        and tokens[first - 1].lower == "of"
+        and is_capitalised(tokens[first - 2])
+        and tokens[first - 2].lower in ORGANISATION_WORDS
+    ):
+        first -= 2
+        while first - 1 >= floor and (
+            is_capitalised(tokens[first - 1]) or tokens[first - 1].lower == "the"
+        ):
+            first -= 1
     # "Former Secretary of State Madeleine Albright said": the office is in the phrase.
     if (
         named

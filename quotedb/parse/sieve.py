@@ -29,6 +29,7 @@ from quotedb.parse.lexicon import (
     MULTIWORD_CUES,
     NAME_PARTICLES,
     NOMINAL_CUES,
+    ORGANISATION_WORDS,
     POSSESSIVES,
     PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -205,6 +206,13 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                     toks[first - 1].lower in NAME_PARTICLES
                     and first - 2 >= np.first
                     and is_capitalised(toks[first - 2])
+                )
+                # "the University of Chicago", "the Bank of America"
+                or (
+                    toks[first - 1].lower == "of"
+                    and first - 2 >= np.first
+                    and is_capitalised(toks[first - 2])
+                    and toks[first - 2].lower in ORGANISATION_WORDS
                 )
             ):
                 first -= 1
