@@ -510,3 +510,12 @@ def test_says_no_matter_what_is_content_not_a_refusal():
             "Second Amendment",
         ),
     )
+
+
+def test_as_a_source_reported_the_main_clause_is_its_claim():
+    text = "But as Jim Clyburn noted, those voters will give Sanders a second look."
+    quote = quote_of(parse(text), "those voters will give Sanders a second look")
+    assert quote.speaker == "Jim Clyburn"
+    assert quote.speaker_mention == span_at(text, "Jim Clyburn")
+    assert quote.cue == span_at(text, "noted")
+    assert quote.rule == "as-reported"

@@ -224,6 +224,10 @@ class CueRules:
                 # "Levin, a superdelegate supporting Clinton, said he has spoken …": the
                 # phrase opens the content; the speaker is the name before the aside.
                 subject, inverted = _opening_name(toks, s_first, cue.first - 1), False
+        if subject is not None and not inverted:
+            reported = self._as_reported(p, cue, subject, s_first, s_last)
+            if reported is not None:
+                return reported
         end = clause_end(toks, cue.last + 1, s_last, p.inside)
         end = embedded_clause_end(toks, s_first, cue.first, end, p.inside)
         # Rule 4: content before "…, SUBJECT said." / "…, said SUBJECT."
@@ -516,6 +520,27 @@ class CueRules:
         if not spans:
             return None
         return self._indirect(p, cue, source, spans, "according-to", 0.7)
+
+    def _as_reported(
+        self, p: Paragraph, cue: Cue, subject: NounPhrase, s_first: int, s_last: int
+    ) -> Draft | None:
+        """ "As The Hill reported, Donald Trump was also accused …", "But as Clyburn
+        noted in an op-ed, …": the "as" clause names the source of the main clause."""
+        toks = p.toks
+        opening = skip_conjunction(toks, s_first, cue.first)
+        if toks[opening].lower != "as" or subject.first != opening + 1:
+            return None
+        comma = next(
+            (k for k in range(cue.last + 1, min(s_last, cue.last + 10) + 1) if toks[k].text == ","),
+            None,
+        )
+        if comma is None or comma >= s_last or not is_adjunct(toks[cue.last + 1 : comma]):
+            return None
+        end = clause_end(toks, comma + 1, s_last, p.inside)
+        if end - comma < 3:
+            return None
+        span = trim(self.text, toks[comma + 1].start, toks[end].end, " \t,;:—–-.")
+        return self._indirect(p, cue, subject, [span], "as-reported", 0.7)
 
     def _indirect(
         self,
