@@ -519,3 +519,18 @@ def test_as_a_source_reported_the_main_clause_is_its_claim():
     assert quote.speaker_mention == span_at(text, "Jim Clyburn")
     assert quote.cue == span_at(text, "noted")
     assert quote.rule == "as-reported"
+
+
+def test_asked_someone_about_something_keeps_both_in_the_content():
+    text = "Radio host Hugh Hewitt asked Donald Trump about statements he had made."
+    quote = quote_of(parse(text), "Donald Trump about statements he had made")
+    assert quote.speaker == "Hugh Hewitt"
+    assert quote.recipients == ("Donald Trump",)
+
+
+def test_asked_by_someone_to_respond():
+    text = "Asked by George Stephanopoulos to respond to the criticism, Sanders said he was proud."
+    quote = quote_of(parse(text), "to respond to the criticism")
+    assert quote.rule == "asked"
+    assert quote.speaker == "George Stephanopoulos"
+    assert quote.recipients == ("Sanders",)

@@ -270,7 +270,11 @@ class CueRules:
             that = _that_after_the_addressee(toks, start, end)
             if that is not None:
                 start = that  # "told The Post and Courier newspaper on Saturday that …"
-            elif recipient is not None:
+            elif recipient is not None and not (
+                cue.verb.lemma == "ask"
+                and recipient.last + 1 <= end
+                and toks[recipient.last + 1].lower == "about"
+            ):  # "asked Trump about his statements": whom and what, the content
                 start = recipient.last + 1
         elif cue.verb.cls == "request":
             # "called for North Korea to give up …": North Korea is asked, and the
@@ -832,7 +836,7 @@ def _opening_name(toks: list[Token], s_first: int, comma: int) -> NounPhrase | N
 
 
 # What may follow a question-reporting "Asked …": "if", "whether", "about", "why", ….
-_ASKED_OPENERS = _QUESTION_WORDS | {"if", "about"}
+_ASKED_OPENERS = _QUESTION_WORDS | {"if", "about", "to"}
 
 
 def _opens_an_aside(toks: list[Token], s_first: int, cue: int) -> bool:
