@@ -534,3 +534,12 @@ def test_asked_by_someone_to_respond():
     assert quote.rule == "asked"
     assert quote.speaker == "George Stephanopoulos"
     assert quote.recipients == ("Sanders",)
+
+
+def test_was_asked_whether_has_the_one_asked_as_recipient():
+    text = "Hillary Clinton was asked whether she would release the transcripts."
+    quote = quote_of(parse(text), "whether she would release the transcripts")
+    assert quote.rule == "asked"
+    assert quote.speaker is None  # whoever asked is not named
+    assert quote.recipients == ("Hillary Clinton",)
+    assert quote.cue == span_at(text, "asked")

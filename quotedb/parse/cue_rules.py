@@ -185,6 +185,10 @@ class CueRules:
             return self._seeming(p, cue, s_first, s_last, drafts)
         if toks[cue.first].lower == "asked" and _opens_an_aside(toks, s_first, cue.first):
             return self._asked(p, cue, s_last)
+        if toks[cue.first].lower == "asked" and toks[cue.first - 1].lower in _PASSIVE_AUX:
+            # "Clinton was asked whether she would …": she is asked, by whoever asks.
+            asked = subject_before(toks, cue.first - 1, floor=s_first)
+            return self._asked(p, cue, s_last, asked) if asked is not None else None
         subject = subject_of(toks, cue, s_first)
         if (
             subject is not None
@@ -377,7 +381,9 @@ class CueRules:
             draft.kind = "direct" if covers(self.text, span, quoted[0]) else "mixed"
         return draft
 
-    def _asked(self, p: Paragraph, cue: Cue, s_last: int) -> Draft | None:
+    def _asked(
+        self, p: Paragraph, cue: Cue, s_last: int, asked: NounPhrase | None = None
+    ) -> Draft | None:
         """ "Asked if he was ever bullied, …", "When asked by a reporter whether …": the
         question is the content; its asker, when named, is the speaker."""
         toks = p.toks
@@ -413,7 +419,8 @@ class CueRules:
         if asker is not None and draft.speaker is None:
             return None
         # "…, Trump said no": the one asked answers in the main clause.
-        asked = subject_after(toks, end + 2) if end + 2 <= s_last else None
+        if asked is None and end + 2 <= s_last:
+            asked = subject_after(toks, end + 2)
         if asked is not None:
             name = self.resolve(toks, asked, speaks=False)
             if name:
@@ -837,6 +844,7 @@ def _opening_name(toks: list[Token], s_first: int, comma: int) -> NounPhrase | N
 
 # What may follow a question-reporting "Asked …": "if", "whether", "about", "why", ….
 _ASKED_OPENERS = _QUESTION_WORDS | {"if", "about", "to"}
+_PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "being"})
 
 
 def _opens_an_aside(toks: list[Token], s_first: int, cue: int) -> bool:

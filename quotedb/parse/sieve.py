@@ -568,7 +568,11 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             previous.endswith(("'s", "’s")) and not pronoun_of(toks[cue.first - 1])
         ):
             return False  # "his claim", "Trump's call" (but "he's telling")
-        if previous in _PASSIVE_AUX and toks[cue.last].lower.endswith(("ed", "en", "d", "t")):
+        if (
+            previous in _PASSIVE_AUX
+            and toks[cue.last].lower.endswith(("ed", "en", "d", "t"))
+            and toks[cue.last].lower != "asked"  # "Trump was asked about …": the asked rule
+        ):
             return False
         # "to think", "to report": an infinitive names the act, it does not report one.
         return not (
