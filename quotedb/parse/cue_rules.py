@@ -36,6 +36,7 @@ from quotedb.parse.lexicon import (
     FUNCTION_WORDS,
     GROUPS,
     HEADLINE_NON_SPEAKERS,
+    PASSIVE_AUXILIARIES,
     PREPOSITIONS,
     PRONOUNS,
     ROLES,
@@ -185,7 +186,7 @@ class CueRules:
             return self._seeming(p, cue, s_first, s_last, drafts)
         if toks[cue.first].lower == "asked" and _opens_an_aside(toks, s_first, cue.first):
             return self._asked(p, cue, s_last)
-        if toks[cue.first].lower == "asked" and toks[cue.first - 1].lower in _PASSIVE_AUX:
+        if toks[cue.first].lower == "asked" and toks[cue.first - 1].lower in PASSIVE_AUXILIARIES:
             # "Clinton was asked whether she would …": she is asked, by whoever asks.
             asked = subject_before(toks, cue.first - 1, floor=s_first)
             return self._asked(p, cue, s_last, asked) if asked is not None else None
@@ -844,7 +845,6 @@ def _opening_name(toks: list[Token], s_first: int, comma: int) -> NounPhrase | N
 
 # What may follow a question-reporting "Asked …": "if", "whether", "about", "why", ….
 _ASKED_OPENERS = _QUESTION_WORDS | {"if", "about", "to"}
-_PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "being"})
 
 
 def _opens_an_aside(toks: list[Token], s_first: int, cue: int) -> bool:

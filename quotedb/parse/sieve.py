@@ -30,6 +30,7 @@ from quotedb.parse.lexicon import (
     NAME_PARTICLES,
     NOMINAL_CUES,
     ORGANISATION_WORDS,
+    PASSIVE_AUXILIARIES,
     POSSESSIVES,
     PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -79,7 +80,6 @@ _FURNITURE_STARTS = (
     "Share this",
 )
 
-_PASSIVE_AUX = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got"})
 
 # "the report", "his claim": after these a cue word is a noun.
 _NOUN_BLOCKERS = (
@@ -569,7 +569,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         ):
             return False  # "his claim", "Trump's call" (but "he's telling")
         if (
-            previous in _PASSIVE_AUX
+            previous in PASSIVE_AUXILIARIES
             and toks[cue.last].lower.endswith(("ed", "en", "d", "t"))
             and toks[cue.last].lower != "asked"  # "Trump was asked about …": the asked rule
         ):

@@ -454,6 +454,8 @@ ORGANISATION_WORDS = frozenset(
         "court",
     ]
 )
+# Auxiliaries of a passive ("was called", "got asked").
+PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got"})
 # Finite verb forms that make a comma-closed segment a clause, not a phrase.
 FINITE_VERBS = frozenset(
     {"is", "was", "are", "were", "has", "have", "had", "will", "would", "said"}
