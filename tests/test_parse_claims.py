@@ -543,3 +543,14 @@ def test_was_asked_whether_has_the_one_asked_as_recipient():
     assert quote.speaker is None  # whoever asked is not named
     assert quote.recipients == ("Hillary Clinton",)
     assert quote.cue == span_at(text, "asked")
+
+
+def test_reportedly_marks_an_unsourced_claim():
+    text = "The FBI is reportedly making arrangements to interview Hillary Clinton."
+    quote = quote_holding(parse(text), "making arrangements to interview Hillary Clinton")
+    assert quote.speaker is None
+    assert quote.cue == span_at(text, "reportedly")
+    assert quote.spans == (
+        span_at(text, "The FBI is"),
+        span_at(text, "making arrangements to interview Hillary Clinton"),
+    )
