@@ -143,7 +143,7 @@ def is_headline(toks: list[Token]) -> bool:
     """Whether a paragraph is a title-case headline, where capitals mark no names."""
     words = [t for t in toks if t.text[:1].isalpha()]
     capitalised = sum(1 for t in words if t.text[:1].isupper())
-    return len(words) >= 5 and capitalised >= 0.8 * len(words) and toks[-1].text != "."
+    return len(words) >= 4 and capitalised >= 0.7 * len(words)
 
 
 def colon_ends_paragraph(toks: list[Token], after_cue: int) -> bool:

@@ -386,14 +386,13 @@ class _Reader(QuoteRules, CueRules, MediaRules):
     def register_names(self, toks: list[Token], inside: list[bool]) -> None:
         """Open entities for full names as they appear, so later surnames and
         descriptions have something to resolve to."""
-        n = len(toks)
-        # is_capitalised of each token, computed once: this loop visits every word.
-        capitalised = [t.text[:1].isupper() for t in toks]
-        words = [c for t, c in zip(toks, capitalised, strict=True) if t.text[:1].isalpha()]
-        if len(words) >= 4 and sum(words) >= 0.7 * len(words):
+        if is_headline(toks):
             # A Title Case headline ("More Hillary Clinton Emails Released"): its
             # capitalised runs are not names; the article will name the people.
             return
+        n = len(toks)
+        # is_capitalised of each token, computed once: this loop visits every word.
+        capitalised = [t.text[:1].isupper() for t in toks]
         k = 0
         # Only a capitalised word outside quotations opens a name: start at those alone.
         for opening in [j for j in range(n) if capitalised[j] and not inside[j]]:
