@@ -754,3 +754,24 @@ def test_an_institution_named_with_of_is_one_organisation():
     assert pastor.speaker == "Kevin Swanson"
     kinds = {entity.name: entity.kind for entity in doc.entities}
     assert kinds["University of Chicago"] == "organisation"
+
+
+def test_a_think_tank_is_no_cue_between_a_speaker_and_his_next_quote():
+    text = (
+        "“The delegate math is daunting,” explained Democratic strategist Simon Rosenberg, "
+        "president of the New Democrat Network think tank. “She’s on track to win.”"
+    )
+    quote = quote_of(parse(text), "The delegate math is daunting")
+    assert quote.speaker == "Simon Rosenberg"
+    assert quote.spans[1] == span_at(text, "She’s on track to win.")
+
+
+def test_a_quote_after_a_paraphrase_with_a_nested_claim_continues_the_paraphrase():
+    text = (
+        "Megan Greene spoke to us. Greene added that the Fed very much wants to get out of "
+        "the way before the election. “They don’t like to talk about it, but they will move.”"
+    )
+    quote = quote_of(parse(text), "They don’t like to talk about it, but they will move.")
+    assert quote.rule == "quote-continued"
+    assert quote.speaker == "Megan Greene"
+    assert quote.speaker_mention == span_at(text, "Greene", nth=2)

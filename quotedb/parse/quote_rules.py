@@ -552,7 +552,20 @@ class QuoteRules:
             self.pending_colon = None
             return
         # The attribution closest before the quote (drafts are not in text order yet).
-        before = [d for d in drafts if d.spans[-1][1] <= quotation.open_at]
+        # A claim inside another's content ("Greene added that the Fed wants …") is
+        # not the voice a later quote continues.
+        before = [
+            d
+            for d in drafts
+            if d.spans[-1][1] <= quotation.open_at
+            and not (
+                d.cue is not None
+                and any(
+                    other is not d and any(s <= d.cue[0] < e for s, e in other.spans)
+                    for other in drafts
+                )
+            )
+        ]
         previous = max(before, key=lambda d: d.spans[-1][1], default=None)
         if previous is not None and previous.kind == "indirect":
             # `"…," said Udall, who supports … . "…"`, `"…," he said when asked about
@@ -596,10 +609,7 @@ class QuoteRules:
             and previous.speaker
             and ends_sentence(self.text, quotation)
             and previous.cue_index is not None
-            and not any(
-                c.first > previous.cue_index[1] and p.toks[c.first].start < quotation.open_at
-                for c in p.cues
-            )
+            and not any(self._hands_over(p, c, previous, quotation, drafts) for c in p.cues)
         ):
             # "She says people should use the bathroom they prefer. "It is their life,
             # …"": the quote that follows a paraphrase in its paragraph is the same voice.

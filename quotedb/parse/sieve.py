@@ -542,6 +542,8 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             and not _headline_says(toks, cue)
         ):
             return False  # "United States", "Says Who" mid-sentence: a name, not a verb
+        if cue.last + 1 < len(toks) and toks[cue.last + 1].lower in ("tank", "tanks"):
+            return False  # "a think tank"
         if cue.first == 0:
             return cue.verb is not None and cue.verb.cls != "naming"
         previous = toks[cue.first - 1].lower
