@@ -775,3 +775,17 @@ def test_a_quote_after_a_paraphrase_with_a_nested_claim_continues_the_paraphrase
     assert quote.rule == "quote-continued"
     assert quote.speaker == "Megan Greene"
     assert quote.speaker_mention == span_at(text, "Greene", nth=2)
+
+
+def test_a_claim_inside_content_does_not_speak_for_the_sentence():
+    text = (
+        "Khizr Khan spoke. Khan, who is Muslim, also decried Trump’s repeated calls for a ban "
+        "on all Muslims, noting he has “sacrificed nothing” for the country."
+    )
+    doc = parse(text)
+    calls = quote_of(doc, "for a ban on all Muslims")
+    assert calls.rule == "nominal"
+    assert calls.speaker == "Trump"
+    noting = quote_holding(doc, "sacrificed nothing")
+    assert noting.speaker == "Khizr Khan"
+    assert noting.speaker_mention == span_at(text, "Khan, who is Muslim")

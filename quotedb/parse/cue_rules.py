@@ -28,7 +28,7 @@ from quotedb.parse.clauses import (
     skip_to_that,
 )
 from quotedb.parse.coref import ORGANISATION_HEADS
-from quotedb.parse.drafts import Cue, Draft, Paragraph
+from quotedb.parse.drafts import Cue, Draft, Paragraph, is_nested
 from quotedb.parse.lexicon import (
     CUES,
     DETERMINERS,
@@ -484,6 +484,8 @@ class CueRules:
         """ "Mr. Obama's calls for tighter gun control": the owner said the rest."""
         toks = p.toks
         owner = cue.first - 1
+        if owner > s_first and toks[owner - 1].lower.endswith(("'s", "’s")):
+            owner -= 1  # "Trump's repeated calls": past the adjective
         if toks[owner].text in ("'s", "’s"):
             owner -= 1
         if owner < s_first:
@@ -596,6 +598,7 @@ class CueRules:
                 draft.cue_index
                 and p.sentence_of[draft.cue_index[0]] == sentence
                 and draft.cue_index[0] < cue.first
+                and not is_nested(draft, drafts)
             ):
                 return draft.speaker, draft.mention
         s_first, _ = p.bounds[sentence]

@@ -52,3 +52,13 @@ class Paragraph:
     quotes: list[Quotation]
     cues: list[Cue]
     media: list[str | None]  # the source kind each token names ("note" -> letter), or None
+
+
+def is_nested(draft: Draft, drafts: list[Draft]) -> bool:
+    """Whether the draft's cue lies inside another draft's content ("Greene added that
+    the Fed wants …", "decried Trump's calls for …"): a claim reported, not the voice
+    of the sentence."""
+    return draft.cue is not None and any(
+        other is not draft and any(s <= draft.cue[0] < e for s, e in other.spans)
+        for other in drafts
+    )

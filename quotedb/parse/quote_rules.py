@@ -27,7 +27,7 @@ from quotedb.parse.clauses import (
     token_at,
 )
 from quotedb.parse.cue_rules import subject_of
-from quotedb.parse.drafts import Cue, Draft, Paragraph
+from quotedb.parse.drafts import Cue, Draft, Paragraph, is_nested
 from quotedb.parse.lexicon import (
     CUES,
     FUNCTION_WORDS,
@@ -555,16 +555,7 @@ class QuoteRules:
         # A claim inside another's content ("Greene added that the Fed wants …") is
         # not the voice a later quote continues.
         before = [
-            d
-            for d in drafts
-            if d.spans[-1][1] <= quotation.open_at
-            and not (
-                d.cue is not None
-                and any(
-                    other is not d and any(s <= d.cue[0] < e for s, e in other.spans)
-                    for other in drafts
-                )
-            )
+            d for d in drafts if d.spans[-1][1] <= quotation.open_at and not is_nested(d, drafts)
         ]
         previous = max(before, key=lambda d: d.spans[-1][1], default=None)
         if previous is not None and previous.kind == "indirect":

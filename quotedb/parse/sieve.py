@@ -81,6 +81,11 @@ _FURNITURE_STARTS = (
 )
 
 
+# "Trump's repeated calls", "Obama's latest remarks": adjectives between a possessive
+# and a cue word make it a noun.
+_ADJECTIVES_OF_SPEECH = frozenset(
+    {"latest", "recent", "earlier", "own", "public", "private", "new", "first", "last", "many"}
+)
 # "the report", "his claim": after these a cue word is a noun.
 _NOUN_BLOCKERS = (
     frozenset(
@@ -570,6 +575,14 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         ):
             return False  # "his claim", "Trump's call" (but "he's telling")
         if (
+            cue.first >= 2
+            and toks[cue.first - 2].lower.endswith(("'s", "’s"))
+            and not pronoun_of(toks[cue.first - 2])
+            and (previous.endswith("ed") or previous in _ADJECTIVES_OF_SPEECH)
+            and not past
+        ):
+            return False  # "Trump's repeated calls": possessive, adjective, noun
+        if (
             previous in PASSIVE_AUXILIARIES
             and toks[cue.last].lower.endswith(("ed", "en", "d", "t"))
             and toks[cue.last].lower != "asked"  # "Trump was asked about …": the asked rule
@@ -718,6 +731,8 @@ def _owned_speech(toks: list[Token], k: int) -> bool:
     if k == 0 or k + 1 >= len(toks) or toks[k + 1].lower not in _NOMINAL_LINKS:
         return False
     owner = toks[k - 1]
+    if k >= 2 and (owner.lower.endswith("ed") or owner.lower in _ADJECTIVES_OF_SPEECH):
+        owner = toks[k - 2]  # "Trump's repeated calls for …"
     return owner.lower in ("his", "her", "their", "its", "our", "my") or (
         owner.lower.endswith(("'s", "’s")) or owner.text in ("'s", "’s")
     )
