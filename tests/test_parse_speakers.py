@@ -789,3 +789,13 @@ def test_a_claim_inside_content_does_not_speak_for_the_sentence():
     noting = quote_holding(doc, "sacrificed nothing")
     assert noting.speaker == "Khizr Khan"
     assert noting.speaker_mention == span_at(text, "Khan, who is Muslim")
+
+
+def test_and_said_after_an_irregular_past_takes_its_subject():
+    text = (
+        "Asked on Monday whether Mr. Clinton would hold a cabinet position, Mrs. Clinton shook "
+        "her head and said, ''No.''"
+    )
+    quote = quote_of(parse(text), "No.")
+    assert quote.speaker == "Clinton"
+    assert quote.speaker_mention == span_at(text, "Mrs. Clinton")

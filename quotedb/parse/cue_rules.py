@@ -36,6 +36,7 @@ from quotedb.parse.lexicon import (
     FUNCTION_WORDS,
     GROUPS,
     HEADLINE_NON_SPEAKERS,
+    IRREGULAR_PASTS,
     PASSIVE_AUXILIARIES,
     PREPOSITIONS,
     PRONOUNS,
@@ -640,11 +641,12 @@ class CueRules:
                 return (name, (toks[k].start, toks[k].end)) if name else (None, None)
         # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her
         # statement, saying …": the subject of the past-tense verb of the clause before.
-        if toks[cue.first - 1].text == ",":
+        if toks[cue.first - 1].text == "," or toks[cue.first - 1].lower in ("and", "but", "then"):
             for k in range(cue.first - 2, s_first, -1):
                 if p.inside[k] or toks[k].text == ",":
                     break
-                if not (toks[k].lower.endswith("ed") and toks[k].text.isalpha()):
+                past = toks[k].lower.endswith("ed") or toks[k].lower in IRREGULAR_PASTS
+                if not (past and toks[k].text.isalpha()):
                     continue
                 subject = subject_before(toks, k, floor=s_first)
                 if (

@@ -26,6 +26,7 @@ from quotedb.parse.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
     GROUPS,
+    IRREGULAR_PASTS,
     MULTIWORD_CUES,
     NAME_PARTICLES,
     NOMINAL_CUES,
@@ -109,7 +110,6 @@ _NOUN_BLOCKERS = (
 
 _NOMINAL_LINKS = frozenset({"for", "that"})
 _COMPOUND_NOUNS = frozenset({"conference", "phone", "press", "roll", "wake-up", "curtain"})
-_IRREGULAR_PASTS = frozenset({"said", "told", "wrote", "thought", "felt", "knew", "saw", "spoke"})
 _SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "—", "–", "(", "''"})
 
 _THAT_VERB = CueVerb("(verb) that", "claim", frozenset())
@@ -552,7 +552,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         if cue.first == 0:
             return cue.verb is not None and cue.verb.cls != "naming"
         previous = toks[cue.first - 1].lower
-        past = toks[cue.last].lower.endswith("ed") or toks[cue.last].lower in _IRREGULAR_PASTS
+        past = toks[cue.last].lower.endswith("ed") or toks[cue.last].lower in IRREGULAR_PASTS
         if previous == "another" and past:
             return True  # "Another tweeted, …": a past tense after "another" is a verb
         if previous in _COMPOUND_NOUNS and not past:

@@ -454,6 +454,13 @@ ORGANISATION_WORDS = frozenset(
         "court",
     ]
 )
+# Irregular past tenses: a cue's ("said", "told") or the verb of the clause a
+# participle or "and said" hangs on ("Clinton shook her head and said").
+IRREGULAR_PASTS = frozenset(
+    {"said", "told", "wrote", "thought", "felt", "knew", "saw", "spoke", "shook", "took"}
+    | {"made", "gave", "went", "came", "stood", "held", "sent", "put", "got", "found"}
+    | {"began", "ran", "left", "kept", "brought", "led", "met", "sat", "set", "struck"}
+)
 # Auxiliaries of a passive ("was called", "got asked").
 PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got"})
 # Finite verb forms that make a comma-closed segment a clause, not a phrase.
