@@ -105,12 +105,12 @@ _CONTENT_MUST_NOT_START = frozenset(
 )
 
 _SPEAKING_NOUNS = ROLES | GROUPS | ORGANISATION_HEADS
-# Verbs that hand their subject to a following "to say" ("went on to say", "wants to
-# tell"): a noun before "to" ("his acceptance speech to call for") does not.
 # Verbs whose -ing complement is their subject's act: "kept asking", "began saying".
 _ASPECT_VERBS = frozenset(
     ["kept", "keeps", "keep", "began", "begins", "started", "starts", "stopped", "continued"]
 )
+# Verbs that hand their subject to a following "to say" ("went on to say", "wants to
+# tell"): a noun before "to" ("his acceptance speech to call for") does not.
 _CONTROL_VERBS = frozenset(
     [
         "went",
