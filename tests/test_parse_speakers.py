@@ -799,3 +799,23 @@ def test_and_said_after_an_irregular_past_takes_its_subject():
     quote = quote_of(parse(text), "No.")
     assert quote.speaker == "Clinton"
     assert quote.speaker_mention == span_at(text, "Mrs. Clinton")
+
+
+def test_the_party_name_is_no_mention_of_a_person():
+    text = (
+        "Bernie Sanders left the stage. Michael Seaman said he still prays Sanders wins. "
+        "He grows angry every time he gets an email from the Democratic National Committee. "
+        '"I am sick and tired of it," he said.'
+    )
+    quote = quote_of(parse(text), "I am sick and tired of it")
+    assert quote.speaker == "Michael Seaman"
+
+
+def test_the_vice_presidential_nominee_is_the_running_mate():
+    text = (
+        "At a rally, Mike Pence showed the crowd a clip.\n\n"
+        '"The answer is no," the Republican vice-presidential nominee said.'
+    )
+    quote = quote_of(parse(text), "The answer is no")
+    assert quote.speaker == "Mike Pence"
+    assert quote.speaker_mention == span_at(text, "the Republican vice-presidential nominee")

@@ -455,6 +455,8 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 last = k + 1
                 while last + 1 < n and self.registry.knows_role(toks[last + 1].lower):
                     last += 1
+                if last + 1 < n and is_capitalised(toks[last + 1]):
+                    continue  # "the Democratic National Committee": a name, not a person
                 start, end = toks[k].start, toks[last].end
                 self.registry.description(self.text[start:end], start, end)
 
