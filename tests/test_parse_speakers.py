@@ -819,3 +819,14 @@ def test_the_vice_presidential_nominee_is_the_running_mate():
     quote = quote_of(parse(text), "The answer is no")
     assert quote.speaker == "Mike Pence"
     assert quote.speaker_mention == span_at(text, "the Republican vice-presidential nominee")
+
+
+def test_a_long_relative_clause_between_the_name_and_the_cue():
+    text = (
+        "Donald Trump, who previously questioned whether the judge's heritage made him biased "
+        "because of his support for building a wall on the Mexican border, said Friday that "
+        'the judge "happens to be, we believe, Mexican."'
+    )
+    quote = quote_holding(parse(text), "happens to be, we believe, Mexican.")
+    assert quote.speaker == "Donald Trump"
+    assert quote.cue == span_at(text, "said")

@@ -90,6 +90,7 @@ _MAX_NP = 12
 # Prepositions that open a comma-closed aside between a speaker and the cue.
 _ASIDE_STARTS = frozenset({"in", "for", "at", "on", "after", "despite", "unlike", "like", "during"})
 _MAX_APPOSITIVE = 20  # "Ivanka Trump, who is executive vice president of development and …,"
+_MAX_RELATIVE_CLAUSE = 45  # "Trump, who previously questioned whether … border, said"
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,7 +433,7 @@ def _appositive_subject(
     theater company, recalled"; "Jimmy Ghazal, 39, a Lebanese man, told".
     """
     j = comma - 1
-    while j >= floor and tokens[j].text != "," and comma - j < _MAX_APPOSITIVE:
+    while j >= floor and tokens[j].text != "," and comma - j < _MAX_RELATIVE_CLAUSE:
         # "Sen. Rand Paul, R-Ky., told": a party-state label's period ends the appositive
         # (a town's state, "of Huntsville, Ala.," does not).
         label = (
@@ -448,6 +449,8 @@ def _appositive_subject(
         j -= 1
     if j < floor or tokens[j].text != ",":
         return None
+    if comma - j > _MAX_APPOSITIVE and tokens[j + 1].lower not in ("who", "which"):
+        return None  # only a relative clause runs that long
     segment_first = tokens[j + 1]
     appositive_first = segment_first.lower
     if appositive_first in _ASIDE_STARTS and depth == 0:
