@@ -554,3 +554,18 @@ def test_reportedly_marks_an_unsourced_claim():
         span_at(text, "The FBI is"),
         span_at(text, "making arrangements to interview Hillary Clinton"),
     )
+
+
+def test_an_opening_participle_cue_is_spoken_by_the_main_clause_subject():
+    text = (
+        "Acknowledging that Trump “says a lot of stupid stuff,” Mike Huckabee argued that "
+        "the election is about the Supreme Court."
+    )
+    doc = parse(text)
+    opening = quote_of(doc, "that Trump “says a lot of stupid stuff,”")
+    assert opening.kind == "mixed"
+    assert opening.speaker == "Mike Huckabee"
+    assert opening.cue == span_at(text, "Acknowledging")
+    argued = quote_of(doc, "that the election is about the Supreme Court")
+    assert argued.speaker == "Mike Huckabee"
+    assert argued.cue == span_at(text, "argued")

@@ -191,6 +191,11 @@ class CueRules:
             # "Clinton was asked whether she would …": she is asked, by whoever asks.
             asked = subject_before(toks, cue.first - 1, floor=s_first)
             return self._asked(p, cue, s_last, asked) if asked is not None else None
+        if (
+            toks[cue.first].lower.endswith("ing")
+            and skip_conjunction(toks, s_first, cue.first) == cue.first
+        ):
+            return self._opening_participle(p, cue, s_last)
         subject = subject_of(toks, cue, s_first)
         if (
             subject is not None
@@ -535,6 +540,32 @@ class CueRules:
         if not spans:
             return None
         return self._indirect(p, cue, source, spans, "according-to", 0.7)
+
+    def _opening_participle(self, p: Paragraph, cue: Cue, s_last: int) -> Draft | None:
+        """ "Noting that the polls were close, Clinton said …": a sentence that opens
+        with a participle cue; its content runs to the comma, and the subject of the
+        main clause after it is the speaker."""
+        toks = p.toks
+        # The comma that closes the participle's clause, or (`Acknowledging that Trump
+        # "says a lot," Allen …`) the quote mark that closes on one.
+        closing = next(
+            (
+                k
+                for k in range(cue.last + 1, s_last)
+                if (toks[k].text == "," and not p.inside[k])
+                or (toks[k].text == "," and p.inside[k] and not p.inside[k + 1])
+            ),
+            None,
+        )
+        if closing is None or closing - cue.last < 3:
+            return None
+        last = closing - 1 if not p.inside[closing] else closing + 1
+        subject = subject_after(toks, last + 1 if p.inside[closing] else closing + 1)
+        if subject is None or subject.last >= s_last:
+            return None
+        span = trim(self.text, toks[cue.last + 1].start, toks[last].end, " \t,;:—–-.")
+        draft = self._indirect(p, cue, subject, [span], "cue-content-after", 0.6)
+        return draft if draft.speaker else None
 
     def _as_reported(
         self, p: Paragraph, cue: Cue, subject: NounPhrase, s_first: int, s_last: int

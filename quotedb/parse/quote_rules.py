@@ -211,6 +211,10 @@ class QuoteRules:
                 subject = subject_before(toks, cue.first, floor=k)
                 if subject is None:
                     return None
+                if cue.last + 1 < len(toks) and toks[cue.last + 1].lower == "that":
+                    # `Acknowledging that Trump "says stupid stuff," Allen suggested that
+                    # …`: the cue has content of its own; the quote is not it.
+                    return None
                 if subject.first != k:
                     # `"…," Sanders campaign manager Jeff Weaver said`: the words before
                     # the name belong to the speaker's description.
