@@ -569,3 +569,10 @@ def test_an_opening_participle_cue_is_spoken_by_the_main_clause_subject():
     argued = quote_of(doc, "that the election is about the Supreme Court")
     assert argued.speaker == "Mike Huckabee"
     assert argued.cue == span_at(text, "argued")
+
+
+def test_told_an_addressee_comma_that():
+    text = "Newt Gingrich told Bill O’Reilly of Fox News, that “you have to look at it seriously.”"
+    quote = quote_holding(parse(text), "you have to look at it seriously.")
+    assert quote.speaker == "Newt Gingrich"
+    assert quote.spans == (span_at(text, "that “you have to look at it seriously.”"),)
