@@ -576,3 +576,14 @@ def test_told_an_addressee_comma_that():
     quote = quote_holding(parse(text), "you have to look at it seriously.")
     assert quote.speaker == "Newt Gingrich"
     assert quote.spans == (span_at(text, "that “you have to look at it seriously.”"),)
+
+
+def test_a_conclusion_is_a_nominal_claim():
+    text = (
+        "Clinton was battered by FBI Director James Comey's conclusion that her actions were "
+        '"extremely careless."'
+    )
+    quote = quote_holding(parse(text), "extremely careless")
+    assert quote.rule == "nominal"
+    assert quote.speaker == "James Comey"
+    assert quote.cue == span_at(text, "conclusion")
