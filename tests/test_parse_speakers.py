@@ -830,3 +830,15 @@ def test_a_long_relative_clause_between_the_name_and_the_cue():
     quote = quote_holding(parse(text), "happens to be, we believe, Mexican.")
     assert quote.speaker == "Donald Trump"
     assert quote.cue == span_at(text, "said")
+
+
+def test_she_is_not_a_magazine_and_he_is_not_a_party_group():
+    text = (
+        'Hillary Clinton spoke in Iowa. National Review said the speech was "dull." '
+        'Vermont Democrats said the race was close. "We will win," she said.'
+    )
+    doc = parse(text)
+    assert quote_of(doc, "We will win").speaker == "Hillary Clinton"
+    kinds = {entity.name: entity.kind for entity in doc.entities}
+    assert kinds["National Review"] == "organisation"
+    assert kinds["Vermont Democrats"] == "group"

@@ -19,6 +19,7 @@ from quotedb.parse.lexicon import (
     DETERMINERS,
     FIRST_NAME_GENDER,
     GAZETTEER,
+    GROUPS,
     ORGANISATION_WORDS,
     PRONOUNS,
     ROLES,
@@ -217,6 +218,8 @@ class EntityRegistry:
                 gender = FIRST_NAME_GENDER.get(words[0].lower()) if len(words) > 1 else None
                 if titles or gender:
                     kind = "person"
+                elif len(words) > 1 and normalise(words[-1]) in GROUPS:
+                    kind = "group"  # "Vermont Democrats", "Senate Republicans": nobody's "he"
                 elif (len(words) > 1 and normalise(words[-1]) in ORGANISATION_WORDS) or any(
                     word.lower() == "of" and normalise(before) in ORGANISATION_WORDS
                     for before, word in itertools.pairwise(words)
