@@ -587,3 +587,10 @@ def test_a_conclusion_is_a_nominal_claim():
     assert quote.rule == "nominal"
     assert quote.speaker == "James Comey"
     assert quote.cue == span_at(text, "conclusion")
+
+
+def test_the_latest_colon_is_a_headline_not_a_speaker():
+    text = "The Latest: Donald Trump wins the Nevada caucuses\n\nTrump thanked his voters."
+    doc = parse(text)
+    assert all(quote.speaker != "Latest" for quote in doc.quotes)
+    assert "Latest" not in [entity.name for entity in doc.entities]

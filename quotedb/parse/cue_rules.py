@@ -355,7 +355,8 @@ class CueRules:
         colon = next((k for k in range(1, min(len(toks), 9)) if toks[k].text == ":"), None)
         if colon is None or colon + 3 >= len(toks) or p.inside[colon + 1]:
             return None  # nothing after the colon, or a quote (the quote rules' case)
-        if toks[0].lower in HEADLINE_NON_SPEAKERS or not is_capitalised(toks[0]):
+        first = 1 if toks[0].lower == "the" and colon > 1 else 0  # "The Latest: …"
+        if toks[first].lower in HEADLINE_NON_SPEAKERS or not is_capitalised(toks[0]):
             return None
         if any(t.text[:1].isdigit() for t in toks[:colon]):
             return None  # "10:30", "Jan. 5:": a time or a date, not a name
