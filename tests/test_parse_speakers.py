@@ -842,3 +842,16 @@ def test_she_is_not_a_magazine_and_he_is_not_a_party_group():
     kinds = {entity.name: entity.kind for entity in doc.entities}
     assert kinds["National Review"] == "organisation"
     assert kinds["Vermont Democrats"] == "group"
+
+
+def test_a_job_title_before_the_name_is_no_part_of_it():
+    text = (
+        "NBC News Senior Investigative Correspondent Cynthia McFadden said the hacker was "
+        "credible. McFadden said more."
+    )
+    doc = parse(text)
+    quote = quote_of(doc, "the hacker was credible")
+    assert quote.speaker == "Cynthia McFadden"
+    assert quote.speaker_mention == span_at(
+        text, "NBC News Senior Investigative Correspondent Cynthia McFadden"
+    )

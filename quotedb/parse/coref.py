@@ -115,7 +115,10 @@ def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
         titles.append(words.pop(0))
     # "House Speaker Paul Ryan", "Senate Majority Leader Mitch McConnell": a title after
     # the body it heads, with a first and last name still to come.
-    inner = max((i for i, w in enumerate(words[:-2]) if w.lower() in TITLES), default=None)
+    inner = max(
+        (i for i, w in enumerate(words[:-2]) if w.lower() in TITLES or w.lower() in ROLES),
+        default=None,
+    )
     if inner is not None:
         titles.append(words[inner])
         words = words[inner + 1 :]
