@@ -594,3 +594,11 @@ def test_the_latest_colon_is_a_headline_not_a_speaker():
     doc = parse(text)
     assert all(quote.speaker != "Latest" for quote in doc.quotes)
     assert "Latest" not in [entity.name for entity in doc.entities]
+
+
+def test_an_interview_turn_has_no_named_speaker():
+    text = "Q: How did the campaign go?"
+    quote = quote_of(parse(text), "How did the campaign go?")
+    assert quote.rule == "headline-colon"
+    assert quote.speaker is None
+    assert quote.speaker_mention == span_at(text, "Q")

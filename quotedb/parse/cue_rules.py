@@ -382,7 +382,8 @@ class CueRules:
             cue=self.span_of(toks, colon, colon),
             paragraph=p.index,
             mention=self.span_of(toks, 0, last),
-            speaker=self.resolve(toks, speaker, speaks=True),
+            # "Q: …", "A: …": an interview's turns; who asks or answers is not named.
+            speaker=None if len(toks[0].text) == 1 else self.resolve(toks, speaker, speaks=True),
         )
         quoted = [q for q in p.quotes if span[0] <= q.start and q.end <= span[1]]
         if quoted:
