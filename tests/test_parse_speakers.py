@@ -855,3 +855,10 @@ def test_a_job_title_before_the_name_is_no_part_of_it():
     assert quote.speaker_mention == span_at(
         text, "NBC News Senior Investigative Correspondent Cynthia McFadden"
     )
+
+
+def test_you_is_a_pronoun_not_a_name():
+    text = "You might think the race is over, but the polls say otherwise."
+    doc = parse(text)
+    assert "You" not in [entity.name for entity in doc.entities]
+    assert all(quote.speaker != "You" for quote in doc.quotes)
