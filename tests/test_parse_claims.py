@@ -602,3 +602,12 @@ def test_an_interview_turn_has_no_named_speaker():
     assert quote.rule == "headline-colon"
     assert quote.speaker is None
     assert quote.speaker_mention == span_at(text, "Q")
+
+
+def test_appearing_somewhere_is_not_seeming():
+    doc = parse("The network did not answer, and Trump appeared at the September debate anyway.")
+    assert [quote.rule for quote in doc.quotes if quote.rule == "seeming"] == []
+    text = "The Trump team appeared paralyzed."
+    quote = quote_of(parse(text), "paralyzed")
+    assert quote.rule == "seeming"
+    assert quote.speaker is None

@@ -454,6 +454,8 @@ class CueRules:
         end = clause_end(toks, cue.last + 1, s_last, p.inside)
         if end <= cue.last or any(p.inside[cue.last + 1 : end + 1]):
             return None
+        if cue.verb.lemma == "appear" and toks[cue.last + 1].lower in _PLACES_TO_APPEAR:
+            return None  # "Trump appeared at the debate anyway": he showed up
         if toks[cue.last + 1].lower == "to" and toks[min(cue.last + 2, end)].lower in CUES:
             return None  # "Trump seemed to suggest …": the suggestion is Trump's
         if any(t.lower == "that" for t in toks[cue.last + 1 : min(cue.last + 4, end + 1)]):
@@ -884,6 +886,10 @@ def _opening_name(toks: list[Token], s_first: int, comma: int) -> NounPhrase | N
 
 
 # What may follow a question-reporting "Asked …": "if", "whether", "about", "why", ….
+# "appeared at the debate", "will appear together": showing up, not seeming.
+_PLACES_TO_APPEAR = frozenset(
+    {"at", "before", "in", "on", "with", "together", "alongside", "onstage", "during", "for"}
+)
 _ASKED_OPENERS = _QUESTION_WORDS | {"if", "about", "to"}
 
 
