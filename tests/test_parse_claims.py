@@ -611,3 +611,23 @@ def test_appearing_somewhere_is_not_seeming():
     quote = quote_of(parse(text), "paralyzed")
     assert quote.rule == "seeming"
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hillary Clinton: 1,769.",
+        "FIX IS IN: PBS Moderators Ignore Clinton Scandals",
+        "Revealed: More Than 100 Delegates Are Planning Something Big",
+        "Still to come: results in Ohio, Missouri and Illinois",
+    ],
+)
+def test_counts_and_kickers_before_a_colon_are_not_speakers(text):
+    assert [quote.rule for quote in parse(text).quotes if quote.rule == "headline-colon"] == []
+
+
+def test_a_name_and_a_colon_still_speaks():
+    text = "Lewandowski: FBI director acted as judge and jury"
+    quote = quote_of(parse(text), "FBI director acted as judge and jury")
+    assert quote.rule == "headline-colon"
+    assert quote.speaker_mention == span_at(text, "Lewandowski")

@@ -358,8 +358,10 @@ class CueRules:
         first = 1 if toks[0].lower == "the" and colon > 1 else 0  # "The Latest: …"
         if toks[first].lower in HEADLINE_NON_SPEAKERS or not is_capitalised(toks[0]):
             return None
-        if any(t.text[:1].isdigit() for t in toks[:colon]):
-            return None  # "10:30", "Jan. 5:": a time or a date, not a name
+        if any(t.text[:1].isdigit() for t in toks[: colon + 2]):
+            return None  # "10:30", "Jan. 5:", "Clinton: 547.": a time, a date, a count
+        if colon > 1 and all(t.text.isupper() for t in toks[:colon] if t.text.isalpha()):
+            return None  # "FIX IS IN: …", "BREAKING NEWS: …": a kicker, not a name
         # The speaker is the capitalised run before any "on …"/"at …" topic; any other
         # word before the colon makes it a sentence ("The challenge is steep: …").
         last = 0

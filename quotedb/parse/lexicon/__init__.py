@@ -634,7 +634,7 @@ HEADLINE_NON_SPEAKERS = frozenset(
     | {"correction", "disclosure", "warning", "listen", "see", "more", "also", "contact"}
     | {"email", "phone", "twitter", "facebook", "name", "age", "city", "job", "pay", "date"}
     | {"contributing", "exclusive", "breaking", "live", "transcript", "here", "according"}
-    | {"latest"}
+    | {"latest", "revealed", "wow", "look", "still", "paid", "delegate"}
 )
 
 # Lowercase particles inside personal names ("Pierre de Vos", "Ludwig van Beethoven").
