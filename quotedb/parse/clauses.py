@@ -141,9 +141,8 @@ def is_adjunct(words: list[Token]) -> bool:
 
 def is_headline(toks: list[Token]) -> bool:
     """Whether a paragraph is a title-case headline, where capitals mark no names."""
-    words = [t for t in toks if t.text[:1].isalpha()]
-    capitalised = sum(1 for t in words if t.text[:1].isupper())
-    return len(words) >= 4 and capitalised >= 0.7 * len(words)
+    initials = [t.text[0] for t in toks if t.text[0].isalpha()]  # run for every paragraph
+    return len(initials) >= 4 and sum(map(str.isupper, initials)) >= 0.7 * len(initials)
 
 
 def colon_ends_paragraph(toks: list[Token], after_cue: int) -> bool:
