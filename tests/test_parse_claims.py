@@ -631,3 +631,11 @@ def test_a_name_and_a_colon_still_speaks():
     quote = quote_of(parse(text), "FBI director acted as judge and jury")
     assert quote.rule == "headline-colon"
     assert quote.speaker_mention == span_at(text, "Lewandowski")
+
+
+def test_it_seems_likely_that_is_an_impression_nobody_voices():
+    text = "It seems increasingly likely that Donald Trump will be the Republican nominee."
+    quote = quote_of(parse(text), "Donald Trump will be the Republican nominee")
+    assert quote.rule == "seeming"
+    assert quote.speaker is None
+    assert quote.cue == span_at(text, "seems")

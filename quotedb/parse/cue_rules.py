@@ -446,11 +446,17 @@ class CueRules:
         toks = p.toks
         subject = subject_of(toks, cue, s_first)
         if (
+            subject is not None
+            and subject.first == subject.head
+            and toks[subject.head].lower == "it"
+        ):
+            return self._it_seems(p, cue, s_last)
+        if (
             subject is None
             or any(p.inside[subject.first : cue.last + 1])
             or toks[subject.head].lower in ("it", "that", "which", "who", "what")
         ):
-            return None  # "it seems", "the issue that seemed": no clause of its own here
+            return None  # "the issue that seemed": no clause of its own here
         if any(d.spans[0][0] <= toks[cue.first].start < d.spans[-1][1] for d in drafts):
             return None  # "polls show Kasich appears to lead": part of what the polls show
         end = clause_end(toks, cue.last + 1, s_last, p.inside)
@@ -475,6 +481,21 @@ class CueRules:
             paragraph=p.index,
             cue_index=(cue.first, cue.last),
         )
+
+    def _it_seems(self, p: Paragraph, cue: Cue, s_last: int) -> Draft | None:
+        """ "It seems increasingly likely that Trump will be the nominee": the clause
+        after "it seems (likely) (that)" is the impression; nobody voices it."""
+        toks = p.toks
+        start = cue.last + 1
+        while start <= s_last and toks[start].lower in _IMPRESSION_WORDS:
+            start += 1
+        if start > s_last or toks[start].lower == "to" or not toks[start].text[:1].isalpha():
+            return None  # "it seems to me", "it seems, …": no clause follows
+        end = clause_end(toks, start, s_last, p.inside)
+        if end - start < 2:
+            return None
+        span = trim(self.text, toks[start].start, toks[end].end, " \t,;:—–-.")
+        return self._indirect(p, cue, None, [span], "seeming", 0.4)
 
     def _draft_for_next_paragraph(self, p: Paragraph, cue: Cue, subject: NounPhrase) -> Draft:
         toks = p.toks
@@ -888,6 +909,11 @@ def _opening_name(toks: list[Token], s_first: int, comma: int) -> NounPhrase | N
 
 
 # What may follow a question-reporting "Asked …": "if", "whether", "about", "why", ….
+# "it seems (increasingly) likely that …": words between "it seems" and its clause.
+_IMPRESSION_WORDS = frozenset(
+    {"that", "likely", "unlikely", "clear", "pretty", "increasingly", "obvious", "as", "if"}
+    | {"more", "less", "quite", "very", "almost", "certain", "possible", "probable"}
+)
 # "appeared at the debate", "will appear together": showing up, not seeming.
 _PLACES_TO_APPEAR = frozenset(
     {"at", "before", "in", "on", "with", "together", "alongside", "onstage", "during", "for"}
