@@ -862,3 +862,13 @@ def test_you_is_a_pronoun_not_a_name():
     doc = parse(text)
     assert "You" not in [entity.name for entity in doc.entities]
     assert all(quote.speaker != "You" for quote in doc.quotes)
+
+
+def test_a_group_before_an_aside_speaks():
+    text = (
+        "Yet Democratic economists, like their Republican counterparts, say taxing "
+        "consumption encourages savings."
+    )
+    quote = quote_of(parse(text), "taxing consumption encourages savings")
+    assert quote.speaker == "Democratic economists"
+    assert quote.speaker_mention == span_at(text, "Democratic economists")

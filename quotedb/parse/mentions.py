@@ -457,7 +457,7 @@ def _appositive_subject(
         # "Gates, in contrast, told", "Priebus, in the wake of a new poll …, told": an
         # aside about the circumstances; the speaker is the phrase before it, alone.
         name = subject_before(tokens, j, floor) if tokens[j - 1].text != "," else None
-        if name is not None and name.last == j - 1 and is_capitalised(tokens[name.head]):
+        if name is not None and name.last == j - 1 and _can_speak(tokens[name.head]):
             return name
         return None
     if _has_own_verb(tokens[j + 1 : comma]):
@@ -534,6 +534,12 @@ def _appositive_subject(
         if inner is not None:
             return NounPhrase(inner.first, comma - 1, inner.head)
     return None
+
+
+def _can_speak(head: Token) -> bool:
+    """Whether a phrase with this head can be a speaker before an aside: a name or a
+    group ("Democratic economists, like their Republican counterparts, say")."""
+    return is_capitalised(head) or head.lower in GROUPS
 
 
 def _has_own_verb(segment: list[Token]) -> bool:
