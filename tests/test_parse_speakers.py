@@ -872,3 +872,13 @@ def test_a_group_before_an_aside_speaks():
     quote = quote_of(parse(text), "taxing consumption encourages savings")
     assert quote.speaker == "Democratic economists"
     assert quote.speaker_mention == span_at(text, "Democratic economists")
+
+
+def test_people_close_to_someone_are_not_that_someone():
+    text = (
+        "Joe Biden spoke on Tuesday. The campaign worried about the debates, people close to "
+        "the vice president said."
+    )
+    quote = quote_of(parse(text), "The campaign worried about the debates")
+    assert quote.speaker == "people close to the vice president"
+    assert quote.speaker_mention == span_at(text, "people close to the vice president")

@@ -338,12 +338,19 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
     # A lowercase word directly before the cue must be a noun we know ("officials"),
     # or the phrase must contain a name: "the network said" but not "then said".
     # "a spokesman for Bernie Sanders said": the spokesman speaks, not Sanders.
+    speaker_noun = first - 2
     if (
-        first - 2 >= floor
-        and tokens[first - 1].lower in ("for", "to", "of", "with")
-        and (tokens[first - 2].lower in ROLES or tokens[first - 2].lower in GROUPS)
+        first - 3 >= floor
+        and tokens[first - 1].lower in ("to", "with")
+        and tokens[first - 2].lower in ("close", "familiar", "loyal", "allied", "connected")
     ):
-        role = first - 2
+        speaker_noun = first - 3  # "people close to Clinton", "sources familiar with the plan"
+    if (
+        speaker_noun >= floor
+        and tokens[first - 1].lower in ("for", "to", "of", "with")
+        and (tokens[speaker_noun].lower in ROLES or tokens[speaker_noun].lower in GROUPS)
+    ):
+        role = speaker_noun
         start = role
         while (
             start - 1 >= floor
