@@ -882,3 +882,24 @@ def test_people_close_to_someone_are_not_that_someone():
     quote = quote_of(parse(text), "The campaign worried about the debates")
     assert quote.speaker == "people close to the vice president"
     assert quote.speaker_mention == span_at(text, "people close to the vice president")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        (
+            "Hillary Clinton, during a town hall meeting in Columbus, Ohio, said she was sorry.",
+            "Hillary Clinton",
+            "Hillary Clinton",
+        ),
+        (
+            "Rachel Berg, a philanthropist from Monsey, New York, said she was sorry.",
+            "Rachel Berg",
+            "Rachel Berg, a philanthropist from Monsey, New York",
+        ),
+    ],
+)
+def test_a_city_and_state_inside_an_aside_do_not_speak(text, speaker, mention):
+    quote = quote_of(parse(text), "she was sorry")
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, mention)

@@ -454,6 +454,22 @@ def _appositive_subject(
         ):
             return None
         j -= 1
+    # "Clinton, during a town hall meeting in Columbus, Ohio, said": "City, State" is one
+    # place inside the aside; walk on to the comma before it.
+    while (
+        j - 2 > floor
+        and tokens[j].text == ","
+        and comma - j - 1 in (1, 2)
+        and all(is_capitalised(t) or t.text == "." for t in tokens[j + 1 : comma])
+        and is_capitalised(tokens[j - 1])
+        and tokens[j - 2].lower in ("in", "at", "from", "near", "of")
+    ):
+        k = j - 1
+        while k >= floor and tokens[k].text != "," and comma - k < _MAX_RELATIVE_CLAUSE:
+            k -= 1
+        if k < floor or tokens[k].text != ",":
+            break
+        j = k
     if j < floor or tokens[j].text != ",":
         return None
     if comma - j > _MAX_APPOSITIVE and tokens[j + 1].lower not in ("who", "which"):
