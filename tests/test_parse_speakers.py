@@ -903,3 +903,10 @@ def test_a_city_and_state_inside_an_aside_do_not_speak(text, speaker, mention):
     quote = quote_of(parse(text), "she was sorry")
     assert quote.speaker == speaker
     assert quote.speaker_mention == span_at(text, mention)
+
+
+def test_an_unnamed_party_member_is_not_the_state():
+    text = 'New Hampshire votes next week. "It is over," said a New Hampshire Republican.'
+    quote = quote_of(parse(text), "It is over")
+    assert quote.speaker == "a New Hampshire Republican"
+    assert quote.speaker_mention == span_at(text, "a New Hampshire Republican")

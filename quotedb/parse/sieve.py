@@ -146,6 +146,7 @@ _NOT_THAT_VERBS = frozenset(
 )
 
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many"})
+_PARTY_MEMBERS = frozenset({"republican", "democrat", "independent", "libertarian"})
 
 
 class _Reader(QuoteRules, CueRules, MediaRules):
@@ -201,7 +202,12 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             if medium is not None and medium.author:
                 return medium.author
         # The name inside the phrase: the capitalised run that holds the head.
-        if is_capitalised(head) and lower not in GROUPS:
+        if (
+            is_capitalised(head)
+            and lower not in GROUPS
+            # "a New Hampshire Republican": an unnamed party member, not New Hampshire.
+            and not (words[0].lower in _INDEFINITE and lower in _PARTY_MEMBERS)
+        ):
             first = np.head
             while first - 1 >= np.first and (
                 is_capitalised(toks[first - 1])
