@@ -910,3 +910,13 @@ def test_an_unnamed_party_member_is_not_the_state():
     quote = quote_of(parse(text), "It is over")
     assert quote.speaker == "a New Hampshire Republican"
     assert quote.speaker_mention == span_at(text, "a New Hampshire Republican")
+
+
+def test_who_after_a_senator_of_a_state_is_the_senator():
+    text = (
+        "Sen. Amy Klobuchar of Minnesota, who argued that the rules were unfair, said the race "
+        "was close."
+    )
+    argued = quote_of(parse(text), "that the rules were unfair")
+    assert argued.speaker == "Amy Klobuchar"
+    assert argued.speaker_mention == span_at(text, "who")

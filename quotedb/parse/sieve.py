@@ -273,9 +273,15 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             # after a preposition ends the appositive; who is the one it describes.
             if first == 0 or toks[first - 1].lower not in ("in", "at", "of", "from", "for"):
                 return self.resolve(toks, NounPhrase(first, at - 2, at - 2), speaks)
-            antecedent = subject_before(toks, at)
-            if antecedent is not None and is_capitalised(toks[antecedent.head]):
-                return self.resolve(toks, antecedent, speaks)
+            # "Sen. Amy Klobuchar of Minnesota, who", "Matt Duss, president of the
+            # Foundation for Middle East Peace, who": the person the place follows.
+            for antecedent in (subject_before(toks, at - 1), subject_before(toks, at)):
+                if (
+                    antecedent is not None
+                    and antecedent.head < first
+                    and is_capitalised(toks[antecedent.head])
+                ):
+                    return self.resolve(toks, antecedent, speaks)
             return None
         # "a marketing video that said", "officials who spoke": the phrase just before.
         antecedent = subject_before(toks, at) if at >= 1 else None
