@@ -639,3 +639,10 @@ def test_it_seems_likely_that_is_an_impression_nobody_voices():
     assert quote.rule == "seeming"
     assert quote.speaker is None
     assert quote.cue == span_at(text, "seems")
+
+
+def test_a_plural_subject_then_say_is_a_verb_not_a_noun_phrase():
+    text = "Beyond that, his advisers say that neither candidate can win on pledged delegates."
+    quote = quote_of(parse(text), "that neither candidate can win on pledged delegates")
+    assert quote.speaker == "his advisers"
+    assert quote.cue == span_at(text, "say")

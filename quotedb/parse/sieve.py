@@ -87,6 +87,8 @@ _FURNITURE_STARTS = (
 _ADJECTIVES_OF_SPEECH = frozenset(
     {"latest", "recent", "earlier", "own", "public", "private", "new", "first", "last", "many"}
 )
+# Words ending in "s" that are not plural nouns before a verb ("his previous claim").
+_SINGULAR_S = frozenset({"previous", "various", "famous", "serious", "obvious", "this", "his"})
 # "the report", "his claim": after these a cue word is a noun.
 _NOUN_BLOCKERS = (
     frozenset(
@@ -582,6 +584,8 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             and toks[cue.last].lower == cue.verb.lemma.split()[0]
             and cue.first >= 2
             and toks[cue.first - 2].lower in _NOUN_BLOCKERS
+            # "his advisers say", "the experts say": a plural subject, then the verb
+            and not (previous.endswith("s") and previous.isalpha() and previous not in _SINGULAR_S)
         ):
             return False  # "a snappy retort", "his latest claim": det + adjective + noun
         if previous in _NOUN_BLOCKERS or (
