@@ -646,3 +646,17 @@ def test_a_plural_subject_then_say_is_a_verb_not_a_noun_phrase():
     quote = quote_of(parse(text), "that neither candidate can win on pledged delegates")
     assert quote.speaker == "his advisers"
     assert quote.cue == span_at(text, "say")
+
+
+def test_another_says_and_numbers_keep_their_commas():
+    text = (
+        "While one company says there are more than 2,400 billionaires in the world, another "
+        "says there are about 1,800."
+    )
+    doc = parse(text)
+    one = quote_of(doc, "there are more than 2,400 billionaires in the world")
+    assert one.speaker_mention == span_at(text, "one company")
+    another = quote_of(doc, "there are about 1,800")
+    assert another.speaker is None  # "another" names no one
+    assert another.speaker_mention == span_at(text, "another")
+    assert another.cue == span_at(text, "says", nth=2)

@@ -569,8 +569,8 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             return cue.verb is not None and cue.verb.cls != "naming"
         previous = toks[cue.first - 1].lower
         past = toks[cue.last].lower.endswith("ed") or toks[cue.last].lower in IRREGULAR_PASTS
-        if previous == "another" and past:
-            return True  # "Another tweeted, …": a past tense after "another" is a verb
+        if previous == "another" and (past or toks[cue.last].lower.endswith("s")):
+            return True  # "Another tweeted, …", "another says …": a verb after "another"
         if previous in _COMPOUND_NOUNS and not past:
             return False  # "a conference call", "a phone call"
         if (

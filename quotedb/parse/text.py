@@ -19,7 +19,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 # Words keep inner apostrophes, hyphens and periods of abbreviations ("U.S.",
 # "Kim Jong-un", "don't"); every other non-space character is its own token.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*\.?|''|``|[^\w\s]")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*\.?|''|``|[^\w\s]")
 
 # Candidate sentence ends: terminal punctuation, optional closing quotes and
 # brackets, then space. Whether it really ends a sentence is decided below.
