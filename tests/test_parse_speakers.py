@@ -920,3 +920,14 @@ def test_who_after_a_senator_of_a_state_is_the_senator():
     argued = quote_of(parse(text), "that the rules were unfair")
     assert argued.speaker == "Amy Klobuchar"
     assert argued.speaker_mention == span_at(text, "who")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["A majority of her backers", "Half of Vermont Democrats", "52 percent of registered voters"],
+)
+def test_a_share_of_a_group_speaks_as_the_share(phrase):
+    text = f"{phrase} say they will vote for Sanders."
+    quote = quote_of(parse(text), "they will vote for Sanders")
+    assert quote.speaker == phrase
+    assert quote.speaker_mention == span_at(text, phrase)

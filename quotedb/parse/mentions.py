@@ -348,7 +348,12 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
     if (
         speaker_noun >= floor
         and tokens[first - 1].lower in ("for", "to", "of", "with")
-        and (tokens[speaker_noun].lower in ROLES or tokens[speaker_noun].lower in GROUPS)
+        and (
+            tokens[speaker_noun].lower in ROLES
+            or tokens[speaker_noun].lower in GROUPS
+            # "A majority of her backers say", "Thirty-one percent of those surveyed say"
+            or (tokens[first - 1].lower == "of" and tokens[speaker_noun].lower in QUANTITY_HEADS)
+        )
     ):
         role = speaker_noun
         start = role
@@ -357,6 +362,7 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             and cue - start < _MAX_NP
             and (
                 tokens[start - 1].lower in DETERMINERS
+                or tokens[start - 1].text[:1].isdigit()  # "54 percent of voters"
                 or (
                     tokens[start - 1].text[:1].isalpha()
                     and tokens[start - 1].lower not in FUNCTION_WORDS

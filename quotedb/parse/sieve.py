@@ -34,6 +34,7 @@ from quotedb.parse.lexicon import (
     PASSIVE_AUXILIARIES,
     POSSESSIVES,
     PRONOUNS,
+    QUANTITY_HEADS,
     RELATIVE_PRONOUNS,
     ROLES,
     TITLES,
@@ -207,6 +208,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         if (
             is_capitalised(head)
             and lower not in GROUPS
+            and lower not in QUANTITY_HEADS  # "Half of Vermont Democrats say"
             # "a New Hampshire Republican": an unnamed party member, not New Hampshire.
             and not (words[0].lower in _INDEFINITE and lower in _PARTY_MEMBERS)
         ):
