@@ -660,3 +660,10 @@ def test_another_says_and_numbers_keep_their_commas():
     assert another.speaker is None  # "another" names no one
     assert another.speaker_mention == span_at(text, "another")
     assert another.cue == span_at(text, "says", nth=2)
+
+
+def test_those_surveyed_say():
+    text = "By big margins, those surveyed say the economy should be the first priority."
+    quote = quote_of(parse(text), "the economy should be the first priority")
+    assert quote.speaker_mention == span_at(text, "those surveyed")
+    assert quote.cue == span_at(text, "say")

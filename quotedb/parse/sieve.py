@@ -586,8 +586,10 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             and toks[cue.last].lower == cue.verb.lemma.split()[0]
             and cue.first >= 2
             and toks[cue.first - 2].lower in _NOUN_BLOCKERS
-            # "his advisers say", "the experts say": a plural subject, then the verb
+            # "his advisers say", "the experts say", "those surveyed say": a plural
+            # subject, then the verb
             and not (previous.endswith("s") and previous.isalpha() and previous not in _SINGULAR_S)
+            and previous not in ("surveyed", "polled", "questioned", "interviewed", "asked")
         ):
             return False  # "a snappy retort", "his latest claim": det + adjective + noun
         if previous in _NOUN_BLOCKERS or (
