@@ -667,3 +667,10 @@ def test_those_surveyed_say():
     quote = quote_of(parse(text), "the economy should be the first priority")
     assert quote.speaker_mention == span_at(text, "those surveyed")
     assert quote.cue == span_at(text, "say")
+
+
+def test_a_title_case_headline_verb_after_a_name():
+    text = "Rubio Thinks Joe Biden Was A Really Effective Vice President"
+    quote = quote_of(parse(text), "Joe Biden Was A Really Effective Vice President")
+    assert quote.speaker == "Rubio"
+    assert quote.cue == span_at(text, "Thinks")

@@ -772,4 +772,10 @@ def parse(text: str, **metadata) -> ParsedDocument:
 def _headline_says(toks: list[Token], cue: Cue) -> bool:
     """ "Rubio Says Abandoning Immigration Reform Was A Sign Of Leadership": in a title-case
     headline, a capitalised says/tells after a name is the verb."""
-    return cue.verb is not None and toks[cue.first].lower in _HEADLINE_VERBS and is_headline(toks)
+    if cue.verb is None or cue.verb.cls in ("nominal", "naming"):
+        return False
+    word = toks[cue.first].lower
+    verb_form = word in _HEADLINE_VERBS or (
+        cue.first > 0 and is_capitalised(toks[cue.first - 1]) and word.endswith(("s", "ed"))
+    )  # "Mike Pence Calls For …", "Leaked Documents Reveal …" is not a verb form
+    return verb_form and is_headline(toks)
