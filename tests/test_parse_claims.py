@@ -674,3 +674,10 @@ def test_a_title_case_headline_verb_after_a_name():
     quote = quote_of(parse(text), "Joe Biden Was A Really Effective Vice President")
     assert quote.speaker == "Rubio"
     assert quote.cue == span_at(text, "Thinks")
+
+
+def test_a_cue_in_a_relative_clause_before_will_is_a_verb():
+    text = "Saudi Arabia joined the coalition, a move that the kingdom hopes will shatter doubts."
+    quote = quote_of(parse(text), "will shatter doubts")
+    assert quote.cue == span_at(text, "hopes")
+    assert quote.speaker_mention == span_at(text, "the kingdom")

@@ -579,6 +579,10 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             cue.last + 1 < len(toks)
             and toks[cue.last + 1].lower in ("is", "are", "was", "were", "will", "would")
             and not past
+            # "a move that the kingdom hopes will …": a verb whose content lost its subject
+            and not any(
+                t.lower in ("that", "which") for t in toks[max(0, cue.first - 4) : cue.first]
+            )
         ):
             return False  # "The tax cut plans are …", "his claims were …": a noun
         if (
