@@ -681,3 +681,14 @@ def test_a_cue_in_a_relative_clause_before_will_is_a_verb():
     quote = quote_of(parse(text), "will shatter doubts")
     assert quote.cue == span_at(text, "hopes")
     assert quote.speaker_mention == span_at(text, "the kingdom")
+
+
+def test_a_cue_set_off_by_commas_inside_its_content():
+    text = "Mayor Ana Ruiz spoke. The plan, she said Monday, would cost $2 billion over a decade."
+    quote = quote_holding(parse(text), "would cost $2 billion over a decade")
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.spans == (
+        span_at(text, "The plan"),
+        span_at(text, "would cost $2 billion over a decade"),
+    )
+    assert quote.cue == span_at(text, "said")

@@ -259,6 +259,10 @@ class CueRules:
                 return None
             span = trim(self.text, toks[lo].start, toks[comma - 1].end)
             return self._indirect(p, cue, subject, [span], "cue-content-before", 0.7)
+        if comma is not None and not inverted:
+            parenthetical = self._parenthetical(p, cue, comma, tail_from, s_first, s_last)
+            if parenthetical is not None:
+                return self._indirect(p, cue, subject, parenthetical, "cue-content-before", 0.65)
         if (
             inverted
             or subject is None
@@ -567,6 +571,27 @@ class CueRules:
         if not spans:
             return None
         return self._indirect(p, cue, source, spans, "according-to", 0.7)
+
+    def _parenthetical(
+        self, p: Paragraph, cue: Cue, comma: int, tail_from: int, s_first: int, s_last: int
+    ) -> list[tuple[int, int]] | None:
+        """ "So it makes sense, strategists said, for Democrats to …": a cue set off by
+        commas inside its content; the content is both sides of it."""
+        toks = p.toks
+        closing = next(
+            (k for k in range(tail_from, min(s_last, tail_from + 4) + 1) if toks[k].text == ","),
+            None,
+        )
+        if closing is None or not is_adjunct(toks[tail_from:closing]):
+            return None
+        lo = skip_conjunction(toks, s_first, comma)
+        end = clause_end(toks, closing + 1, s_last, p.inside)
+        if comma - lo < 2 or end - closing < 3 or toks[closing + 1].lower in CUES:
+            return None
+        return [
+            trim(self.text, toks[lo].start, toks[comma - 1].end),
+            trim(self.text, toks[closing + 1].start, toks[end].end, " \t,;:—–-."),
+        ]
 
     def _opening_participle(self, p: Paragraph, cue: Cue, s_last: int) -> Draft | None:
         """ "Noting that the polls were close, Clinton said …": a sentence that opens
