@@ -692,3 +692,24 @@ def test_a_cue_set_off_by_commas_inside_its_content():
         span_at(text, "would cost $2 billion over a decade"),
     )
     assert quote.cue == span_at(text, "said")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        (
+            "The budget office said about half of the adjustment reflected revenue losses.",
+            "about half of the adjustment reflected revenue losses",
+            "The budget office",
+        ),
+        (
+            'Bernie Sanders said on ABC\'s "This Week" that he would look at the bill.',
+            "that he would look at the bill",
+            "Bernie Sanders",
+        ),
+    ],
+)
+def test_said_about_a_quantity_or_on_a_titled_show(text, content, mention):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker_mention == span_at(text, mention)
+    assert quote.cue == span_at(text, "said")

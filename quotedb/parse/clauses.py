@@ -64,7 +64,7 @@ def quoted_content(text: str, quotation: Quotation) -> tuple[int, int]:
     return trim(text, quotation.start, quotation.end, " \t,")
 
 
-def skip_to_that(toks: list[Token], start: int, end: int) -> int:
+def skip_to_that(toks: list[Token], start: int, end: int, inside: list[bool]) -> int:
     """ "writes in The Atlantic that …": the content starts at "that" after an adjunct."""
     if start > end:
         return start  # the cue ends its paragraph: nothing follows it
@@ -82,6 +82,12 @@ def skip_to_that(toks: list[Token], start: int, end: int) -> int:
     for k in range(start, min(end, start + 12) + 1):
         if toks[k].lower == "that" and k > start:
             return k if prepositional or is_adjunct(toks[start:k]) else start
+        quoted = inside[k] or (
+            toks[k].text in ('"', "“", "”", "''")
+            and ((k + 1 <= end and inside[k + 1]) or (k > start and inside[k - 1]))
+        )
+        if quoted and prepositional:
+            continue  # `said on ABC's "This Week" that …`: a title inside the phrase
         if toks[k].text in (":", '"', "“") or (toks[k].text == "," and not prepositional):
             break
         if k > start and toks[k].lower in CUES:

@@ -40,6 +40,7 @@ from quotedb.parse.lexicon import (
     PASSIVE_AUXILIARIES,
     PREPOSITIONS,
     PRONOUNS,
+    QUANTITY_HEADS,
     ROLES,
     SUBORDINATORS,
 )
@@ -305,7 +306,7 @@ class CueRules:
             target = recipient_after(toks, start)
         else:
             target = None
-        start = skip_to_that(toks, start, end)
+        start = skip_to_that(toks, start, end, p.inside)
         while start <= end and toks[start].text in (",", ":"):
             start += 1
         if start > end:
@@ -314,9 +315,18 @@ class CueRules:
         if is_adjunct(toks[start : end + 1]) and not is_headline(toks):
             return None  # "said Monday in an interview": when and where, not what
         first_word = toks[start].lower
+        following = toks[start + 1] if start + 1 <= end else None
         if first_word in _CONTENT_MUST_NOT_START and not (
-            first_word == "no" and start + 1 <= end and toks[start + 1].lower == "matter"
-        ):  # "said no to the war" is a refusal; "says no matter what …, …" is content
+            following is not None
+            and (
+                (first_word == "no" and following.lower == "matter")
+                or (
+                    first_word == "about"
+                    and (following.text[:1].isdigit() or following.lower in QUANTITY_HEADS)
+                )
+            )
+        ):  # "said no to the war", "spoke about the war"; but "says no matter what …",
+            # "said about half of the cuts …" are content
             return None
         if first_word == "to" and (
             "to" in cue.verb.frames
