@@ -931,3 +931,24 @@ def test_a_share_of_a_group_speaks_as_the_share(phrase):
     quote = quote_of(parse(text), "they will vote for Sanders")
     assert quote.speaker == phrase
     assert quote.speaker_mention == span_at(text, phrase)
+
+
+def test_a_relative_clause_cue_after_a_quote_is_passed_over_for_the_speakers():
+    text = (
+        "“The answer you’d like me to give is, ‘I’m for the RFS, darn it,’” Ted Cruz, who has "
+        "proposed repealing the mandate, said at the time."
+    )
+    quote = quote_holding(parse(text), "The answer you’d like me to give is")
+    assert quote.speaker == "Ted Cruz"
+    assert quote.cue == span_at(text, "said")
+
+
+def test_an_inverted_cue_before_a_colon_hands_the_next_paragraph_to_its_speaker():
+    text = (
+        "Roger Stone spoke on the radio.\n\nStated Stone:\n\n"
+        "“I think the stakes are so high that they would do anything.”"
+    )
+    doc = parse(text)
+    quote = quote_of(doc, "I think the stakes are so high that they would do anything.")
+    assert quote.speaker == "Roger Stone"
+    assert "Stated Stone" not in [entity.name for entity in doc.entities]

@@ -218,7 +218,10 @@ class CueRules:
             subject = None  # "Trump fired back a response saying …": Trump says it
         colon = colon_ends_paragraph(toks, cue.last + 1)
         if colon:
-            # "In a speech last July, he said:" and the quote is the next paragraph.
+            # "In a speech last July, he said:" and the quote is the next paragraph;
+            # "Stated Stone:", the speaker after the cue.
+            if subject is None and cue.first == s_first and "inv" in cue.verb.frames:
+                subject = subject_after(toks, cue.last + 1)
             if subject is not None:
                 self.pending_colon = self._draft_for_next_paragraph(p, cue, subject)
             return None

@@ -208,6 +208,8 @@ class QuoteRules:
                     # pronoun opens the cue's content; the quote is not what it says.
                     return None
             else:
+                if any(t.lower in RELATIVES for t in toks[max(k, cue.first - 3) : cue.first]):
+                    continue  # `"…," Cruz, who has proposed repealing …, said`: not this cue
                 subject = subject_before(toks, cue.first, floor=k)
                 if subject is None:
                     return None

@@ -424,7 +424,10 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 k += 1
             last = k - 1
             while first <= last and (
-                toks[first].lower in DETERMINERS or toks[first].lower in FUNCTION_WORDS
+                toks[first].lower in DETERMINERS
+                or toks[first].lower in FUNCTION_WORDS
+                # "Said Comey", "Stated Stone:": an inverted cue opens the sentence
+                or (toks[first].lower in CUES and toks[first].lower.endswith(("ed", "id", "s")))
             ):
                 first += 1
             first = past_the_office(toks, first, last)
