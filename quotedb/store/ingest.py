@@ -38,6 +38,7 @@ import gc
 import hashlib
 import itertools
 import multiprocessing
+import multiprocessing.pool
 import signal
 import threading
 import time
@@ -212,17 +213,8 @@ class Ingest:
         with _parsing(self._results, jobs=self._jobs, chunk_size=self._chunk_size) as prepared:
             engine = self._engine
             self._writer = writer = Writer(engine() if callable(engine) else engine)
-            batch: list[PreparedDocument | ReadError | Skipped] = []
-            started = time.monotonic()
-            for item in prepared:
-                if not batch:
-                    started = time.monotonic()
-                batch.append(item)
-                if len(batch) >= BATCH_DOCUMENTS or time.monotonic() - started >= BATCH_SECONDS:
-                    yield from writer.write(batch)
-                    batch = []
-            if batch:
-                yield from writer.write(batch)
+            while (first := prepared.next()) is not None:
+                yield from writer.write([first], more=prepared)
 
 
 @contextlib.contextmanager
@@ -239,10 +231,36 @@ def _interrupts_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
+class _Prepared:
+    """What the parsing processes prepared, in input order; `next` can wait a bounded time."""
+
+    def __init__(self, chunks: multiprocessing.pool.IMapIterator, in_flight) -> None:
+        self._chunks, self._in_flight = chunks, in_flight
+        self._chunk: collections.deque = collections.deque()
+
+    def next(self, timeout: float | None = None) -> PreparedDocument | ReadError | Skipped | None:
+        """The next item; None at the end of the input, or when none is ready in `timeout` s."""
+        if not self._chunk:
+            try:
+                self._chunk.extend(self._chunks.next(timeout))
+            except (StopIteration, multiprocessing.TimeoutError):
+                return None
+        self._in_flight.release()
+        return self._chunk.popleft()
+
+
+def _prepare_chunk(chunk: list[ReadResult]) -> list[PreparedDocument | ReadError | Skipped]:
+    return [prepare(result) for result in chunk]
+
+
+def _chunked(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
 @contextlib.contextmanager
-def _parsing(
-    results: Iterable[ReadResult], *, jobs: int, chunk_size: int
-) -> Iterator[Iterator[PreparedDocument | ReadError | Skipped]]:
+def _parsing(results: Iterable[ReadResult], *, jobs: int, chunk_size: int) -> Iterator[_Prepared]:
     """Starts the parsing processes at once; the block reads what they prepared, in
     input order. Leaving the block (at the end, on an error, on Ctrl-C) stops them."""
     # Even one parsing process pays: it parses the next documents while this one writes.
@@ -262,15 +280,12 @@ def _parsing(
                     return
             yield result
 
-    def released(prepared: Iterable) -> Iterator[PreparedDocument | ReadError | Skipped]:
-        for item in prepared:
-            in_flight.release()
-            yield item
-
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_start_parsing_process) as pool:
         try:
-            yield released(pool.imap(prepare, throttled(), chunksize=chunk_size))
+            # Chunks are made here, not by imap: its own chunking gives no timed next().
+            chunks = pool.imap(_prepare_chunk, _chunked(throttled(), chunk_size))
+            yield _Prepared(chunks, in_flight)
         finally:
             stopping.set()
 
@@ -298,35 +313,54 @@ class Writer:
         self.inserts = Inserts(engine.dialect)
         self.committed = 0  # inputs whose batch has committed
 
-    def write(self, batch: list[PreparedDocument | ReadError | Skipped]) -> list[Outcome]:
-        """Writes one batch in one transaction; returns an outcome per item, in order."""
+    def write(
+        self, batch: list[PreparedDocument | ReadError | Skipped], more: _Prepared | None = None
+    ) -> list[Outcome]:
+        """Writes `batch` in one transaction, then, while the transaction is young and
+        not full, the items `more` has ready (appended to `batch`); returns an outcome
+        per item, in order. Writing each item as it comes, not once the batch is
+        whole, keeps this process busy while the parsers work, and leaves only a
+        commit to do after the last parse."""
         for attempt in range(LOCKED_RETRIES):
             try:
-                return self._write_once(batch)
+                return self._write_once(batch, more)
             except sa.exc.OperationalError as error:
                 if "locked" not in str(error.orig) or attempt == LOCKED_RETRIES - 1:
                     raise StoreError(f"cannot write to the database: {_reason(error)}") from None
                 time.sleep(0.1 * 2**attempt)
         raise AssertionError("unreachable")
 
-    def _write_once(self, batch: list[PreparedDocument | ReadError | Skipped]) -> list[Outcome]:
+    def _write_once(
+        self, batch: list[PreparedDocument | ReadError | Skipped], more: _Prepared | None
+    ) -> list[Outcome]:
         outcomes = []
         batch_entities: dict[tuple, int] = {}
         with self._locked.connect() as connection, savepoint_journals_in_memory(connection):
             transaction = connection.begin()
+            deadline = time.monotonic() + BATCH_SECONDS
             try:
                 if self.is_postgresql:
                     connection.execute(_LOCK, {"key": INGEST_LOCK_KEY})
-                for item in batch:
-                    if isinstance(item, ReadError):
-                        outcomes.append(Outcome(item.origin, "failed", reason=item.reason))
-                    elif isinstance(item, Skipped):
-                        outcomes.append(Outcome(item.origin, "skipped", reason=item.reason))
-                    else:
-                        known = collections.ChainMap(batch_entities, self.entity_ids)
-                        outcome, created = self._write_document(connection, item, known)
-                        batch_entities |= created
-                        outcomes.append(outcome)
+                written = 0
+                while True:
+                    for item in batch[written:]:
+                        if isinstance(item, ReadError):
+                            outcomes.append(Outcome(item.origin, "failed", reason=item.reason))
+                        elif isinstance(item, Skipped):
+                            outcomes.append(Outcome(item.origin, "skipped", reason=item.reason))
+                        else:
+                            known = collections.ChainMap(batch_entities, self.entity_ids)
+                            outcome, created = self._write_document(connection, item, known)
+                            batch_entities |= created
+                            outcomes.append(outcome)
+                    written = len(batch)
+                    left = deadline - time.monotonic()
+                    if more is None or written >= BATCH_DOCUMENTS or left <= 0:
+                        break
+                    item = more.next(timeout=left)
+                    if item is None:
+                        break
+                    batch.append(item)
             except BaseException:
                 transaction.rollback()
                 raise
