@@ -424,10 +424,8 @@ def test_a_document_the_store_refuses_fails_alone(engine, db_url: str) -> None:
         for n in ("one", "two")
     )
     # Offsets past the end of its text: the database's offset check refuses the occurrence.
-    [quote] = bad.parsed.quotes
-    [span] = quote.spans
-    broken = dataclasses.replace(quote, spans=(dataclasses.replace(span, start=9_000, end=9_009),))
-    bad = dataclasses.replace(bad, parsed=dataclasses.replace(bad.parsed, quotes=(broken,)))
+    [quote] = bad.quotes
+    bad = dataclasses.replace(bad, quotes=(quote._replace(spans=((9_000, 9_009),)),))
     first, second = Writer(engine).write([good, bad])
     assert (first.status, second.status) == ("ingested", "failed")
     assert second.reason.startswith("the store refused it")

@@ -43,6 +43,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -95,15 +96,54 @@ _GAZETTEER_BY_KEY = {
 }
 
 
+class SourceRecord(NamedTuple):
+    """A parsed source, as the writer stores it."""
+
+    kind: str
+    title: str | None
+    author: str | None
+    reported_by: tuple[str, ...]
+
+
+class EntityRecord(NamedTuple):
+    """A parsed entity an attribution names, as the writer stores it (no mentions)."""
+
+    name: str
+    kind: str = "unknown"
+    description: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+class QuoteRecord(NamedTuple):
+    """A parsed quote, as the writer stores it: `text` joined, spans as (start, end),
+    the speaker mention and cue as (text, start, end)."""
+
+    text: str
+    kind: str
+    spans: tuple[tuple[int, int], ...]
+    speaker: str | None
+    speaker_mention: tuple[str, int, int] | None
+    cue: tuple[str, int, int] | None
+    recipients: tuple[str, ...]
+    about: tuple[str, ...]
+    source: SourceRecord | None
+    claimed_by: str | None
+    confidence: float
+    rule: str
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class PreparedDocument:
-    """A document ready to write: normalised text, its hash, what the parser found, and
-    each quote's dedupe key (computed here, in the parsing process, to spare the writer)."""
+    """A document ready to write: normalised text, its hash, and what the parser found,
+    as named tuples of plain values: they cross from the parsing processes several
+    times faster than the parser's dataclasses (pickling them was a tenth of a parse)."""
 
     raw: RawDocument
     content_hash: str
-    parsed: parsed.ParsedDocument
-    quote_keys: tuple[str, ...]
+    quotes: tuple[QuoteRecord, ...]
+    # The entities the attributions name, by name, and the sources that have a title.
+    entities: dict[str, EntityRecord]
+    sources: tuple[SourceRecord, ...]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -148,27 +188,55 @@ def prepare(result: ReadResult) -> PreparedDocument | ReadError | Skipped:
     return PreparedDocument(
         raw=dataclasses.replace(result, text=text),
         content_hash=content_hash(text),
-        parsed=_for_the_writer(parsed_document),
-        quote_keys=tuple(stored_quote_key(quote.text) for quote in parsed_document.quotes),
+        **_for_the_writer(parsed_document),
     )
 
 
-def _for_the_writer(document: parsed.ParsedDocument) -> parsed.ParsedDocument:
-    """Only what the writer stores, so less crosses from the parsing processes: the
-    text travels once (in `raw`), and only entities the attributions name, without
-    their mention lists."""
-    named = {
-        name
+def _for_the_writer(document: parsed.ParsedDocument) -> dict:
+    """Only what the writer stores, as records, so less crosses from the parsing
+    processes: the text travels once (in `raw`), and only entities the attributions
+    name, without their mention lists."""
+    quotes = tuple(
+        QuoteRecord(
+            text=quote.text,
+            kind=quote.kind,
+            spans=tuple((span.start, span.end) for span in quote.spans),
+            speaker=quote.speaker,
+            speaker_mention=_span_record(quote.speaker_mention),
+            cue=_span_record(quote.cue),
+            recipients=quote.recipients,
+            about=quote.about,
+            source=_source_record(quote.source) if quote.source else None,
+            claimed_by=quote.claimed_by,
+            confidence=quote.confidence,
+            rule=quote.rule,
+        )
         for quote in document.quotes
-        for name in (quote.speaker, quote.claimed_by, *quote.recipients, *quote.about)
-        if name
-    }
-    entities = tuple(
-        dataclasses.replace(entity, mentions=())
-        for entity in document.entities
-        if entity.name in named
     )
-    return dataclasses.replace(document, text="", entities=entities)
+    named = {name for quote in quotes for name in _names(quote)}
+    entities: dict[str, EntityRecord] = {}
+    for entity in document.entities:
+        if entity.name in named and entity.name not in entities:
+            entities[entity.name] = EntityRecord(
+                entity.name, entity.kind, entity.description, entity.aliases
+            )
+    sources = tuple(_source_record(source) for source in document.sources if source.title)
+    return {"quotes": quotes, "entities": entities, "sources": sources}
+
+
+def _span_record(span: parsed.Span | None) -> tuple[str, int, int] | None:
+    return (span.text, span.start, span.end) if span else None
+
+
+def _source_record(source: parsed.Source) -> SourceRecord:
+    return SourceRecord(source.kind, source.title, source.author, source.reported_by)
+
+
+def _names(quote: QuoteRecord) -> Iterator[str]:
+    """The entity names an attribution links: speaker, claimant, recipients, about."""
+    for name in (quote.speaker, quote.claimed_by, *quote.recipients, *quote.about):
+        if name:
+            yield name
 
 
 def ingest(
@@ -503,7 +571,7 @@ class DocumentWriter:
         self.found_entities: dict[tuple, int] = {}
         self._entity_ids: dict[str, int] = {}
         self._aliases: list[dict] = []
-        self._source_ids: dict[parsed.Source, int] = {}
+        self._source_ids: dict[SourceRecord, int] = {}
 
     def _insert(self, table: sa.Table, row: dict) -> int:
         """Inserts one row; returns its id."""
@@ -554,7 +622,7 @@ class DocumentWriter:
         self.document_id = document_id
         self._resolve_entities()
         self._resolve_sources()
-        written = self._write_quotes(self.document.parsed.quotes)
+        written = self._write_quotes(self.document.quotes)
         self._write_aliases()
         return written
 
@@ -565,10 +633,11 @@ class DocumentWriter:
 
     # -- quotes ---------------------------------------------------------------
 
-    def _write_quotes(self, quotes: tuple[parsed.Quote, ...]) -> int:
+    def _write_quotes(self, quotes: tuple[QuoteRecord, ...]) -> int:
         """Writes an occurrence per distinct (words, speaker); returns how many."""
-        reported: dict[tuple[str, int | None], parsed.Quote] = {}
-        for quote, key in zip(quotes, self.document.quote_keys, strict=True):
+        reported: dict[tuple[str, int | None], QuoteRecord] = {}
+        for quote in quotes:
+            key = stored_quote_key(quote.text)
             speaker_id = self._entity_id(quote.speaker) if quote.speaker else None
             # The same words by the same speaker twice in one text: the first one counts.
             reported.setdefault((key, speaker_id), quote)
@@ -587,7 +656,7 @@ class DocumentWriter:
                 self.inserts.run(self.connection, table, rows)
         return len(reported)
 
-    def _quote_ids(self, reported: dict[tuple[str, int | None], parsed.Quote]) -> dict:
+    def _quote_ids(self, reported: dict[tuple[str, int | None], QuoteRecord]) -> dict:
         """The quote id for each (words, speaker): the stored quote, or a new one. A quote
         without a speaker is never merged across documents: nothing says two unattributed
         reports of the same words are one utterance."""
@@ -609,7 +678,7 @@ class DocumentWriter:
             ids.update(zip(new, self._insert_many(QUOTES, rows), strict=True))
         return ids
 
-    def _new_quote(self, quote: parsed.Quote, key: str, speaker_id: int | None) -> dict:
+    def _new_quote(self, quote: QuoteRecord, key: str, speaker_id: int | None) -> dict:
         claimed_by = quote.claimed_by
         return {
             "text": quote.text,
@@ -623,7 +692,7 @@ class DocumentWriter:
             "created_at": utcnow(),
         }
 
-    def _update_quote(self, row: sa.Row, quote: parsed.Quote) -> None:
+    def _update_quote(self, row: sa.Row, quote: QuoteRecord) -> None:
         """Keeps the earliest known appearance, the highest confidence, the first claimant."""
         changes = {}
         published = self.raw.published
@@ -636,20 +705,21 @@ class DocumentWriter:
         if changes:
             self.connection.execute(QUOTES.update().where(QUOTES.c.id == row.id).values(**changes))
 
-    def _occurrence(self, quote: parsed.Quote, quote_id: int) -> dict:
-        mention, cue = quote.speaker_mention, quote.cue
+    def _occurrence(self, quote: QuoteRecord, quote_id: int) -> dict:
+        mention = quote.speaker_mention or (None, None, None)
+        cue = quote.cue or (None, None, None)
         return {
             "quote_id": quote_id,
             "document_id": self.document_id,
-            "content_start": quote.start,
-            "content_end": quote.end,
-            "spans": [[span.start, span.end] for span in quote.spans],
-            "speaker_mention": mention.text if mention else None,
-            "speaker_mention_start": mention.start if mention else None,
-            "speaker_mention_end": mention.end if mention else None,
-            "cue": cue.text if cue else None,
-            "cue_start": cue.start if cue else None,
-            "cue_end": cue.end if cue else None,
+            "content_start": quote.spans[0][0],
+            "content_end": quote.spans[-1][1],
+            "spans": [list(span) for span in quote.spans],
+            "speaker_mention": mention[0],
+            "speaker_mention_start": mention[1],
+            "speaker_mention_end": mention[2],
+            "cue": cue[0],
+            "cue_start": cue[1],
+            "cue_end": cue[2],
             "rule": quote.rule,
             "confidence": quote.confidence,
             "source_id": self._source_ids[quote.source] if quote.source else None,
@@ -664,12 +734,7 @@ class DocumentWriter:
     def _resolve_entities(self) -> None:
         """Finds or creates every entity the document's attributions name, in a few
         statements (see the module docstring for the merging rules)."""
-        names = dict.fromkeys(
-            name
-            for quote in self.document.parsed.quotes
-            for name in (quote.speaker, quote.claimed_by, *quote.recipients, *quote.about)
-            if name
-        )
+        names = dict.fromkeys(name for quote in self.document.quotes for name in _names(quote))
         plans = {name: self._plan_entity(name) for name in names}
         resolved: dict[tuple, int] = {}
         for plan in plans.values():
@@ -706,11 +771,11 @@ class DocumentWriter:
             self._entity_ids[name] = entity_id
             if plan.identity[0] != "document":
                 self.found_entities[plan.identity] = entity_id
-            described = self.document.parsed.entity(name) or parsed.Entity(name=name)
+            described = self._described(name)
             self._aliases += self._alias_rows(entity_id, plan.key, described)
 
     def _plan_entity(self, name: str) -> EntityPlan:
-        described = self.document.parsed.entity(name) or parsed.Entity(name=name)
+        described = self._described(name)
         kind = described.kind if described.kind in ENTITY_KINDS else "unknown"
         key = name_key(name)
         known = _GAZETTEER_BY_KEY.get(key)
@@ -734,6 +799,11 @@ class DocumentWriter:
             ("document", key, kind), key, name, kind, described.description, kept_apart=reason
         )
 
+    def _described(self, name: str) -> EntityRecord:
+        """What the document says of the entity `name` (nothing but its name, if it has
+        no entity of that name)."""
+        return self.document.entities.get(name) or EntityRecord(name)
+
     def _stored_namesake(self, plan: EntityPlan, stored: list[sa.Row]) -> int | None:
         """The first stored entity of the plan's name and a compatible kind ("unknown" fits
         any kind, but only for names of two or more words); an unknown kind is refined."""
@@ -750,7 +820,7 @@ class DocumentWriter:
                 return row.id
         return None
 
-    def _alias_rows(self, entity_id: int, entity_key: str, described: parsed.Entity) -> list[dict]:
+    def _alias_rows(self, entity_id: int, entity_key: str, described: EntityRecord) -> list[dict]:
         """The document's other names for the entity, as alias rows (stored ones are ignored
         on insert)."""
         texts = {name_key(text): text for text in reversed((described.name, *described.aliases))}
@@ -774,7 +844,7 @@ class DocumentWriter:
         chains, in a few statements. Titled sources (the book "Rage") are shared across
         documents by kind and title; untitled ones ("a letter") belong to this document."""
         chains = {}
-        for quote in self.document.parsed.quotes:
+        for quote in self.document.quotes:
             if quote.source and quote.source not in chains:
                 source = quote.source
                 chains[source] = [source, *map(self._reporting_source, source.reported_by)]
@@ -823,19 +893,19 @@ class DocumentWriter:
                 ],
             )
 
-    def _reporting_source(self, name: str) -> parsed.Source:
+    def _reporting_source(self, name: str) -> SourceRecord:
         """The document's own source named `name` (the book "Rage"), or a bare one."""
         key = name_key(name)
-        for candidate in self.document.parsed.sources:
-            if candidate.title and name_key(candidate.title) == key:
+        for candidate in self.document.sources:
+            if name_key(candidate.title) == key:
                 return candidate
-        return parsed.Source(kind="unknown", title=name)
+        return SourceRecord("unknown", name, None, ())
 
 
-def _source_identity(source: parsed.Source) -> tuple:
+def _source_identity(source: SourceRecord) -> tuple:
     """What makes two of a document's sources one row: the columns the row stores."""
     return (source.kind, source.title, source.author)
 
 
-def _source_key(source: parsed.Source) -> str | None:
+def _source_key(source: SourceRecord) -> str | None:
     return f"{source.kind}:{name_key(source.title)}" if source.title else None
