@@ -7,6 +7,11 @@ writer's time. `Inserts` keeps what SQLAlchemy compiles, the SQL and each
 parameter's bind processor (JSON, dates), and raises driver errors wrapped as
 Connection.execute does, with `connection_invalidated` set when the connection
 is lost.
+
+On PostgreSQL, rows whose ids are wanted go in by COPY, after their ids are
+taken from the table's sequence (one query): an executemany, even pipelined,
+is a statement per row, each parsed, run and answered on its own. The ids are
+taken in the rows' order, as row-by-row INSERTs would take them.
 """
 
 from __future__ import annotations
@@ -57,42 +62,62 @@ class Inserts:
     def __init__(self, dialect: Dialect) -> None:
         self.dialect = dialect
         self._compiled: dict[tuple, _Compiled] = {}
+        self._sequences: dict[str, str] = {}
 
     def run(self, connection: Connection, into: Into, rows: Sequence[dict]) -> None:
         """Inserts `rows` in one executemany."""
-        compiled = self._compile(into, rows[0], returning=False)
+        compiled = self._compile(into, rows[0])
         parameters = [compiled.parameters(row) for row in rows]
         with _DriverCursor(connection, compiled.sql) as cursor:
             cursor.executemany(compiled.sql, parameters)
 
-    def ids(self, connection: Connection, into: Into, rows: Sequence[dict]) -> list[int]:
-        """Inserts `rows`; returns their new ids, in the rows' order."""
-        is_postgresql = self.dialect.name == "postgresql"
-        compiled = self._compile(into, rows[0], returning=is_postgresql)
-        parameters = [compiled.parameters(row) for row in rows]
+    def ids(self, connection: Connection, table: sa.Table, rows: Sequence[dict]) -> list[int]:
+        """Inserts `rows` into `table`; returns their new ids, in the rows' order."""
+        if self.dialect.name == "postgresql":
+            ids = self._next_ids(connection, table, len(rows))
+            self._copy(
+                connection, table, [{"id": i, **row} for i, row in zip(ids, rows, strict=True)]
+            )
+            return ids
+        compiled = self._compile(table, rows[0])
         ids = []
         with _DriverCursor(connection, compiled.sql) as cursor:
-            if is_postgresql:
-                # psycopg sends the rows in one pipeline and keeps a result per row.
-                cursor.executemany(compiled.sql, parameters, returning=True)
-                ids.append(cursor.fetchone()[0])
-                while cursor.nextset():
-                    ids.append(cursor.fetchone()[0])
-            else:
-                # A row at a time, the id from lastrowid: SQLite runs one statement in
-                # process, so this costs no round trip, and no RETURNING row either.
-                for row in parameters:
-                    cursor.execute(compiled.sql, row)
-                    ids.append(cursor.lastrowid)
+            # A row at a time, the id from lastrowid: SQLite runs one statement in
+            # process, so this costs no round trip, and no RETURNING row either.
+            for row in rows:
+                cursor.execute(compiled.sql, compiled.parameters(row))
+                ids.append(cursor.lastrowid)
         return ids
 
-    def _compile(self, into: Into, row: dict, *, returning: bool) -> _Compiled:
-        key = (into, tuple(row), returning)
+    def _next_ids(self, connection: Connection, table: sa.Table, count: int) -> list[int]:
+        """`count` new ids from the table's sequence, in the order it gives them."""
+        sequence = self._sequences.get(table.name)
+        if sequence is None:
+            sql = "SELECT pg_get_serial_sequence(%s, 'id')"
+            with _DriverCursor(connection, sql) as cursor:
+                cursor.execute(sql, (table.name,))
+                sequence = self._sequences[table.name] = cursor.fetchone()[0]
+        sql = "SELECT nextval(%s) FROM generate_series(1, %s) ORDER BY 1"
+        with _DriverCursor(connection, sql) as cursor:
+            cursor.execute(sql, (sequence, count))
+            return [row[0] for row in cursor.fetchall()]
+
+    def _copy(self, connection: Connection, table: sa.Table, rows: Sequence[dict]) -> None:
+        """COPY `rows` into `table`, each value through its column's bind processor."""
+        compiled = self._compile(table, rows[0])
+        quote = self.dialect.identifier_preparer.quote
+        columns = ", ".join(quote(name) for name in compiled.names)
+        sql = f"COPY {quote(table.name)} ({columns}) FROM STDIN"
+        processors = list(zip(compiled.names, compiled.processors, strict=True))
+        with _DriverCursor(connection, sql) as cursor, cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row([row[n] if p is None else p(row[n]) for n, p in processors])
+
+    def _compile(self, into: Into, row: dict) -> _Compiled:
+        key = (into, tuple(row))
         compiled = self._compiled.get(key)
         if compiled is None:
             statement = into.insert() if isinstance(into, sa.Table) else into
-            if returning:
-                statement = statement.returning(statement.table.c.id)
             compiled = self._compiled[key] = _Compiled(statement, tuple(row), self.dialect)
         return compiled
 
