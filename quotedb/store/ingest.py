@@ -33,6 +33,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import dataclasses
+import datetime
 import functools
 import gc
 import hashlib
@@ -316,6 +317,13 @@ class _Prepared:
         self._in_flight.release()
         return self._chunk.popleft()
 
+    def ready(self, limit: int) -> list[PreparedDocument | ReadError | Skipped]:
+        """Up to `limit` items that are ready now, without waiting."""
+        items = []
+        while len(items) < limit and (item := self.next(timeout=0)) is not None:
+            items.append(item)
+        return items
+
 
 def _prepare_chunk(chunk: list[ReadResult]) -> list[PreparedDocument | ReadError | Skipped]:
     return [prepare(result) for result in chunk]
@@ -409,17 +417,28 @@ class Writer:
             try:
                 if self.is_postgresql:
                     connection.execute(_LOCK, {"key": INGEST_LOCK_KEY})
+                known = collections.ChainMap(batch_entities, self.entity_ids)
                 written = 0
                 while True:
-                    for item in batch[written:]:
+                    # The items at hand are written as a group: their look-ups are made
+                    # together, a query per kind for the group.
+                    group = [
+                        item
+                        if isinstance(item, (ReadError, Skipped))
+                        else DocumentWriter(connection, item, known, self.inserts)
+                        for item in batch[written:]
+                    ]
+                    lookups = Lookups(
+                        connection, [w for w in group if isinstance(w, DocumentWriter)]
+                    )
+                    for item in group:
                         if isinstance(item, ReadError):
                             outcomes.append(Outcome(item.origin, "failed", reason=item.reason))
                         elif isinstance(item, Skipped):
                             outcomes.append(Outcome(item.origin, "skipped", reason=item.reason))
                         else:
-                            known = collections.ChainMap(batch_entities, self.entity_ids)
-                            outcome, created = self._write_document(connection, item, known)
-                            batch_entities |= created
+                            outcome = self._write_document(connection, item, lookups)
+                            batch_entities |= item.found_entities
                             outcomes.append(outcome)
                     written = len(batch)
                     left = deadline - time.monotonic()
@@ -429,6 +448,7 @@ class Writer:
                     if item is None:
                         break
                     batch.append(item)
+                    batch += more.ready(BATCH_DOCUMENTS - len(batch))
             except BaseException:
                 transaction.rollback()
                 raise
@@ -438,25 +458,24 @@ class Writer:
         self.entity_ids |= batch_entities
         return outcomes
 
-    def _write_document(
-        self, connection: Connection, document: PreparedDocument, known: Mapping[tuple, int]
-    ) -> tuple[Outcome, dict[tuple, int]]:
-        """The outcome, and the entity ids the document looked up or created (none if it
-        was rolled back: ids created inside its SAVEPOINT are gone)."""
-        origin = document.raw.origin
-        writer = DocumentWriter(connection, document, known, self.inserts)
+    def _write_document(self, connection: Connection, writer: DocumentWriter, lookups: Lookups):
+        """Writes one document in its own SAVEPOINT; its `found_entities` are the entity ids
+        it looked up or created (none if it was rolled back: ids created inside are gone)."""
+        origin = writer.raw.origin
         savepoint = connection.begin_nested()
         try:
-            outcome = writer.write()
+            outcome = writer.write(lookups)
         except sa.exc.DBAPIError as error:
             # What the database refuses in one document (a constraint, a value too large)
             # costs that document; a lost connection stops the run.
             if error.connection_invalidated:
                 raise
             savepoint.rollback()
-            return Outcome(origin, "failed", reason=f"the store refused it ({_reason(error)})"), {}
+            writer.found_entities.clear()
+            lookups.forget()  # they may hold rows the rollback removed
+            return Outcome(origin, "failed", reason=f"the store refused it ({_reason(error)})")
         savepoint.commit()
-        return outcome, writer.found_entities
+        return outcome
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -492,8 +511,8 @@ def _reason(error: sa.exc.DBAPIError) -> str:
 
 # Statements built once: building SQLAlchemy expressions per row costs more than SQLite.
 _LOCK = sa.text("SELECT pg_advisory_xact_lock(:key)")
-_DOCUMENT_BY_HASH = sa.select(DOCUMENTS.c.id).where(
-    DOCUMENTS.c.content_hash == sa.bindparam("content_hash")
+_DOCUMENTS_BY_HASH = sa.select(DOCUMENTS.c.content_hash, DOCUMENTS.c.id).where(
+    DOCUMENTS.c.content_hash.in_(sa.bindparam("hashes", expanding=True))
 )
 _CURRENT_VERSION = (
     sa.select(DOCUMENTS.c.id, DOCUMENTS.c.version)
@@ -552,6 +571,112 @@ def _insert_ignoring_duplicates(dialect_name: str, table: sa.Table) -> sa.Insert
     return insert(table).on_conflict_do_nothing()
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class StoredEntity:
+    """What entity merging reads of a stored entity."""
+
+    id: int
+    key: str
+    kind: str
+    qid: str | None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class StoredQuote:
+    """What quote merging reads of a stored quote."""
+
+    id: int
+    key: str
+    speaker_id: int | None
+    first_published: datetime.date | None
+    confidence: float
+    claimed_by_id: int | None
+
+
+class Lookups:
+    """The look-ups writing a document needs: documents by content hash, entities by
+    name key, quotes by key. Given a group of documents, each kind is asked once for
+    the whole group, and the answers are kept up to date with what the group writes
+    (one look-up of each kind a document was most of PostgreSQL's round trips). For a
+    key outside the group, or after `forget`, each look-up queries the database."""
+
+    def __init__(self, connection: Connection, writers: Iterable[DocumentWriter] = ()) -> None:
+        self.connection = connection
+        self._hashes: dict[str, int | None] | None = None
+        self._entities: dict[str, list[StoredEntity]] | None = None
+        self._quotes: dict[str, dict[int | None, StoredQuote]] | None = None
+        writers = list(writers)
+        if writers:
+            hashes = {writer.document.content_hash for writer in writers}
+            self._hashes = dict.fromkeys(hashes) | dict(self._query_hashes(hashes))
+            keys = set().union(*(writer.entity_keys() for writer in writers))
+            self._entities = {key: [] for key in keys}
+            for entity in self._query_entities(keys):
+                self._entities[entity.key].append(entity)
+            keys = {key for writer in writers for key in writer.quote_keys}
+            self._quotes = {key: {} for key in keys}
+            for quote in self._query_quotes(keys):
+                self._quotes[quote.key][quote.speaker_id] = quote
+
+    def forget(self) -> None:
+        """Drops what was looked up: a rolled-back document may have added to it."""
+        self._hashes = self._entities = self._quotes = None
+
+    def document_by_hash(self, content_hash: str) -> int | None:
+        if self._hashes is None or content_hash not in self._hashes:
+            return dict(self._query_hashes([content_hash])).get(content_hash)
+        return self._hashes[content_hash]
+
+    def entities_by_keys(self, keys: Iterable[str]) -> list[StoredEntity]:
+        """The stored entities of these name keys, in id order for each key."""
+        keys = set(keys)
+        if self._entities is None or not keys <= self._entities.keys():
+            return self._query_entities(keys)
+        return [entity for key in sorted(keys) for entity in self._entities[key]]
+
+    def quotes_by_keys(self, keys: Iterable[str]) -> list[StoredQuote]:
+        keys = set(keys)
+        if self._quotes is None or not keys <= self._quotes.keys():
+            return self._query_quotes(keys)
+        return [quote for key in sorted(keys) for quote in self._quotes[key].values()]
+
+    def added_document(self, content_hash: str, document_id: int) -> None:
+        if self._hashes is not None and content_hash in self._hashes:
+            self._hashes[content_hash] = document_id
+
+    def added_entity(self, entity: StoredEntity) -> None:
+        if self._entities is not None and entity.key in self._entities:
+            self._entities[entity.key].append(entity)
+
+    def changed_entity(self, entity: StoredEntity) -> None:
+        if self._entities is not None and entity.key in self._entities:
+            stored = self._entities[entity.key]
+            stored[:] = [entity if row.id == entity.id else row for row in stored]
+
+    def added_quote(self, quote: StoredQuote) -> None:
+        """A new quote, or new values of a stored one."""
+        if self._quotes is not None and quote.key in self._quotes:
+            self._quotes[quote.key][quote.speaker_id] = quote
+
+    def _query_hashes(self, hashes: Iterable[str]) -> list[tuple[str, int]]:
+        return [
+            (row.content_hash, row.id)
+            for row in self.connection.execute(_DOCUMENTS_BY_HASH, {"hashes": sorted(hashes)})
+        ]
+
+    def _query_entities(self, keys: set[str]) -> list[StoredEntity]:
+        if not keys:
+            return []
+        rows = self.connection.execute(_ENTITIES_BY_KEYS, {"keys": sorted(keys)})
+        return [StoredEntity(row.id, row.key, row.kind, row.qid) for row in rows]
+
+    def _query_quotes(self, keys: set[str]) -> list[StoredQuote]:
+        if not keys:
+            return []
+        rows = self.connection.execute(_QUOTES_BY_KEY, {"keys": sorted(keys)})
+        return [StoredQuote(*row) for row in rows]
+
+
 class DocumentWriter:
     """The rows of one document, written on a connection inside its SAVEPOINT."""
 
@@ -572,6 +697,14 @@ class DocumentWriter:
         self._entity_ids: dict[str, int] = {}
         self._aliases: list[dict] = []
         self._source_ids: dict[SourceRecord, int] = {}
+        self.quote_keys = tuple(stored_quote_key(quote.text) for quote in document.quotes)
+        self.lookups = Lookups(connection)
+
+    def entity_keys(self) -> set[str]:
+        """The name keys _resolve_entities may look up."""
+        names = {name for quote in self.document.quotes for name in _names(quote)}
+        plans = (self._plan_entity(name) for name in names)
+        return {plan.key for plan in plans if plan.identity[0] == "name"}
 
     def _insert(self, table: sa.Table, row: dict) -> int:
         """Inserts one row; returns its id."""
@@ -581,11 +714,12 @@ class DocumentWriter:
         """Inserts rows; returns their ids in the rows' order."""
         return self.inserts.ids(self.connection, table, rows)
 
-    def write(self) -> Outcome:
+    def write(self, lookups: Lookups | None = None) -> Outcome:
+        """Writes the document unless its text is stored; `lookups` may answer for a group."""
         origin = self.raw.origin
-        existing = self.connection.execute(
-            _DOCUMENT_BY_HASH, {"content_hash": self.document.content_hash}
-        ).scalar()
+        if lookups is not None:
+            self.lookups = lookups
+        existing = self.lookups.document_by_hash(self.document.content_hash)
         if existing is not None:
             return Outcome(origin, "unchanged", document_id=existing)
         previous = None
@@ -606,6 +740,7 @@ class DocumentWriter:
                 "extra": {**self.raw.extra, "origin": str(origin), "format": self.raw.format},
             },
         )
+        self.lookups.added_document(self.document.content_hash, self.document_id)
         if previous:
             # Parameter names must not be column names: an UPDATE would SET those too.
             self.connection.execute(
@@ -636,8 +771,7 @@ class DocumentWriter:
     def _write_quotes(self, quotes: tuple[QuoteRecord, ...]) -> int:
         """Writes an occurrence per distinct (words, speaker); returns how many."""
         reported: dict[tuple[str, int | None], QuoteRecord] = {}
-        for quote in quotes:
-            key = stored_quote_key(quote.text)
+        for quote, key in zip(quotes, self.quote_keys, strict=True):
             speaker_id = self._entity_id(quote.speaker) if quote.speaker else None
             # The same words by the same speaker twice in one text: the first one counts.
             reported.setdefault((key, speaker_id), quote)
@@ -661,10 +795,7 @@ class DocumentWriter:
         without a speaker is never merged across documents: nothing says two unattributed
         reports of the same words are one utterance."""
         keys = sorted({key for key, speaker_id in reported if speaker_id is not None})
-        stored = {}
-        if keys:
-            for row in self.connection.execute(_QUOTES_BY_KEY, {"keys": keys}):
-                stored[row.key, row.speaker_id] = row
+        stored = {(row.key, row.speaker_id): row for row in self.lookups.quotes_by_keys(keys)}
         ids, new = {}, {}
         for key, quote in reported.items():
             row = stored.get(key) if key[1] is not None else None
@@ -676,6 +807,17 @@ class DocumentWriter:
         if new:
             rows = list(new.values())
             ids.update(zip(new, self._insert_many(QUOTES, rows), strict=True))
+            for (key, speaker_id), row in new.items():
+                self.lookups.added_quote(
+                    StoredQuote(
+                        ids[key, speaker_id],
+                        key,
+                        speaker_id,
+                        row["first_published"],
+                        row["confidence"],
+                        row["claimed_by_id"],
+                    )
+                )
         return ids
 
     def _new_quote(self, quote: QuoteRecord, key: str, speaker_id: int | None) -> dict:
@@ -692,7 +834,7 @@ class DocumentWriter:
             "created_at": utcnow(),
         }
 
-    def _update_quote(self, row: sa.Row, quote: QuoteRecord) -> None:
+    def _update_quote(self, row: StoredQuote, quote: QuoteRecord) -> None:
         """Keeps the earliest known appearance, the highest confidence, the first claimant."""
         changes = {}
         published = self.raw.published
@@ -704,6 +846,8 @@ class DocumentWriter:
             changes["claimed_by_id"] = self._entity_id(quote.claimed_by)
         if changes:
             self.connection.execute(QUOTES.update().where(QUOTES.c.id == row.id).values(**changes))
+            changes.pop("first_document_id", None)
+            self.lookups.added_quote(dataclasses.replace(row, **changes))
 
     def _occurrence(self, quote: QuoteRecord, quote_id: int) -> dict:
         mention = quote.speaker_mention or (None, None, None)
@@ -752,11 +896,7 @@ class DocumentWriter:
         }
         if shared:
             keys = sorted({p.key for p in shared.values()})
-            stored = [
-                row
-                for row in self.connection.execute(_ENTITIES_BY_KEYS, {"keys": keys})
-                if row.qid is None
-            ]
+            stored = [row for row in self.lookups.entities_by_keys(keys) if row.qid is None]
             for identity, plan in shared.items():
                 entity_id = self._stored_namesake(plan, stored)
                 if entity_id is not None:
@@ -766,6 +906,10 @@ class DocumentWriter:
             rows = [plan.row() for plan in new.values()]
             ids = self._insert_many(ENTITIES, rows)
             resolved.update(zip(new, ids, strict=True))
+            for entity_id, row in zip(ids, rows, strict=True):
+                self.lookups.added_entity(
+                    StoredEntity(entity_id, row["key"], row["kind"], row["qid"])
+                )
         for name, plan in plans.items():
             entity_id = resolved[plan.identity]
             self._entity_ids[name] = entity_id
@@ -804,7 +948,7 @@ class DocumentWriter:
         no entity of that name)."""
         return self.document.entities.get(name) or EntityRecord(name)
 
-    def _stored_namesake(self, plan: EntityPlan, stored: list[sa.Row]) -> int | None:
+    def _stored_namesake(self, plan: EntityPlan, stored: list[StoredEntity]) -> int | None:
         """The first stored entity of the plan's name and a compatible kind ("unknown" fits
         any kind, but only for names of two or more words); an unknown kind is refined."""
         for row in stored:
@@ -817,6 +961,7 @@ class DocumentWriter:
                     self.connection.execute(
                         _SET_ENTITY_KIND, {"entity_id": row.id, "kind": plan.kind}
                     )
+                    self.lookups.changed_entity(dataclasses.replace(row, kind=plan.kind))
                 return row.id
         return None
 
