@@ -40,6 +40,7 @@ import hashlib
 import itertools
 import multiprocessing
 import multiprocessing.pool
+import os
 import signal
 import threading
 import time
@@ -79,6 +80,8 @@ STATUSES = ("ingested", "unchanged", "skipped", "failed")
 # waiting on the lock is never near SQLite's busy timeout.
 BATCH_DOCUMENTS = 64
 BATCH_SECONDS = 0.5
+# Niceness of the parsing processes when there are several (see _start_parsing_process).
+PARSING_NICENESS = 5
 # Attempts at a batch when SQLite still reports the database locked after its busy timeout.
 LOCKED_RETRIES = 5
 # pg_advisory_xact_lock key serialising ingest writers on PostgreSQL ("ingest").
@@ -357,7 +360,7 @@ def _parsing(results: Iterable[ReadResult], *, jobs: int, chunk_size: int) -> It
             yield result
 
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_start_parsing_process) as pool:
+    with context.Pool(jobs, initializer=_start_parsing_process, initargs=(jobs,)) as pool:
         try:
             # Chunks are made here, not by imap: its own chunking gives no timed next().
             chunks = pool.imap(_prepare_chunk, _chunked(throttled(), chunk_size))
@@ -366,11 +369,15 @@ def _parsing(results: Iterable[ReadResult], *, jobs: int, chunk_size: int) -> It
             stopping.set()
 
 
-def _start_parsing_process() -> None:
+def _start_parsing_process(jobs: int) -> None:
     """Parsing processes ignore Ctrl-C: the writer process handles it, once. They also
     leave what they inherit (modules, lexicons) out of garbage collection: the parser
-    makes millions of small objects, and each full collection would walk all of it."""
+    makes millions of small objects, and each full collection would walk all of it.
+    Several of them run at a lower priority: they are then ahead of the writer, the
+    serial part, which (with the database server) must not wait for a core behind them."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if jobs > 1:
+        os.nice(PARSING_NICENESS)
     gc.freeze()
 
 
