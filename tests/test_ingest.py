@@ -419,18 +419,19 @@ def test_a_document_the_store_refuses_fails_alone(engine, db_url: str) -> None:
     from quotedb.store.ingest import Writer, prepare
 
     said = 'Speech\n\n"We will meet again," Kim Jong-un said.'
-    good, bad = (
+    good, bad, after = (
         prepare(RawDocument(text=f"{said}\n\n{n}", origin=Origin(f"{n}.txt"), format="text"))
-        for n in ("one", "two")
+        for n in ("one", "two", "three")
     )
     # Offsets past the end of its text: the database's offset check refuses the occurrence.
     [quote] = bad.quotes
     bad = dataclasses.replace(bad, quotes=(quote._replace(spans=((9_000, 9_009),)),))
-    first, second = Writer(engine).write([good, bad])
-    assert (first.status, second.status) == ("ingested", "failed")
+    first, second, third = Writer(engine).write([good, bad, after])
+    assert (first.status, second.status, third.status) == ("ingested", "failed", "ingested")
     assert second.reason.startswith("the store refused it")
-    assert counts(db_url)["documents"] == 1
-    assert rows(db_url, "SELECT count(*) FROM quote_occurrences")[0][0] == 1
+    assert counts(db_url)["documents"] == 2
+    assert counts(db_url)["quotes"] == 1  # the same words by the same speaker
+    assert rows(db_url, "SELECT count(*) FROM quote_occurrences")[0][0] == 2
 
 
 def test_ingest_leaves_the_pooled_sqlite_connection_as_it_was(sqlite_url: str) -> None:
