@@ -16,6 +16,7 @@ taken in the rows' order, as row-by-row INSERTs would take them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -73,6 +74,12 @@ class Inserts:
 
     def ids(self, connection: Connection, table: sa.Table, rows: Sequence[dict]) -> list[int]:
         """Inserts `rows` into `table`; returns their new ids, in the rows' order."""
+        if self.dialect.name == "postgresql" and len(rows) == 1:
+            # One round trip, where the sequence and COPY take three.
+            compiled = self._compile(_returning_id(table), rows[0])
+            with _DriverCursor(connection, compiled.sql) as cursor:
+                cursor.execute(compiled.sql, compiled.parameters(rows[0]))
+                return [cursor.fetchone()[0]]
         if self.dialect.name == "postgresql":
             ids = self._next_ids(connection, table, len(rows))
             self._copy(
@@ -120,6 +127,12 @@ class Inserts:
             statement = into.insert() if isinstance(into, sa.Table) else into
             compiled = self._compiled[key] = _Compiled(statement, tuple(row), self.dialect)
         return compiled
+
+
+@functools.cache
+def _returning_id(table: sa.Table) -> sa.Insert:
+    """INSERT ... RETURNING id, built once a table: compiled statements are cached by it."""
+    return table.insert().returning(table.c.id)
 
 
 class _DriverCursor:
