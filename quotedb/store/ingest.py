@@ -547,9 +547,6 @@ def _reason(error: sa.exc.DBAPIError) -> str:
 
 # Statements built once: building SQLAlchemy expressions per row costs more than SQLite.
 _LOCK = sa.text("SELECT pg_advisory_xact_lock(:key)")
-_DOCUMENTS_BY_HASH = sa.select(DOCUMENTS.c.content_hash, DOCUMENTS.c.id).where(
-    DOCUMENTS.c.content_hash.in_(sa.bindparam("hashes", expanding=True))
-)
 _CURRENT_VERSION = (
     sa.select(DOCUMENTS.c.id, DOCUMENTS.c.version)
     .where(DOCUMENTS.c.url == sa.bindparam("url"), DOCUMENTS.c.superseded_by_id.is_(None))
@@ -569,31 +566,50 @@ _SUPERSEDE_OCCURRENCES = (
 _ENTITIES_BY_QID = sa.select(ENTITIES.c.id, ENTITIES.c.qid).where(
     ENTITIES.c.qid.in_(sa.bindparam("qids", expanding=True))
 )
-# `qid` is returned, not filtered on: with "qid IS NULL" in the WHERE clause SQLite (no
-# statistics) walks the qid index over nearly every entity instead of the key index.
-_ENTITIES_BY_KEYS = (
-    sa.select(ENTITIES.c.id, ENTITIES.c.key, ENTITIES.c.kind, ENTITIES.c.qid)
-    .where(ENTITIES.c.key.in_(sa.bindparam("keys", expanding=True)))
-    .order_by(ENTITIES.c.id)
-)
 _SET_ENTITY_KIND = (
     ENTITIES.update()
     .where(ENTITIES.c.id == sa.bindparam("entity_id"))
     .values(kind=sa.bindparam("kind"))
 )
-_QUOTES_BY_KEY = sa.select(
-    QUOTES.c.id,
-    QUOTES.c.key,
-    QUOTES.c.speaker_id,
-    QUOTES.c.first_published,
-    QUOTES.c.confidence,
-    QUOTES.c.claimed_by_id,
-).where(QUOTES.c.key.in_(sa.bindparam("keys", expanding=True)))
 _SOURCES_BY_KEYS = (
     sa.select(SOURCES.c.id, SOURCES.c.key)
     .where(SOURCES.c.key.in_(sa.bindparam("keys", expanding=True)))
     .order_by(SOURCES.c.id)
 )
+
+
+@functools.cache
+def _group_lookups(dialect_name: str) -> tuple[sa.Select, sa.Select, sa.Select]:
+    """Documents by content hash, entities by name key, quotes by key: the look-ups of
+    Lookups, each for a list of values `values`. On PostgreSQL the list is one array
+    parameter (= ANY): a thousand-value IN list costs more to send and plan."""
+
+    def one_of(column: sa.Column) -> sa.ColumnElement[bool]:
+        if dialect_name == "postgresql":
+            from sqlalchemy.dialects.postgresql import ARRAY
+
+            return column == sa.any_(sa.bindparam("values", type_=ARRAY(column.type)))
+        return column.in_(sa.bindparam("values", expanding=True))
+
+    documents = sa.select(DOCUMENTS.c.content_hash, DOCUMENTS.c.id).where(
+        one_of(DOCUMENTS.c.content_hash)
+    )
+    # `qid` is returned, not filtered on: with "qid IS NULL" in the WHERE clause SQLite (no
+    # statistics) walks the qid index over nearly every entity instead of the key index.
+    entities = (
+        sa.select(ENTITIES.c.id, ENTITIES.c.key, ENTITIES.c.kind, ENTITIES.c.qid)
+        .where(one_of(ENTITIES.c.key))
+        .order_by(ENTITIES.c.id)
+    )
+    quotes = sa.select(
+        QUOTES.c.id,
+        QUOTES.c.key,
+        QUOTES.c.speaker_id,
+        QUOTES.c.first_published,
+        QUOTES.c.confidence,
+        QUOTES.c.claimed_by_id,
+    ).where(one_of(QUOTES.c.key))
+    return documents, entities, quotes
 
 
 @functools.cache
@@ -638,6 +654,7 @@ class Lookups:
 
     def __init__(self, connection: Connection, writers: Iterable[DocumentWriter] = ()) -> None:
         self.connection = connection
+        self._sql = _group_lookups(connection.dialect.name)
         self._hashes: dict[str, int | None] | None = None
         self._entities: dict[str, list[StoredEntity]] | None = None
         self._quotes: dict[str, dict[int | None, StoredQuote]] | None = None
@@ -697,19 +714,19 @@ class Lookups:
     def _query_hashes(self, hashes: Iterable[str]) -> list[tuple[str, int]]:
         return [
             (row.content_hash, row.id)
-            for row in self.connection.execute(_DOCUMENTS_BY_HASH, {"hashes": sorted(hashes)})
+            for row in self.connection.execute(self._sql[0], {"values": sorted(hashes)})
         ]
 
     def _query_entities(self, keys: set[str]) -> list[StoredEntity]:
         if not keys:
             return []
-        rows = self.connection.execute(_ENTITIES_BY_KEYS, {"keys": sorted(keys)})
+        rows = self.connection.execute(self._sql[1], {"values": sorted(keys)})
         return [StoredEntity(row.id, row.key, row.kind, row.qid) for row in rows]
 
     def _query_quotes(self, keys: set[str]) -> list[StoredQuote]:
         if not keys:
             return []
-        rows = self.connection.execute(_QUOTES_BY_KEY, {"keys": sorted(keys)})
+        rows = self.connection.execute(self._sql[2], {"values": sorted(keys)})
         return [StoredQuote(*row) for row in rows]
 
 
