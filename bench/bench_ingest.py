@@ -6,15 +6,19 @@ database with --postgres URL), each run a fresh `quotedb ingest` process, and
 prints documents/s, quotes/s and the peak resident memory of the largest
 process (the writer; parsing processes are smaller). `--jsonl-mb N` also
 ingests an N MB JSON Lines corpus generated from the same texts (the
-constant-memory bar is 1000 MB, which takes a while).
+constant-memory bar is 1000 MB, which takes a while). `--repeat N` runs
+each configuration N times, interleaved, and ends with each one's best and
+range: on a shared machine single runs vary by a third.
 
     .venv/bin/python bench/bench_ingest.py
     .venv/bin/python bench/bench_ingest.py --postgres postgresql://localhost/bench --jsonl-mb 100
+    .venv/bin/python bench/bench_ingest.py --jobs 1 2 --repeat 3
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import os
 import subprocess
 import sys
@@ -62,12 +66,14 @@ def fresh_postgres(server_url: str) -> str:
     return url.set(database=name).render_as_string(hide_password=False)
 
 
-def report(label: str, seconds: float, documents: int, quotes: int, rss_mb: float) -> None:
+def report(label: str, seconds: float, documents: int, quotes: int, rss_mb: float) -> float:
+    """Prints one run; returns its documents/s."""
     print(
         f"{label:<34} {documents:>7} docs {seconds:>7.1f} s {documents / seconds:>8.0f} docs/s "
         f"{quotes / seconds:>8.0f} quotes/s {rss_mb:>6.0f} MB peak RSS",
         flush=True,
     )
+    return documents / seconds
 
 
 def main() -> None:
@@ -75,6 +81,7 @@ def main() -> None:
     parser.add_argument("--postgres", metavar="URL", help="also ingest into this PostgreSQL server")
     parser.add_argument("--jsonl-mb", type=int, default=0, help="also ingest N MB of JSON Lines")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each configuration")
     args = parser.parse_args()
 
     folders = sorted(str(folder) for folder in POLNEAR.glob("*/text") if folder.is_dir())
@@ -82,14 +89,19 @@ def main() -> None:
         print(f"skipped: no PolNeAR texts in {POLNEAR}/*/text (read-only shared data)")
         return
     texts = sum(len(list(Path(folder).glob("*.txt"))) for folder in folders)
-    print(f"PolNeAR: {texts} texts in {', '.join(folders)}; {os.cpu_count()} CPUs")
+    load = ", ".join(f"{average:.2f}" for average in os.getloadavg())
+    print(f"PolNeAR: {texts} texts in {', '.join(folders)}; {os.cpu_count()} CPUs; load {load}")
+    rates: dict[str, list[float]] = collections.defaultdict(list)
     with tempfile.TemporaryDirectory() as scratch:
-        for jobs in args.jobs:
-            db_url = f"sqlite:///{scratch}/polnear-{jobs}.db"
-            report(f"SQLite, --jobs {jobs}", *run_ingest(db_url, folders, jobs))
-            if args.postgres:
-                db_url = fresh_postgres(args.postgres)
-                report(f"PostgreSQL, --jobs {jobs}", *run_ingest(db_url, folders, jobs))
+        for run in range(args.repeat):
+            for jobs in args.jobs:
+                label = f"SQLite, --jobs {jobs}"
+                db_url = f"sqlite:///{scratch}/polnear-{jobs}-{run}.db"
+                rates[label].append(report(label, *run_ingest(db_url, folders, jobs)))
+                if args.postgres:
+                    label = f"PostgreSQL, --jobs {jobs}"
+                    db_url = fresh_postgres(args.postgres)
+                    rates[label].append(report(label, *run_ingest(db_url, folders, jobs)))
         if args.jsonl_mb:
             corpus = Path(scratch) / "corpus.jsonl"
             write_corpus(corpus, args.jsonl_mb, real_texts())
@@ -98,6 +110,12 @@ def main() -> None:
             report(
                 f"SQLite, {args.jsonl_mb} MB JSONL, --jobs {jobs}",
                 *run_ingest(db_url, [str(corpus)], jobs),
+            )
+    if args.repeat > 1:
+        for label, runs in rates.items():
+            print(
+                f"{label:<34} best {max(runs):.0f} docs/s, range {min(runs):.0f}-{max(runs):.0f} "
+                f"over {len(runs)} runs"
             )
 
 
