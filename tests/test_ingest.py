@@ -171,9 +171,13 @@ def test_a_kim_who_is_not_kim_jong_un_stays_apart(db_url: str, tmp_path: Path) -
     # A bare "Kim" in two unrelated articles is two entities, each saying why it stands alone.
     lone_kims = rows(db_url, "SELECT id, extra FROM entities WHERE name = 'Kim' ORDER BY id")
     assert len(lone_kims) == 2
+    kept_to = set()
     for _id, extra in lone_kims:
         extra = json.loads(extra) if isinstance(extra, str) else extra
         assert "ambiguous" in extra["kept_apart"]
+        kept_to.add(int(extra["kept_apart"].rsplit(" ", 1)[1]))
+    shows = rows(db_url, "SELECT id FROM documents WHERE title IN ('Show', 'Season')")
+    assert kept_to == {document_id for (document_id,) in shows}
     # The seed's own "Kim" stays an alias of Kim Jong-un, never of the other Kims.
     alias_owners = rows(
         db_url,
@@ -237,6 +241,37 @@ def test_changed_text_under_the_same_url_is_a_new_version(db_url: str, tmp_path:
         (versions[0][0], True),
         (versions[1][0], False),
     ]
+
+
+def test_one_run_stores_versions_repeats_and_shared_rows_as_separate_runs_do(
+    db_url: str, tmp_path: Path
+) -> None:
+    # Documents written together (one batch, one group) see each other's rows.
+    url = "https://example.com/summit"
+    first = 'Summit\n\n"We will never give up," Kim Jong-un said.'
+    write(tmp_path / "in", "1.txt", first)
+    write(tmp_path / "in", "2.txt", 'Summit\n\n"We may talk again," Kim Jong-un said today.')
+    write(tmp_path / "in", "3.txt", first)
+    result = ingest(db_url, tmp_path / "in", "--url", url)
+    assert result.exit_code == 0, result.output
+    assert "2 ingested, 1 unchanged" in result.output
+    versions = rows(db_url, "SELECT id, version, superseded_by_id FROM documents ORDER BY version")
+    assert [(v, s) for _i, v, s in versions] == [(1, versions[1][0]), (2, None)]
+
+    seed = SEED.read_text()
+    write(tmp_path / "seeds", "a.txt", seed)
+    write(tmp_path / "seeds", "b.txt", seed + "\n\nUpdated on Friday.")
+    assert ingest(db_url, tmp_path / "seeds").exit_code == 0
+    assert rows(db_url, "SELECT count(*) FROM sources WHERE title = 'Rage'") == [(1,)]
+    assert rows(db_url, "SELECT count(*) FROM entities WHERE name = 'Kim Jong-un'") == [(1,)]
+    # Each of Kim's quotes is one quote with an occurrence in each copy.
+    per_quote = rows(
+        db_url,
+        "SELECT count(*) FROM quote_occurrences o JOIN quotes q ON q.id = o.quote_id "
+        "JOIN entities e ON e.id = q.speaker_id JOIN documents d ON d.id = o.document_id "
+        "WHERE e.name = 'Kim Jong-un' AND d.url IS NULL GROUP BY o.quote_id",
+    )
+    assert per_quote and {count for (count,) in per_quote} == {2}
 
 
 def test_stdin_with_metadata(db_url: str) -> None:

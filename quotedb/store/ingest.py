@@ -57,7 +57,7 @@ from quotedb.parse import records as parsed
 from quotedb.parse.lexicon import GAZETTEER
 from quotedb.readers import RawDocument, ReadError, ReadResult, Skipped
 from quotedb.readers.records import Origin
-from quotedb.store.bulk import Inserts
+from quotedb.store.bulk import Deferred, Inserts, Later, PendingId, resolved
 from quotedb.store.db import StoreError, savepoint_journals_in_memory
 from quotedb.store.keys import content_hash, name_key, normalise_document_text, quote_key
 from quotedb.store.models import (
@@ -387,6 +387,31 @@ class _Refused(Exception):
     """The database refused a document written without a SAVEPOINT."""
 
 
+# Tables in the order a group's rows go in: rows before the rows that point at them.
+_PARENTS_FIRST = (
+    DOCUMENTS,
+    ENTITIES,
+    SOURCES,
+    SOURCE_LINKS,
+    QUOTES,
+    OCCURRENCES,
+    RECIPIENTS,
+    ABOUT,
+    ALIASES,
+)
+
+
+def _flush(connection: Connection, deferred: Deferred) -> None:
+    """Runs a group's statements; a refused row raises _Refused (the batch is then
+    written again, a SAVEPOINT per document)."""
+    try:
+        deferred.flush(connection)
+    except sa.exc.DBAPIError as error:
+        if error.connection_invalidated:
+            raise
+        raise _Refused from error
+
+
 class Writer:
     """Writes prepared documents, a batch per transaction.
 
@@ -447,25 +472,41 @@ class Writer:
                 written = 0
                 while True:
                     # The items at hand are written as a group: their look-ups are made
-                    # together, a query per kind for the group.
+                    # together, a query per kind for the group. On PostgreSQL (unless
+                    # careful) their rows are inserted together too, a statement per
+                    # table: per document that was a dozen round trips. SQLite runs
+                    # statements in process; row by row it is faster there.
+                    deferred = None
+                    if self.is_postgresql and not careful:
+                        deferred = Deferred(self.inserts, _PARENTS_FIRST)
                     group = [
                         item
                         if isinstance(item, (ReadError, Skipped))
-                        else DocumentWriter(connection, item, known, self.inserts)
+                        else DocumentWriter(connection, item, known, deferred or self.inserts)
                         for item in batch[written:]
                     ]
                     lookups = Lookups(
                         connection, [w for w in group if isinstance(w, DocumentWriter)]
                     )
+                    group_outcomes = []
                     for item in group:
                         if isinstance(item, ReadError):
-                            outcomes.append(Outcome(item.origin, "failed", reason=item.reason))
+                            outcome = Outcome(item.origin, "failed", reason=item.reason)
                         elif isinstance(item, Skipped):
-                            outcomes.append(Outcome(item.origin, "skipped", reason=item.reason))
+                            outcome = Outcome(item.origin, "skipped", reason=item.reason)
                         else:
                             outcome = self._write_document(connection, item, lookups, careful)
                             batch_entities |= item.found_entities
-                            outcomes.append(outcome)
+                        group_outcomes.append(outcome)
+                    if deferred is not None:
+                        _flush(connection, deferred)
+                        for identity, entity_id in batch_entities.items():
+                            batch_entities[identity] = resolved(entity_id)
+                        group_outcomes = [
+                            dataclasses.replace(o, document_id=resolved(o.document_id))
+                            for o in group_outcomes
+                        ]
+                    outcomes += group_outcomes
                     written = len(batch)
                     left = deadline - time.monotonic()
                     if more is None or written >= BATCH_DOCUMENTS or left <= 0:
@@ -526,7 +567,8 @@ class EntityPlan:
     kind: str
     description: str | None
     qid: str | None = None
-    kept_apart: str | None = None
+    # The document a one-word name is kept to (its id, or the id it will get).
+    kept_to: int | PendingId | None = None
 
     def row(self) -> dict:
         return {
@@ -535,9 +577,23 @@ class EntityPlan:
             "kind": self.kind,
             "qid": self.qid,
             "description": self.description,
-            "extra": {"kept_apart": self.kept_apart} if self.kept_apart else {},
+            "extra": self._extra(),
             "created_at": utcnow(),
         }
+
+    def _extra(self) -> dict | Later:
+        if self.kept_to is None:
+            return {}
+        if isinstance(self.kept_to, PendingId):
+            return Later(self._kept_apart)  # the text names the document's id
+        return self._kept_apart()
+
+    def _kept_apart(self) -> dict:
+        reason = (
+            f"one-word name {self.name!r} is ambiguous across documents: "
+            f"kept to document {resolved(self.kept_to)}"
+        )
+        return {"kept_apart": reason}
 
 
 def _reason(error: sa.exc.DBAPIError) -> str:
@@ -547,12 +603,6 @@ def _reason(error: sa.exc.DBAPIError) -> str:
 
 # Statements built once: building SQLAlchemy expressions per row costs more than SQLite.
 _LOCK = sa.text("SELECT pg_advisory_xact_lock(:key)")
-_CURRENT_VERSION = (
-    sa.select(DOCUMENTS.c.id, DOCUMENTS.c.version)
-    .where(DOCUMENTS.c.url == sa.bindparam("url"), DOCUMENTS.c.superseded_by_id.is_(None))
-    .order_by(DOCUMENTS.c.version.desc())
-    .limit(1)
-)
 _SUPERSEDE_DOCUMENT = (
     DOCUMENTS.update()
     .where(DOCUMENTS.c.id == sa.bindparam("old_id"))
@@ -571,18 +621,14 @@ _SET_ENTITY_KIND = (
     .where(ENTITIES.c.id == sa.bindparam("entity_id"))
     .values(kind=sa.bindparam("kind"))
 )
-_SOURCES_BY_KEYS = (
-    sa.select(SOURCES.c.id, SOURCES.c.key)
-    .where(SOURCES.c.key.in_(sa.bindparam("keys", expanding=True)))
-    .order_by(SOURCES.c.id)
-)
 
 
 @functools.cache
-def _group_lookups(dialect_name: str) -> tuple[sa.Select, sa.Select, sa.Select]:
-    """Documents by content hash, entities by name key, quotes by key: the look-ups of
-    Lookups, each for a list of values `values`. On PostgreSQL the list is one array
-    parameter (= ANY): a thousand-value IN list costs more to send and plan."""
+def _group_lookups(dialect_name: str) -> tuple[sa.Select, ...]:
+    """Documents by content hash, entities by name key, quotes by key, current versions
+    by URL, sources by key: the look-ups of Lookups, each for a list of values
+    `values`. On PostgreSQL the list is one array parameter (= ANY): a thousand-value
+    IN list costs more to send and plan."""
 
     def one_of(column: sa.Column) -> sa.ColumnElement[bool]:
         if dialect_name == "postgresql":
@@ -609,7 +655,21 @@ def _group_lookups(dialect_name: str) -> tuple[sa.Select, sa.Select, sa.Select]:
         QUOTES.c.confidence,
         QUOTES.c.claimed_by_id,
     ).where(one_of(QUOTES.c.key))
-    return documents, entities, quotes
+    versions = (
+        sa.select(DOCUMENTS.c.url, DOCUMENTS.c.id, DOCUMENTS.c.version)
+        .where(one_of(DOCUMENTS.c.url), DOCUMENTS.c.superseded_by_id.is_(None))
+        .order_by(DOCUMENTS.c.version)
+    )
+    sources = sa.select(SOURCES.c.key, SOURCES.c.id).where(one_of(SOURCES.c.key))
+    sources = sources.order_by(SOURCES.c.id)
+    return documents, entities, quotes, versions, sources
+
+
+@functools.cache
+def _update_quote(columns: tuple[str, ...]) -> sa.Update:
+    """UPDATE quotes SET the `columns` (parameters new_<column>) WHERE id = :quote_id."""
+    values = {name: sa.bindparam(f"new_{name}") for name in columns}
+    return QUOTES.update().where(QUOTES.c.id == sa.bindparam("quote_id")).values(values)
 
 
 @functools.cache
@@ -647,10 +707,12 @@ class StoredQuote:
 
 class Lookups:
     """The look-ups writing a document needs: documents by content hash, entities by
-    name key, quotes by key. Given a group of documents, each kind is asked once for
-    the whole group, and the answers are kept up to date with what the group writes
-    (one look-up of each kind a document was most of PostgreSQL's round trips). For a
-    key outside the group, or after `forget`, each look-up queries the database."""
+    name key, quotes by key, the current version of a URL, sources by key. Given a
+    group of documents, each kind is asked once for the whole group, and the answers
+    are kept up to date with what the group writes (one look-up of each kind a
+    document was most of PostgreSQL's round trips; a group whose rows are inserted
+    together cannot read them back either). For a key outside the group, or after
+    `forget`, each look-up queries the database."""
 
     def __init__(self, connection: Connection, writers: Iterable[DocumentWriter] = ()) -> None:
         self.connection = connection
@@ -658,6 +720,8 @@ class Lookups:
         self._hashes: dict[str, int | None] | None = None
         self._entities: dict[str, list[StoredEntity]] | None = None
         self._quotes: dict[str, dict[int | None, StoredQuote]] | None = None
+        self._versions: dict[str, tuple[int, int] | None] | None = None
+        self._sources: dict[str, int | None] | None = None
         writers = list(writers)
         if writers:
             hashes = {writer.document.content_hash for writer in writers}
@@ -670,10 +734,14 @@ class Lookups:
             self._quotes = {key: {} for key in keys}
             for quote in self._query_quotes(keys):
                 self._quotes[quote.key][quote.speaker_id] = quote
+            urls = {writer.raw.url for writer in writers if writer.raw.url}
+            self._versions = dict.fromkeys(urls) | self._query_versions(urls)
+            keys = set().union(*(writer.source_keys() for writer in writers))
+            self._sources = dict.fromkeys(keys) | self._query_sources(keys)
 
     def forget(self) -> None:
         """Drops what was looked up: a rolled-back document may have added to it."""
-        self._hashes = self._entities = self._quotes = None
+        self._hashes = self._entities = self._quotes = self._versions = self._sources = None
 
     def document_by_hash(self, content_hash: str) -> int | None:
         if self._hashes is None or content_hash not in self._hashes:
@@ -693,9 +761,30 @@ class Lookups:
             return self._query_quotes(keys)
         return [quote for key in sorted(keys) for quote in self._quotes[key].values()]
 
-    def added_document(self, content_hash: str, document_id: int) -> None:
+    def current_version(self, url: str) -> tuple[int, int] | None:
+        """(id, version) of the URL's current version, if one is stored."""
+        if self._versions is None or url not in self._versions:
+            return self._query_versions({url}).get(url)
+        return self._versions[url]
+
+    def sources_by_keys(self, keys: Iterable[str]) -> dict[str, int]:
+        """The first stored source (lowest id) of each of these keys that has one."""
+        keys = set(keys)
+        if self._sources is None or not keys <= self._sources.keys():
+            return self._query_sources(keys)
+        return {key: self._sources[key] for key in keys if self._sources[key] is not None}
+
+    def added_document(
+        self, content_hash: str, document_id: int, url: str | None, version: int
+    ) -> None:
         if self._hashes is not None and content_hash in self._hashes:
             self._hashes[content_hash] = document_id
+        if self._versions is not None and url in self._versions:
+            self._versions[url] = (document_id, version)
+
+    def added_source(self, key: str, source_id: int) -> None:
+        if self._sources is not None and self._sources.get(key, 0) is None:
+            self._sources[key] = source_id
 
     def added_entity(self, entity: StoredEntity) -> None:
         if self._entities is not None and entity.key in self._entities:
@@ -729,6 +818,20 @@ class Lookups:
         rows = self.connection.execute(self._sql[2], {"values": sorted(keys)})
         return [StoredQuote(*row) for row in rows]
 
+    def _query_versions(self, urls: set[str]) -> dict[str, tuple[int, int]]:
+        if not urls:
+            return {}
+        rows = self.connection.execute(self._sql[3], {"values": sorted(urls)})
+        return {url: (document_id, version) for url, document_id, version in rows}
+
+    def _query_sources(self, keys: set[str]) -> dict[str, int]:
+        if not keys:
+            return {}
+        stored: dict[str, int] = {}
+        for key, source_id in self.connection.execute(self._sql[4], {"values": sorted(keys)}):
+            stored.setdefault(key, source_id)
+        return stored
+
 
 class DocumentWriter:
     """The rows of one document, written on a connection inside its SAVEPOINT."""
@@ -753,6 +856,11 @@ class DocumentWriter:
         self.quote_keys = tuple(stored_quote_key(quote.text) for quote in document.quotes)
         self.lookups = Lookups(connection)
 
+    def source_keys(self) -> set[str]:
+        """The source keys _resolve_sources may look up."""
+        chains = self._source_chains()
+        return {key for chain in chains.values() for s in chain if (key := _source_key(s))}
+
     def entity_keys(self) -> set[str]:
         """The name keys _resolve_entities may look up."""
         names = {name for quote in self.document.quotes for name in _names(quote)}
@@ -775,9 +883,8 @@ class DocumentWriter:
         existing = self.lookups.document_by_hash(self.document.content_hash)
         if existing is not None:
             return Outcome(origin, "unchanged", document_id=existing)
-        previous = None
-        if self.raw.url:
-            previous = self.connection.execute(_CURRENT_VERSION, {"url": self.raw.url}).first()
+        previous = self.lookups.current_version(self.raw.url) if self.raw.url else None
+        version = previous[1] + 1 if previous else 1
         self.document_id = self._insert(
             DOCUMENTS,
             {
@@ -788,18 +895,22 @@ class DocumentWriter:
                 "published": self.raw.published,
                 "text": self.raw.text,
                 "content_hash": self.document.content_hash,
-                "version": previous.version + 1 if previous else 1,
+                "version": version,
                 "ingested_at": utcnow(),
                 "extra": {**self.raw.extra, "origin": str(origin), "format": self.raw.format},
             },
         )
-        self.lookups.added_document(self.document.content_hash, self.document_id)
+        self.lookups.added_document(
+            self.document.content_hash, self.document_id, self.raw.url, version
+        )
         if previous:
             # Parameter names must not be column names: an UPDATE would SET those too.
-            self.connection.execute(
-                _SUPERSEDE_DOCUMENT, {"old_id": previous.id, "new_id": self.document_id}
+            self.inserts.update(
+                self.connection,
+                _SUPERSEDE_DOCUMENT,
+                {"old_id": previous[0], "new_id": self.document_id},
             )
-            self.connection.execute(_SUPERSEDE_OCCURRENCES, {"old_id": previous.id})
+            self.inserts.update(self.connection, _SUPERSEDE_OCCURRENCES, {"old_id": previous[0]})
         written = self.write_attributions(self.document_id)
         return Outcome(origin, "ingested", document_id=self.document_id, quotes=written)
 
@@ -898,7 +1009,11 @@ class DocumentWriter:
         if row.claimed_by_id is None and quote.claimed_by:
             changes["claimed_by_id"] = self._entity_id(quote.claimed_by)
         if changes:
-            self.connection.execute(QUOTES.update().where(QUOTES.c.id == row.id).values(**changes))
+            self.inserts.update(
+                self.connection,
+                _update_quote(tuple(changes)),
+                {"quote_id": row.id} | {f"new_{name}": value for name, value in changes.items()},
+            )
             changes.pop("first_document_id", None)
             self.lookups.added_quote(dataclasses.replace(row, **changes))
 
@@ -988,12 +1103,13 @@ class DocumentWriter:
             )
         if len(key.split()) >= 2 or (key and kind in MERGEABLE_ONE_WORD_KINDS):
             return EntityPlan(("name", key, kind), key, name, kind, described.description)
-        reason = (
-            f"one-word name {name!r} is ambiguous across documents: "
-            f"kept to document {self.document_id}"
-        )
         return EntityPlan(
-            ("document", key, kind), key, name, kind, described.description, kept_apart=reason
+            ("document", key, kind),
+            key,
+            name,
+            kind,
+            described.description,
+            kept_to=self.document_id,
         )
 
     def _described(self, name: str) -> EntityRecord:
@@ -1011,8 +1127,8 @@ class DocumentWriter:
                 return row.id
             if len(plan.key.split()) >= 2 and "unknown" in (row.kind, plan.kind):
                 if row.kind == "unknown":
-                    self.connection.execute(
-                        _SET_ENTITY_KIND, {"entity_id": row.id, "kind": plan.kind}
+                    self.inserts.update(
+                        self.connection, _SET_ENTITY_KIND, {"entity_id": row.id, "kind": plan.kind}
                     )
                     self.lookups.changed_entity(dataclasses.replace(row, kind=plan.kind))
                 return row.id
@@ -1041,19 +1157,13 @@ class DocumentWriter:
         """Finds or creates every source the quotes name and the links of their reporting
         chains, in a few statements. Titled sources (the book "Rage") are shared across
         documents by kind and title; untitled ones ("a letter") belong to this document."""
-        chains = {}
-        for quote in self.document.quotes:
-            if quote.source and quote.source not in chains:
-                source = quote.source
-                chains[source] = [source, *map(self._reporting_source, source.reported_by)]
+        chains = self._source_chains()
         sources = {_source_identity(s): s for chain in chains.values() for s in chain}
         keys = {identity: _source_key(s) for identity, s in sources.items()}
         ids: dict[tuple, int] = {}
-        wanted = sorted({key for key in keys.values() if key})
+        wanted = {key for key in keys.values() if key}
         if wanted:
-            stored = {}
-            for row in self.connection.execute(_SOURCES_BY_KEYS, {"keys": wanted}):
-                stored.setdefault(row.key, row.id)
+            stored = self.lookups.sources_by_keys(wanted)
             ids = {identity: stored[key] for identity, key in keys.items() if key in stored}
         new = {identity: s for identity, s in sources.items() if identity not in ids}
         if new:
@@ -1068,6 +1178,9 @@ class DocumentWriter:
                 for identity, s in new.items()
             ]
             ids.update(zip(new, self._insert_many(SOURCES, rows), strict=True))
+            for identity in new:
+                if keys[identity]:
+                    self.lookups.added_source(keys[identity], ids[identity])
         links = {}
         for source, chain in chains.items():
             chain_ids = [ids[_source_identity(s)] for s in chain]
@@ -1090,6 +1203,15 @@ class DocumentWriter:
                     for from_id, to_source_id, to_document_id in links
                 ],
             )
+
+    def _source_chains(self) -> dict[SourceRecord, list[SourceRecord]]:
+        """Each source the quotes name, with the sources that reported it."""
+        chains = {}
+        for quote in self.document.quotes:
+            if quote.source and quote.source not in chains:
+                source = quote.source
+                chains[source] = [source, *map(self._reporting_source, source.reported_by)]
+        return chains
 
     def _reporting_source(self, name: str) -> SourceRecord:
         """The document's own source named `name` (the book "Rage"), or a bare one."""
