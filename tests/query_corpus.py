@@ -1,5 +1,5 @@
 """A small real store for the query, format and CLI tests: the seed article and a few
-articles ingested through `quotedb.store.ingest`, on SQLite and on PostgreSQL."""
+articles ingested through `quotedb.store.pipeline`, on SQLite and on PostgreSQL."""
 
 import json
 from collections.abc import Iterator
@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 
 from quotedb.readers import read_documents
 from quotedb.store import db as store_db
-from quotedb.store.ingest import ingest
+from quotedb.store.pipeline import ingest
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SEED_URL = "https://www.mirror.co.uk/news/world-news/kim-jong-un-gushing-letters"

@@ -1,5 +1,6 @@
 """Every command documents itself with an example; a database that cannot be used is one line."""
 
+import importlib
 import sqlite3
 import subprocess
 import sys
@@ -10,12 +11,16 @@ import pytest
 from click.testing import CliRunner
 
 from quotedb.cli import main
+from quotedb.cli.app import COMMAND_MODULES
 
 
 def command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    """Every registered command and group, as the words a user types after `quotedb`."""
+    """Every command and group, as the words a user types after `quotedb` (asked the
+    way click asks, so commands loaded on demand count)."""
     paths = []
-    for name, command in sorted(group.commands.items()):
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
         paths.append((*prefix, name))
         if isinstance(command, click.Group):
             paths.extend(command_paths(command, (*prefix, name)))
@@ -138,3 +143,22 @@ def test_downgrade_asks_before_dropping_tables(sqlite_url):
 def test_an_unknown_revision_is_a_one_line_error(sqlite_url):
     result = run("--db", sqlite_url, "db", "downgrade", "nosuchrev", "--yes")
     assert_one_line_error(result, 1, "nosuchrev")
+
+
+def test_every_command_is_mapped_to_the_module_that_defines_it():
+    for module in set(COMMAND_MODULES.values()):
+        importlib.import_module(module)
+    assert sorted(main.commands) == sorted(COMMAND_MODULES)
+    for name, module in COMMAND_MODULES.items():
+        assert main.commands[name].callback.__module__ == module
+
+
+def test_the_ingest_command_starts_without_the_database_libraries():
+    code = (
+        "import sys, quotedb.cli.ingest; "
+        "print(sorted(m for m in ('sqlalchemy', 'sqlmodel', 'alembic') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

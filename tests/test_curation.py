@@ -19,7 +19,7 @@ from quotedb import curation
 from quotedb.cli import main
 from quotedb.readers import read_documents
 from quotedb.store import db as store_db
-from quotedb.store.ingest import ingest
+from quotedb.store.pipeline import ingest
 
 ENGINES = ["sqlite", "postgresql"]
 TALKS = next(article for article in ARTICLES if article["title"] == "Talks")

@@ -432,8 +432,8 @@ def test_ctrl_c_while_outcomes_are_handed_over_counts_the_whole_committed_batch(
     engine, db_url: str, tmp_path: Path
 ) -> None:
     from quotedb.readers import read_documents
-    from quotedb.store.ingest import BATCH_DOCUMENTS
-    from quotedb.store.ingest import ingest as ingest_documents
+    from quotedb.store.pipeline import BATCH_DOCUMENTS
+    from quotedb.store.pipeline import ingest as ingest_documents
 
     corpus = write_corpus(tmp_path / "corpus", BATCH_DOCUMENTS + 10)
     run = ingest_documents(engine, read_documents([corpus]))
@@ -451,7 +451,8 @@ def test_ctrl_c_while_outcomes_are_handed_over_counts_the_whole_committed_batch(
 def test_a_document_the_store_refuses_fails_alone(engine, db_url: str) -> None:
     from quotedb.readers import RawDocument
     from quotedb.readers.records import Origin
-    from quotedb.store.ingest import Writer, prepare
+    from quotedb.store.ingest import Writer
+    from quotedb.store.pipeline import prepare
 
     said = 'Speech\n\n"We will meet again," Kim Jong-un said.'
     good, bad, after = (
@@ -472,7 +473,7 @@ def test_a_document_the_store_refuses_fails_alone(engine, db_url: str) -> None:
 def test_ingest_leaves_the_pooled_sqlite_connection_as_it_was(sqlite_url: str) -> None:
     from quotedb.readers import read_documents
     from quotedb.store.db import open_store
-    from quotedb.store.ingest import ingest as ingest_documents
+    from quotedb.store.pipeline import ingest as ingest_documents
 
     engine = open_store(sqlite_url)
     try:

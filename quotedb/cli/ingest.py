@@ -10,10 +10,9 @@ from collections import Counter
 import click
 
 from quotedb.cli.app import main
-from quotedb.cli.db import cli_error, open_engine
 from quotedb.readers import FORMATS, read_documents
-from quotedb.store import StoreError
-from quotedb.store.ingest import STATUSES, Outcome, ingest
+from quotedb.store.errors import StoreError
+from quotedb.store.pipeline import STATUSES, Outcome, ingest
 
 
 @main.command("ingest")
@@ -78,7 +77,7 @@ def ingest_command(
     atexit.unregister(gc.freeze)  # registered once, however often the command runs
     atexit.register(gc.freeze)
     # The store is opened once parsing has started: its migration overlaps parses.
-    run = ingest(functools.partial(open_engine, ctx), results, jobs=jobs)
+    run = ingest(functools.partial(_open_engine, ctx), results, jobs=jobs)
     try:
         with _progress(enabled=not quiet and not as_json and sys.stderr.isatty()) as advance:
             for outcome in run:
@@ -88,6 +87,8 @@ def ingest_command(
                     click.echo(f"error: {outcome}", err=True)
                 advance(outcome)
     except StoreError as error:
+        from quotedb.cli.db import cli_error
+
         raise cli_error(error) from None
     except KeyboardInterrupt:
         # Committed batches stay; the batch being written is rolled back whole.
@@ -103,6 +104,14 @@ def ingest_command(
         )
     if counts["failed"]:
         ctx.exit(1)
+
+
+def _open_engine(ctx: click.Context):
+    """quotedb.cli.db.open_engine, imported when called: the database libraries load
+    after the parsing processes have forked (see quotedb.store.pipeline)."""
+    from quotedb.cli.db import open_engine
+
+    return open_engine(ctx)
 
 
 class _progress:

@@ -21,6 +21,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine
 from sqlmodel import Session
 
+from quotedb.store.errors import (
+    DatabaseUnavailable,
+    DatabaseURLError,
+    SchemaMismatch,
+    StoreError,
+)
+
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
@@ -37,22 +44,6 @@ DRIVER_ALIASES = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+ps
 # The migrations' triggers and full-text search exist for these two engines only.
 SUPPORTED_DRIVERS = {"sqlite", "sqlite+pysqlite", "postgresql+psycopg"}
 URL_EXAMPLES = "sqlite:///quotedb.db or postgresql+psycopg://user@host/dbname"
-
-
-class StoreError(Exception):
-    """A database problem the user can act on; str() is one plain sentence."""
-
-
-class DatabaseURLError(StoreError):
-    """The URL cannot name a database: malformed, unknown kind, or driver not installed."""
-
-
-class DatabaseUnavailable(StoreError):
-    """The database cannot be reached or opened, or refused a migration (a driver error)."""
-
-
-class SchemaMismatch(StoreError):
-    """The database is not a quotedb store at the schema this quotedb expects."""
 
 
 def alembic_dir() -> Path:

@@ -23,12 +23,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from quotedb.readers import RawDocument
 from quotedb.readers.records import Origin
-from quotedb.store.ingest import (
-    INGEST_LOCK_KEY,
-    DocumentWriter,
-    PreparedDocument,
-    prepare,
-)
+from quotedb.store.ingest import INGEST_LOCK_KEY, DocumentWriter
+from quotedb.store.pipeline import PreparedDocument, prepare
 from quotedb.store.tables import (
     DOCUMENTS,
     OCCURRENCES,
