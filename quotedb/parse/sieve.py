@@ -413,7 +413,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             return
         n = len(toks)
         # is_capitalised of each token, computed once: this loop visits every word.
-        capitalised = [t.text[:1].isupper() for t in toks]
+        capitalised = list(map(str.isupper, [t.text[0] for t in toks]))
         k = 0
         # Only a capitalised word outside quotations opens a name: start at those alone.
         for opening in [j for j in range(n) if capitalised[j] and not inside[j]]:
