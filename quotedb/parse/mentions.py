@@ -9,7 +9,6 @@ its name, since that is what a reader sees as the speaker.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from quotedb.parse.lexicon import (
@@ -29,9 +28,8 @@ from quotedb.parse.lexicon import (
     TIME_NOUNS,
     TITLES,
 )
-from quotedb.parse.text import Token
+from quotedb.parse.text import PARTY_LABEL, Token
 
-_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z]{1,4}")
 STANDALONE_QUANTIFIERS = frozenset({"another", "some", "many", "few", "both", "most", "several"})
 TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "over", "for", "last", "this", "after"})
 # Verb forms that end a speaker phrase read rightwards ("Weaver told", "Kim wrote").
@@ -453,7 +451,7 @@ def _appositive_subject(
             j == comma - 1
             and j > floor
             and tokens[j - 1].end == tokens[j].start
-            and _PARTY_STATE.fullmatch(tokens[j - 1].text) is not None
+            and PARTY_LABEL.fullmatch(tokens[j - 1].text) is not None
         )
         if tokens[j].text in ('"', "“", "”", "''", ".", ";", ":") and not (
             tokens[j].text == "." and label

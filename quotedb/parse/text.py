@@ -25,8 +25,9 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*\.?|'
 # brackets, then space. Whether it really ends a sentence is decided below.
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|[.!?]+[\"'”’)\]]*$")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9]")
-# "(D-R.I.)", "(R-N.Y.)": a party and a state, whose periods end no sentence.
-_PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,3}\.")
+# A party and a state, "R-Ky", "D-R" in "(D-R.I.)": its period ends no sentence, and
+# "Sen. Rand Paul, R-Ky., said" is an appositive (mentions).
+PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
 
 
 class Token(NamedTuple):
@@ -65,7 +66,7 @@ def _is_abbreviation(text: str, end: int) -> bool:
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in '"“(':
         start -= 1
     word = text[start:end]
-    if word.lower() in ABBREVIATIONS or _PARTY_LABEL.fullmatch(word):
+    if word.lower() in ABBREVIATIONS or PARTY_LABEL.fullmatch(word[:-1]):
         return True
     # A single initial ("J. Trump") or a dotted acronym ("U.S.") mid-sentence.
     return len(word) == 2 and word[0].isupper()
