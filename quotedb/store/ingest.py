@@ -1,9 +1,7 @@
 """The ingest writer: each parsed document's attributions into the store, as rows.
 
-The run itself (parsing processes, then this writer) starts in quotedb.store.pipeline:
-
-    for outcome in ingest(engine, read_documents(["articles/"]), jobs=2):
-        print(outcome.status, outcome.origin)
+The run itself (parsing processes, then this writer) starts in quotedb.store.pipeline
+(`ingest`).
 
 Guarantees, and how they are kept:
 - Each document is all or nothing: writes go in batches (one transaction, for
