@@ -45,9 +45,8 @@ def medium_at(tokens: list[Token], index: int) -> str | None:
 def media_kinds(tokens: list[Token]) -> list[str | None]:
     """medium_at for every token of a paragraph, computed once for all the rules."""
     kinds = [MEDIA.get(token.lower) for token in tokens]
-    for index, token in enumerate(tokens[:-1]):
-        if token.lower in _PAIR_STARTS:
-            kinds[index] = medium_at(tokens, index)
+    for index in [i for i, token in enumerate(tokens[:-1]) if token.lower in _PAIR_STARTS]:
+        kinds[index] = medium_at(tokens, index)
     return kinds
 
 

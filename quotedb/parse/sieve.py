@@ -15,6 +15,7 @@ branded Obama …") keeps both, the inner one with `claimed_by` set.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from quotedb.parse.clauses import is_headline
@@ -338,19 +339,17 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         # Which tokens lie inside quotations, and the token ranges of sentences;
         # a sentence never ends inside a quotation ("They weren't fun. There was
         # no joy," Gingrich said: one sentence for the attribution's purposes).
+        starts = [token.start for token in toks]
         inside = [False] * len(toks)
-        q = 0
-        for k, token in enumerate(toks if quotes else ()):
-            while q < len(quotes) and quotes[q].end <= token.start:
-                q += 1
-            if q < len(quotes) and quotes[q].start <= token.start < quotes[q].end:
-                inside[k] = True
+        for quotation in quotes:
+            first = bisect.bisect_left(starts, quotation.start)
+            last = bisect.bisect_left(starts, quotation.end)
+            inside[first:last] = [True] * (last - first)
         bounds: list[tuple[int, int]] = []
         t = 0
         for sentence in sents:
             first = t
-            while t < len(toks) and toks[t].start < sentence.end:
-                t += 1
+            t = bisect.bisect_left(starts, sentence.end, first)
             if t > first:
                 if bounds and inside[first] and inside[first - 1]:
                     bounds[-1] = (bounds[-1][0], t - 1)
@@ -465,12 +464,8 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                     self.registry.name(words[0], toks[first].start, toks[first].end)
         # "The president shared the letters …": definite descriptions of people
         # already named are mentions too, so that a later "he" can find them.
-        for k in range(n - 1):
-            if (
-                toks[k].lower in ("the", "this")
-                and self.registry.knows_role(toks[k + 1].lower)
-                and not inside[k]
-            ):
+        for k in [k for k in range(n - 1) if toks[k].lower in ("the", "this")]:
+            if self.registry.knows_role(toks[k + 1].lower) and not inside[k]:
                 last = k + 1
                 while last + 1 < n and self.registry.knows_role(toks[last + 1].lower):
                     last += 1
@@ -502,20 +497,21 @@ class _Reader(QuoteRules, CueRules, MediaRules):
     def find_cues(self, toks: list[Token], inside: list[bool]) -> list[Cue]:
         found: list[Cue] = []
         n = len(toks)
-        k = 0
-        while k < n:
-            if inside[k]:
-                k += 1
+        # The words that may open a cue, found in one pass: most words cannot.
+        openings = [k for k, token in enumerate(toks) if token.lower in _CUE_STARTS]
+        openings += [
+            k - 1
+            for k, token in enumerate(toks)
+            if token.lower == "that" and k and toks[k - 1].lower.endswith("ed")
+        ]
+        free = 0  # the first token past the last cue found
+        for k in sorted(set(openings)):
+            if k < free or inside[k]:
                 continue
             lower = toks[k].lower
-            if lower not in _CUE_STARTS and not (
-                k + 1 < n and toks[k + 1].lower == "that" and lower.endswith("ed")
-            ):
-                k += 1
-                continue
             if lower == "according" and k + 1 < n and toks[k + 1].lower == "to":
                 found.append(Cue(k, k + 1, None))
-                k += 2
+                free = k + 2
                 continue
             if (
                 lower == "as"
@@ -524,7 +520,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 and toks[k + 2].lower == "by"
             ):
                 found.append(Cue(k, k + 2, None))  # "As reported by Western Journalism, …"
-                k += 3
+                free = k + 3
                 continue
             matched = None
             for words in MULTIWORD_CUES.get(lower, ()):
@@ -549,14 +545,13 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             if matched is None and lower in NOMINAL_CUES and _owned_speech(toks, k):
                 matched = Cue(k, k, NOMINAL_CUES[lower])  # "Mr. Obama's calls for …"
             if matched is None:
-                k += 1
                 continue
             # "admit thinking", "said, adding": a cue right after a cue extends it.
             if found and found[-1].last == k - 1 and found[-1].verb is not None:
                 found[-1] = Cue(found[-1].first, matched.last, matched.verb)
             else:
                 found.append(matched)
-            k = matched.last + 1
+            free = matched.last + 1
         return found
 
     def _is_verb_use(self, toks: list[Token], cue: Cue) -> bool:

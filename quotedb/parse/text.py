@@ -17,9 +17,16 @@ from quotedb.parse.lexicon import ABBREVIATIONS
 # dumps often use one newline per paragraph).
 _PARAGRAPH = re.compile(r"[^\n]+")
 
-# Words keep inner apostrophes, hyphens and periods of abbreviations ("U.S.",
-# "Kim Jong-un", "don't"); every other non-space character is its own token.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*\.?|''|``|[^\w\s]")
+# Words keep inner apostrophes and hyphens ("Kim Jong-un", "don't"); a period stays
+# on a dotted acronym ("U.S."), a single letter ("J.") and a known abbreviation
+# ("Sen."), tried only on a short word before a period; every other non-space
+# character is its own token. The regex alone decides: `tokens` tests nothing.
+_ABBREVIATED = sorted((a[:-1] for a in ABBREVIATIONS if re.fullmatch(r"\w+\.", a)), key=len)[::-1]
+_TOKEN = re.compile(
+    r"\d+(?:[.,]\d+)+|(?:[A-Za-z]\.){2,}"
+    rf"|(?=\w{{1,{len(_ABBREVIATED[0])}}}\.)(?:\w|(?i:{'|'.join(map(re.escape, _ABBREVIATED))}))\."
+    r"|\w+(?:[-'’]\w+)*|''|``|[^\w\s]"
+)
 
 # Candidate sentence ends: terminal punctuation, optional closing quotes and
 # brackets, then space. Whether it really ends a sentence is decided below.
@@ -101,23 +108,10 @@ _token = functools.partial(tuple.__new__, Token)
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Word and punctuation tokens of text[start:end], with document offsets."""
-    found = []
-    append = found.append
-    for match in _TOKEN.finditer(text, start, end):
-        word = match.group()
-        first, last = match.span()
-        # "Sen." stays one token only when it is a known abbreviation.
-        if (
-            word[-1] == "."
-            and len(word) > 2
-            and "." not in word[:-1]
-            and word.lower() not in ABBREVIATIONS
-        ):
-            append(_token((word[:-1], first, last - 1, word[:-1].lower())))
-            append(_token((".", last - 1, last, ".")))
-            continue
-        append(_token((word, first, last, word.lower())))
-    return found
+    return [
+        _token((word := match.group(), match.start(), match.end(), word.lower()))
+        for match in _TOKEN.finditer(text, start, end)
+    ]
 
 
 def trim(text: str, start: int, end: int, chars: str = " \t,;:—–-") -> tuple[int, int]:
