@@ -22,7 +22,6 @@ from quotedb.parse.clauses import (
     embedded_clause_end,
     ends_without_content,
     is_adjunct,
-    is_headline,
     quoted_content,
     skip_conjunction,
     skip_to_that,
@@ -315,7 +314,7 @@ class CueRules:
         if start > end:
             return None
         start = _past_a_leading_adjunct(toks, start, end)
-        if is_adjunct(toks[start : end + 1]) and not is_headline(toks):
+        if is_adjunct(toks[start : end + 1]) and not p.headline:
             return None  # "said Monday in an interview": when and where, not what
         first_word = toks[start].lower
         following = toks[start + 1] if start + 1 <= end else None

@@ -52,6 +52,7 @@ class Paragraph:
     quotes: list[Quotation]
     cues: list[Cue]
     media: list[str | None]  # the source kind each token names ("note" -> letter), or None
+    headline: bool  # a title-case headline (clauses.is_headline): capitals name no one
 
 
 def is_nested(draft: Draft, drafts: list[Draft]) -> bool:

@@ -358,10 +358,12 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         sentence_of = [0] * len(toks)
         for number, (first, last) in enumerate(bounds):
             sentence_of[first : last + 1] = [number] * (last + 1 - first)
-        self.register_names(toks, inside)
-        cues = self.find_cues(toks, inside)
+        headline = is_headline(toks)
+        self.register_names(toks, inside, headline)
+        cues = self.find_cues(toks, inside, headline)
+        media = media_kinds(toks)
         paragraph = Paragraph(
-            index, lo, hi, toks, bounds, sentence_of, inside, quotes, cues, media_kinds(toks)
+            index, lo, hi, toks, bounds, sentence_of, inside, quotes, cues, media, headline
         )
         self._paragraph = paragraph
         self.learn_media(paragraph)
@@ -403,10 +405,10 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             self.last_draft = draft
 
     # ---------------------------------------------------------------- names
-    def register_names(self, toks: list[Token], inside: list[bool]) -> None:
+    def register_names(self, toks: list[Token], inside: list[bool], headline: bool) -> None:
         """Open entities for full names as they appear, so later surnames and
         descriptions have something to resolve to."""
-        if is_headline(toks):
+        if headline:
             # A Title Case headline ("More Hillary Clinton Emails Released"): its
             # capitalised runs are not names; the article will name the people.
             return
@@ -494,7 +496,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         self.registry.learn_description(name, words)
 
     # ----------------------------------------------------------------- cues
-    def find_cues(self, toks: list[Token], inside: list[bool]) -> list[Cue]:
+    def find_cues(self, toks: list[Token], inside: list[bool], headline: bool) -> list[Cue]:
         found: list[Cue] = []
         n = len(toks)
         # The words that may open a cue, found in one pass: most words cannot.
@@ -540,7 +542,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 # "Mr. Ackman is convinced that …", "she learned that …": any verb that
                 # takes a that-clause reports what its subject holds.
                 matched = Cue(k, k, _THAT_VERB)
-            if matched is not None and not self._is_verb_use(toks, matched):
+            if matched is not None and not self._is_verb_use(toks, matched, headline):
                 matched = None
             if matched is None and lower in NOMINAL_CUES and _owned_speech(toks, k):
                 matched = Cue(k, k, NOMINAL_CUES[lower])  # "Mr. Obama's calls for …"
@@ -554,13 +556,13 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             free = matched.last + 1
         return found
 
-    def _is_verb_use(self, toks: list[Token], cue: Cue) -> bool:
+    def _is_verb_use(self, toks: list[Token], cue: Cue, headline: bool) -> bool:
         """ "the report", "his claim", "was called": the word is not a speech act here."""
         if (
             is_capitalised(toks[cue.first])
             and cue.first > 0
             and toks[cue.first - 1].text not in _SENTENCE_OPENERS
-            and not _headline_says(toks, cue)
+            and not (headline and _headline_says(toks, cue))
         ):
             return False  # "United States", "Says Who" mid-sentence: a name, not a verb
         if cue.last + 1 < len(toks) and toks[cue.last + 1].lower in ("tank", "tanks"):
@@ -773,11 +775,12 @@ def parse(text: str, **metadata) -> ParsedDocument:
 
 def _headline_says(toks: list[Token], cue: Cue) -> bool:
     """ "Rubio Says Abandoning Immigration Reform Was A Sign Of Leadership": in a title-case
-    headline, a capitalised says/tells after a name is the verb."""
+    headline (the caller knows it is one), a capitalised says/tells after a name is the
+    verb."""
     if cue.verb is None or cue.verb.cls in ("nominal", "naming"):
         return False
     word = toks[cue.first].lower
     verb_form = word in _HEADLINE_VERBS or (
         cue.first > 0 and is_capitalised(toks[cue.first - 1]) and word.endswith(("s", "ed"))
     )  # "Mike Pence Calls For …", "Leaked Documents Reveal …" is not a verb form
-    return verb_form and is_headline(toks)
+    return verb_form
