@@ -15,6 +15,7 @@ from quotedb.parse.lexicon import (
     CLAUSE_BOUNDARIES,
     CUES,
     GROUPS,
+    SUBJECT_PRONOUNS,
     SUBORDINATORS,
 )
 from quotedb.parse.mentions import (
@@ -249,7 +250,8 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
                 and toks[k - 1].text == ","
                 and inside[k - 1]
                 and k + 1 <= s_last
-                and toks[k + 1].lower not in ("he", "she", "they", "said", "says", "i", "we")
+                and toks[k + 1].lower not in SUBJECT_PRONOUNS
+                and toks[k + 1].lower not in ("said", "says")
             ):
                 return k
         k += 1

@@ -36,6 +36,7 @@ from quotedb.parse.lexicon import (
     GROUPS,
     HEADLINE_NON_SPEAKERS,
     IRREGULAR_PASTS,
+    OWNER_POSSESSIVES,
     PASSIVE_AUXILIARIES,
     PREPOSITIONS,
     PRONOUNS,
@@ -539,7 +540,7 @@ class CueRules:
             owner -= 1
         if owner < s_first:
             return None
-        if toks[owner].lower in ("his", "her", "their", "its", "our", "my"):
+        if toks[owner].lower in OWNER_POSSESSIVES:
             subject = NounPhrase(owner, owner, owner)
         else:
             subject = subject_before(toks, owner + 1, floor=s_first)
@@ -555,7 +556,7 @@ class CueRules:
             return None
         draft = self._indirect(p, cue, None, [span], "nominal", 0.5)
         draft.mention = self.span_of(toks, subject.first, subject.last)
-        if toks[owner].lower in ("his", "her", "their", "its", "our", "my"):
+        if toks[owner].lower in OWNER_POSSESSIVES:
             pronoun = {"his": "he", "her": "she"}.get(toks[owner].lower, "they")
             draft.speaker = self.registry.pronoun(
                 pronoun, toks[owner].start, toks[owner].end, True, toks[s_first].start

@@ -33,6 +33,7 @@ from quotedb.parse.lexicon import (
     FUNCTION_WORDS,
     PREPOSITIONS,
     ROLES,
+    SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TITLES,
 )
@@ -199,7 +200,7 @@ class QuoteRules:
                 if (
                     subject is not None
                     and subject.first == subject.last
-                    and toks[subject.first].lower in ("he", "she", "they", "i", "we")
+                    and toks[subject.first].lower in SUBJECT_PRONOUNS
                     and subject.last + 1 < len(toks)
                     and toks[subject.last + 1].text[:1].islower()
                     and toks[subject.last + 1].lower not in PREPOSITIONS

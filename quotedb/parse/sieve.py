@@ -32,6 +32,7 @@ from quotedb.parse.lexicon import (
     NAME_PARTICLES,
     NOMINAL_CUES,
     ORGANISATION_WORDS,
+    OWNER_POSSESSIVES,
     PASSIVE_AUXILIARIES,
     POSSESSIVES,
     PRONOUNS,
@@ -759,7 +760,7 @@ def _owned_speech(toks: list[Token], k: int) -> bool:
     owner = toks[k - 1]
     if k >= 2 and (owner.lower.endswith("ed") or owner.lower in _ADJECTIVES_OF_SPEECH):
         owner = toks[k - 2]  # "Trump's repeated calls for …"
-    return owner.lower in ("his", "her", "their", "its", "our", "my") or (
+    return owner.lower in OWNER_POSSESSIVES or (
         owner.lower.endswith(("'s", "’s")) or owner.text in ("'s", "’s")
     )
 

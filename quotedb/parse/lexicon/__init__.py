@@ -274,6 +274,11 @@ NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 )
 POSSESSIVES = frozenset(["his", "her", "their", "our", "my", "your", "its"])
+# Whose act a news sentence reports ("his claim", "their calls for"); "your" speaks to
+# the reader, not of a speaker.
+OWNER_POSSESSIVES = POSSESSIVES - {"your"}
+# The personal pronouns that stand as the subject of a cue ("he said", "we believe").
+SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we"])
 DETERMINERS = (
     frozenset(
         [
