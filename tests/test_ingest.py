@@ -217,6 +217,34 @@ def test_same_quote_in_two_articles_is_one_quote_with_two_occurrences(
     assert [(str(a), str(b)) for a, b in first] == [("2020-09-10", "2020-09-10")]
 
 
+def test_the_same_words_merge_only_under_one_known_speaker(db_url: str, tmp_path: Path) -> None:
+    """Kim Jong-un's words in two articles are one quote; a lone "Kim" is a different
+    entity in each article, and unattributed words belong to no one: theirs stay apart."""
+    for name in ("a", "b"):
+        write(tmp_path / "in", f"{name}1.txt", f'Summit {name}\n\n"We will win," Kim Jong-un said.')
+        write(
+            tmp_path / "in", f"{name}2.txt", f'Show {name}\n\n"The season starts soon," Kim said.'
+        )
+        write(tmp_path / "in", f"{name}3.txt", f'Rally {name}\n\n"Nobody knows what comes next."')
+    # One run: the later articles' look-ups meet the earlier ones' rows.
+    assert ingest(db_url, tmp_path / "in").exit_code == 0
+
+    per_quote = rows(
+        db_url,
+        "SELECT q.text, e.name, count(o.id) FROM quotes q "
+        "LEFT JOIN entities e ON e.id = q.speaker_id "
+        "JOIN quote_occurrences o ON o.quote_id = q.id "
+        "GROUP BY q.id, q.text, e.name ORDER BY q.text, q.id",
+    )
+    assert per_quote == [
+        ("Nobody knows what comes next.", None, 1),
+        ("Nobody knows what comes next.", None, 1),
+        ("The season starts soon", "Kim", 1),
+        ("The season starts soon", "Kim", 1),
+        ("We will win", "Kim Jong-un", 2),
+    ]
+
+
 def test_changed_text_under_the_same_url_is_a_new_version(db_url: str, tmp_path: Path) -> None:
     url = "https://example.com/summit"
     old = write(tmp_path / "in", "old.txt", 'Summit\n\n"We will never give up," Kim Jong-un said.')

@@ -387,6 +387,16 @@ def _group_lookups(dialect_name: str) -> tuple[sa.Select, ...]:
         .where(one_of(ENTITIES.c.key))
         .order_by(ENTITIES.c.id)
     )
+    # Only quotes a new one may merge with (DocumentWriter._may_be_merged): none without a
+    # speaker, none whose speaker is kept to another document. Common words ("to
+    # comment") have hundreds of those, and reading them all slowed a large ingest. The
+    # speaker is checked in a subquery, not a join: joined, PostgreSQL planned the
+    # prepared statement once on near-empty tables and then scanned all quotes.
+    kept_apart = (
+        sa.select(ENTITIES.c.extra["kept_apart"].as_string())
+        .where(ENTITIES.c.id == QUOTES.c.speaker_id)
+        .scalar_subquery()
+    )
     quotes = sa.select(
         QUOTES.c.id,
         QUOTES.c.key,
@@ -394,7 +404,7 @@ def _group_lookups(dialect_name: str) -> tuple[sa.Select, ...]:
         QUOTES.c.first_published,
         QUOTES.c.confidence,
         QUOTES.c.claimed_by_id,
-    ).where(one_of(QUOTES.c.key))
+    ).where(one_of(QUOTES.c.key), QUOTES.c.speaker_id.is_not(None), kept_apart.is_(None))
     # `superseded_by_id` is returned, not filtered on: with "IS NULL" in the WHERE clause
     # SQLite walks that index over every current document instead of the url index,
     # and a large store then ingested at half speed.
@@ -475,7 +485,7 @@ class Lookups:
             self._entities = {key: [] for key in keys}
             for entity in self._query_entities(keys):
                 self._entities[entity.key].append(entity)
-            keys = {key for writer in writers for key in writer.quote_keys}
+            keys = set().union(*(writer.mergeable_quote_keys() for writer in writers))
             self._quotes = {key: {} for key in keys}
             for quote in self._query_quotes(keys):
                 self._quotes[quote.key][quote.speaker_id] = quote
@@ -610,6 +620,24 @@ class DocumentWriter:
         chains = self._source_chains()
         return {key for chain in chains.values() for s in chain if (key := _source_key(s))}
 
+    def mergeable_quote_keys(self) -> set[str]:
+        """The keys of the quotes that a stored quote may be (see _may_be_merged)."""
+        return {
+            key
+            for quote, key in zip(self.document.quotes, self.quote_keys, strict=True)
+            if self._may_be_merged(quote)
+        }
+
+    def _may_be_merged(self, quote: QuoteRecord) -> bool:
+        """Whether a stored quote may be this one: not if it has no speaker (two
+        unattributed reports of the same words are not one utterance), nor if its
+        speaker is kept to this document (a new entity has no stored quotes). Looking
+        only these up keeps ingest from reading, for every common quote, each earlier
+        document's unmerged copy of it."""
+        return (
+            quote.speaker is not None and self._plan_entity(quote.speaker).identity[0] != "document"
+        )
+
     def entity_keys(self) -> set[str]:
         """The name keys _resolve_entities may look up."""
         names = {name for quote in self.document.quotes for name in quote_names(quote)}
@@ -704,14 +732,12 @@ class DocumentWriter:
         return len(reported)
 
     def _quote_ids(self, reported: dict[tuple[str, int | None], QuoteRecord]) -> dict:
-        """The quote id for each (words, speaker): the stored quote, or a new one. A quote
-        without a speaker is never merged across documents: nothing says two unattributed
-        reports of the same words are one utterance."""
-        keys = sorted({key for key, speaker_id in reported if speaker_id is not None})
+        """The quote id for each (words, speaker): the stored quote, or a new one."""
+        keys = sorted({key for (key, _), quote in reported.items() if self._may_be_merged(quote)})
         stored = {(row.key, row.speaker_id): row for row in self.lookups.quotes_by_keys(keys)}
         ids, new = {}, {}
         for key, quote in reported.items():
-            row = stored.get(key) if key[1] is not None else None
+            row = stored.get(key) if self._may_be_merged(quote) else None
             if row is None:
                 new[key] = self._new_quote(quote, *key)
             else:
