@@ -5,8 +5,9 @@ a new SQLite file with --jobs 1 and --jobs 2 (and into a new PostgreSQL
 database with --postgres URL), each run a fresh `quotedb ingest` process, and
 prints documents/s, quotes/s and the peak resident memory of the largest
 process (the writer; parsing processes are smaller). `--jsonl-mb N` also
-ingests an N MB JSON Lines corpus generated from the same texts (the
-constant-memory bar is 1000 MB, which takes a while). `--repeat N` runs
+ingests an N MB JSON Lines corpus generated from the same texts, into SQLite
+and, with --postgres, into PostgreSQL (the constant-memory bar is 1000 MB,
+which takes a while). `--repeat N` runs
 each configuration N times, interleaved, and ends with each one's best and
 range: on a shared machine single runs vary by a third.
 
@@ -56,14 +57,29 @@ def run_ingest(db_url: str, paths: list[str], jobs: int) -> tuple[float, int, in
 
 def fresh_postgres(server_url: str) -> str:
     """A new, empty database on the server (dropped and re-created)."""
-    url = sa.make_url(server_url.replace("postgresql://", "postgresql+psycopg://", 1))
-    name = f"quotedb_bench_{os.getpid()}"
+    url = _admin_url(server_url)
+    _on_server(url, f"DROP DATABASE IF EXISTS {_BENCH_DATABASE} WITH (FORCE)")
+    _on_server(url, f"CREATE DATABASE {_BENCH_DATABASE}")
+    return url.set(database=_BENCH_DATABASE).render_as_string(hide_password=False)
+
+
+def drop_postgres(server_url: str) -> None:
+    """Drops the bench's database, so that no run leaves one behind."""
+    _on_server(_admin_url(server_url), f"DROP DATABASE IF EXISTS {_BENCH_DATABASE} WITH (FORCE)")
+
+
+_BENCH_DATABASE = f"quotedb_bench_{os.getpid()}"
+
+
+def _admin_url(server_url: str) -> sa.URL:
+    return sa.make_url(server_url.replace("postgresql://", "postgresql+psycopg://", 1))
+
+
+def _on_server(url: sa.URL, statement: str) -> None:
     admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        connection.exec_driver_sql(f"CREATE DATABASE {name}")
+        connection.exec_driver_sql(statement)
     admin.dispose()
-    return url.set(database=name).render_as_string(hide_password=False)
 
 
 def report(label: str, seconds: float, documents: int, quotes: int, rss_mb: float) -> float:
@@ -92,6 +108,21 @@ def main() -> None:
     load = ", ".join(f"{average:.2f}" for average in os.getloadavg())
     print(f"PolNeAR: {texts} texts in {', '.join(folders)}; {os.cpu_count()} CPUs; load {load}")
     rates: dict[str, list[float]] = collections.defaultdict(list)
+    try:
+        run_all(args, folders, rates)
+    finally:
+        if args.postgres:
+            drop_postgres(args.postgres)
+    if args.repeat > 1:
+        for label, runs in rates.items():
+            print(
+                f"{label:<34} best {max(runs):.0f} docs/s, range {min(runs):.0f}-{max(runs):.0f} "
+                f"over {len(runs)} runs"
+            )
+
+
+def run_all(args: argparse.Namespace, folders: list[str], rates: dict[str, list[float]]) -> None:
+    """Each configuration `args.repeat` times, then the JSON Lines corpus if asked."""
     with tempfile.TemporaryDirectory() as scratch:
         for run in range(args.repeat):
             for jobs in args.jobs:
@@ -105,18 +136,15 @@ def main() -> None:
         if args.jsonl_mb:
             corpus = Path(scratch) / "corpus.jsonl"
             write_corpus(corpus, args.jsonl_mb, real_texts())
-            db_url = f"sqlite:///{scratch}/jsonl.db"
             jobs = max(args.jobs)
-            report(
-                f"SQLite, {args.jsonl_mb} MB JSONL, --jobs {jobs}",
-                *run_ingest(db_url, [str(corpus)], jobs),
-            )
-    if args.repeat > 1:
-        for label, runs in rates.items():
-            print(
-                f"{label:<34} best {max(runs):.0f} docs/s, range {min(runs):.0f}-{max(runs):.0f} "
-                f"over {len(runs)} runs"
-            )
+            targets = [("SQLite", f"sqlite:///{scratch}/jsonl.db")]
+            if args.postgres:
+                targets.append(("PostgreSQL", fresh_postgres(args.postgres)))
+            for engine_name, db_url in targets:
+                report(
+                    f"{engine_name}, {args.jsonl_mb} MB JSONL, --jobs {jobs}",
+                    *run_ingest(db_url, [str(corpus)], jobs),
+                )
 
 
 if __name__ == "__main__":
