@@ -387,6 +387,34 @@ def test_a_participle_after_an_unnamed_description_keeps_it_as_evidence():
     assert quote.cue == span_at(text, "saying")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "recipients"),
+    [
+        (
+            (
+                "Hillary Clinton clashed with Ron Johnson at the hearing, chiding him, "
+                '"What difference at this point does it make?"'
+            ),
+            "What difference at this point does it make?",
+            "chiding",
+            ["Ron Johnson"],
+        ),
+        (
+            'Hillary Clinton scolded reporters: "Ask me about the issues."',
+            "Ask me about the issues.",
+            "scolded",
+            ["reporters"],
+        ),
+    ],
+)
+def test_a_rebuke_before_a_quote_is_its_cue(text, content, cue, recipients):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == "Hillary Clinton"
+    assert quote.speaker_mention == span_at(text, "Hillary Clinton")
+    assert quote.cue == span_at(text, cue)
+    assert list(quote.recipients) == recipients
+
+
 def test_a_place_inside_a_described_speaker_is_not_the_speaker():
     text = (
         "The Florida senator took a heckler in stride, "
