@@ -245,6 +245,26 @@ def test_the_same_words_merge_only_under_one_known_speaker(db_url: str, tmp_path
     ]
 
 
+def test_an_alias_found_in_several_articles_is_stored_once(db_url: str, tmp_path: Path) -> None:
+    """Three articles in one run call Kim Jong-un "the dictator": one alias row, from
+    the first of them; the later ones are skipped, not errors."""
+    for name in ("a", "b", "c"):
+        write(
+            tmp_path / "in",
+            f"{name}.txt",
+            f'Summit {name}\n\nKim Jong-un met Trump. "We will win {name}," the dictator said.',
+        )
+    result = ingest(db_url, tmp_path / "in")
+    assert result.exit_code == 0, result.output
+
+    aliases = rows(
+        db_url,
+        "SELECT e.name, a.text, d.title FROM aliases a JOIN entities e ON e.id = a.entity_id "
+        "JOIN documents d ON d.id = a.document_id",
+    )
+    assert aliases == [("Kim Jong-un", "the dictator", "Summit a")]
+
+
 def test_changed_text_under_the_same_url_is_a_new_version(db_url: str, tmp_path: Path) -> None:
     url = "https://example.com/summit"
     old = write(tmp_path / "in", "old.txt", 'Summit\n\n"We will never give up," Kim Jong-un said.')

@@ -16,6 +16,7 @@ taken in the rows' order, as row-by-row INSERTs would take them.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -51,9 +52,17 @@ class _Compiled:
         return tuple(values) if self.positional else dict(zip(self.placeholders, values))
 
 
-# A table (its plain INSERT) or an INSERT statement built once (a variant such as
-# ON CONFLICT DO NOTHING): compiled statements are cached by it.
-Into = sa.Table | sa.Insert
+@dataclasses.dataclass(frozen=True)
+class IgnoringDuplicates:
+    """Rows for `table` that are skipped where they would break a unique constraint
+    (INSERT ... ON CONFLICT DO NOTHING): another writer may have added them."""
+
+    table: sa.Table
+
+
+# Where rows go: a table (its plain INSERT), or a table ignoring duplicates. Compiled
+# statements are cached by it.
+Into = sa.Table | IgnoringDuplicates
 
 
 class Inserts:
@@ -97,12 +106,14 @@ class Inserts:
         return ids
 
     def copy(self, connection: Connection, into: Into, rows: Sequence[dict]) -> None:
-        """Inserts `rows` as they are, ids included: COPY for a plain INSERT, one
-        executemany for another (ON CONFLICT DO NOTHING). PostgreSQL only."""
+        """Inserts `rows` as they are, ids included, in one statement: COPY into a table;
+        INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING where duplicates are
+        ignored (COPY cannot skip a row, and an executemany is a statement a row: the
+        aliases of a group were thousands). PostgreSQL only."""
         if isinstance(into, sa.Table):
             self._copy(connection, into, rows)
         else:
-            self.run(connection, into, rows)
+            self._insert_columns(connection, into.table, rows)
 
     def update(self, connection: Connection, statement: sa.Executable, parameters: dict) -> None:
         connection.execute(statement, parameters)
@@ -132,13 +143,41 @@ class Inserts:
             for row in rows:
                 copy.write_row([row[n] if p is None else p(row[n]) for n, p in processors])
 
+    def _insert_columns(
+        self, connection: Connection, table: sa.Table, rows: Sequence[dict]
+    ) -> None:
+        """The rows as one array a column, unnested into the table; conflicts skipped."""
+        compiled = self._compile(table, rows[0])
+        quote = self.dialect.identifier_preparer.quote
+        names = ", ".join(quote(name) for name in compiled.names)
+        arrays = ", ".join(
+            f"%s::{table.c[name].type.compile(dialect=self.dialect)}[]" for name in compiled.names
+        )
+        sql = (
+            f"INSERT INTO {quote(table.name)} ({names}) SELECT * FROM unnest({arrays}) "
+            "ON CONFLICT DO NOTHING"
+        )
+        columns = [
+            [row[name] if process is None else process(row[name]) for row in rows]
+            for name, process in zip(compiled.names, compiled.processors, strict=True)
+        ]
+        with _DriverCursor(connection, sql) as cursor:
+            cursor.execute(sql, columns)
+
     def _compile(self, into: Into, row: dict) -> _Compiled:
         key = (into, tuple(row))
         compiled = self._compiled.get(key)
         if compiled is None:
-            statement = into.insert() if isinstance(into, sa.Table) else into
+            statement = into.insert() if isinstance(into, sa.Table) else self._ignoring(into)
             compiled = self._compiled[key] = _Compiled(statement, tuple(row), self.dialect)
         return compiled
+
+    def _ignoring(self, into: IgnoringDuplicates) -> sa.Insert:
+        if self.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(into.table).on_conflict_do_nothing()
 
 
 class PendingId:

@@ -49,7 +49,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from quotedb.parse.lexicon import GAZETTEER
 from quotedb.readers import ReadError, Skipped
-from quotedb.store.bulk import Deferred, Inserts, Later, PendingId, resolved
+from quotedb.store.bulk import Deferred, IgnoringDuplicates, Inserts, Later, PendingId, resolved
 from quotedb.store.db import StoreError, savepoint_journals_in_memory
 from quotedb.store.keys import name_key, quote_key
 from quotedb.store.models import (
@@ -427,17 +427,6 @@ def _update_quote(columns: tuple[str, ...]) -> sa.Update:
     return QUOTES.update().where(QUOTES.c.id == sa.bindparam("quote_id")).values(values)
 
 
-@functools.cache
-def _insert_ignoring_duplicates(dialect_name: str, table: sa.Table) -> sa.Insert:
-    """INSERT ... ON CONFLICT DO NOTHING: another writer may have added the same alias.
-    Built once a dialect: Inserts caches its compiled form by the statement."""
-    if dialect_name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table).on_conflict_do_nothing()
-
-
 @dataclasses.dataclass(frozen=True, slots=True)
 class StoredEntity:
     """What entity merging reads of a stored entity."""
@@ -704,8 +693,8 @@ class DocumentWriter:
 
     def _write_aliases(self) -> None:
         if self._aliases:
-            insert = _insert_ignoring_duplicates(self.connection.dialect.name, ALIASES)
-            self.inserts.run(self.connection, insert, self._aliases)
+            # Another writer may have added the same alias.
+            self.inserts.run(self.connection, IgnoringDuplicates(ALIASES), self._aliases)
 
     # -- quotes ---------------------------------------------------------------
 
