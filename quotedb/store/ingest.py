@@ -623,15 +623,18 @@ class DocumentWriter:
         speaker is kept to this document (a new entity has no stored quotes). Looking
         only these up keeps ingest from reading, for every common quote, each earlier
         document's unmerged copy of it."""
-        return (
-            quote.speaker is not None and self._plan_entity(quote.speaker).identity[0] != "document"
-        )
+        return quote.speaker is not None and self._identities[quote.speaker][0] != "document"
 
     def entity_keys(self) -> set[str]:
         """The name keys _resolve_entities may look up."""
-        names = {name for quote in self.document.quotes for name in quote_names(quote)}
-        plans = (self._plan_entity(name) for name in names)
-        return {plan.key for plan in plans if plan.identity[0] == "name"}
+        return {identity[1] for identity in self._identities.values() if identity[0] == "name"}
+
+    @functools.cached_property
+    def _identities(self) -> dict[str, tuple]:
+        """The identity (EntityPlan.identity) of each name the attributions link, planned
+        once: the group look-ups and the quote merging all ask for it."""
+        names = dict.fromkeys(name for quote in self.document.quotes for name in quote_names(quote))
+        return {name: self._plan_entity(name).identity for name in names}
 
     def _insert(self, table: sa.Table, row: dict) -> int:
         """Inserts one row; returns its id."""
