@@ -980,3 +980,23 @@ def test_an_inverted_cue_before_a_colon_hands_the_next_paragraph_to_its_speaker(
     quote = quote_of(doc, "I think the stakes are so high that they would do anything.")
     assert quote.speaker == "Roger Stone"
     assert "Stated Stone" not in [entity.name for entity in doc.entities]
+
+
+def test_a_nested_question_closing_the_quote_still_hands_it_to_the_cue():
+    text = (
+        "Karen Weaver, the mayor, met the campaign. "
+        "“They asked us, ‘What kind of help do you need?’” Weaver said."
+    )
+    quote = quote_of(parse(text), "They asked us, ‘What kind of help do you need?’")
+    assert quote.speaker == "Karen Weaver"
+    assert quote.cue == span_at(text, "said")
+
+
+def test_a_sentence_of_just_name_and_cue_signs_the_quote_closed_on_a_period():
+    text = (
+        "Donald Trump spoke in Florida. "
+        "“I hope you are able to find the emails that are missing.” Trump said."
+    )
+    quote = quote_of(parse(text), "I hope you are able to find the emails that are missing.")
+    assert quote.speaker == "Donald Trump"
+    assert quote.speaker_mention == span_at(text, "Trump", nth=2)

@@ -311,6 +311,15 @@ def quote_kind(text: str, quotation: Quotation, p: Paragraph) -> str:
     return "partial"
 
 
+def last_mark(text: str, quotation: Quotation) -> str:
+    """The quote's last character, looking through a nested quote that closes with it
+    (`…do you need?’"`): the comma or question mark that hands it to a cue."""
+    end = quotation.end
+    while end > quotation.start and text[end - 1] in "’'‘ ":
+        end -= 1
+    return text[end - 1 : end] if end > quotation.start else ""
+
+
 def ends_sentence(text: str, quotation: Quotation) -> bool:
     content = text[quotation.start : quotation.end].rstrip()
     return content[-1:] in ".?!" and content[:1].isupper()

@@ -19,6 +19,7 @@ from quotedb.parse.clauses import (
     ends_sentence,
     first_token_at,
     is_adjunct,
+    last_mark,
     last_token_before,
     names_a_title,
     quote_kind,
@@ -92,7 +93,12 @@ class QuoteRules:
             or (
                 after is not None
                 and quotation.end > quotation.start
-                and self.text[quotation.end - 1 : quotation.end] in ",?!—–-"
+                and last_mark(self.text, quotation) in ",?!—–-"
+            )
+            or (
+                after is not None
+                and last_mark(self.text, quotation) == "."
+                and self._signs_alone(p, after)
             )
         ):
             draft = self._cue_after_quote(p, quotation, after, used)
@@ -105,6 +111,25 @@ class QuoteRules:
                 draft = self._colon_speaker(p, quotation, before)
             return draft
         return None
+
+    @staticmethod
+    def _signs_alone(p: Paragraph, first: int) -> bool:
+        """`"…are missing." Trump said.`: a sentence of just a speaker and a cue signs the
+        quote before it, though the quote closed on a period."""
+        toks = p.toks
+        s_first, s_last = p.bounds[p.sentence_of[first]]
+        if s_first != first:
+            return False
+        cue = next((c for c in p.cues if first < c.first <= first + 6), None)
+        if cue is None or cue.verb is None or cue.verb.cls == "naming":
+            return False
+        subject = subject_before(toks, cue.first, floor=first)
+        return (
+            subject is not None
+            and subject.first == first
+            and subject.last + 1 == cue.first
+            and is_adjunct(toks[cue.last + 1 : s_last + 1])
+        )
 
     def _said_opening(
         self, p: Paragraph, quotation: Quotation, lead: int, used: dict[int, Draft]
@@ -262,7 +287,7 @@ class QuoteRules:
         """`"…," an angry Hollande retaliated.`: a name and a verb our lexicon lacks right
         after a quote that ends on a comma still sign it (rule quote-name-after)."""
         toks = p.toks
-        if self.text[quotation.end - 1 : quotation.end] not in (",", "?", "!"):
+        if last_mark(self.text, quotation) not in (",", "?", "!"):
             return None
         subject = None
         for verb_at in range(k + 1, min(len(toks), k + 10)):
