@@ -1000,3 +1000,43 @@ def test_a_sentence_of_just_name_and_cue_signs_the_quote_closed_on_a_period():
     quote = quote_of(parse(text), "I hope you are able to find the emails that are missing.")
     assert quote.speaker == "Donald Trump"
     assert quote.speaker_mention == span_at(text, "Trump", nth=2)
+
+
+
+
+def test_the_statement_said_is_the_words_of_whoever_issued_it():
+    text = (
+        "Fox News said in a statement on Monday that the calls were brief.\n\n"
+        "“Trump offered to appear at the debate,” the statement said."
+    )
+    quote = quote_of(parse(text), "Trump offered to appear at the debate")
+    assert quote.speaker == "Fox News"
+    assert quote.speaker_mention == span_at(text, "the statement")
+    assert quote.cue == span_at(text, "said", nth=2)
+    assert quote.source is not None and quote.source.kind == "statement"
+
+
+def test_a_statement_of_unknown_issuer_has_no_speaker_and_an_email_in_it_names_none():
+    text = (
+        "Hillary Clinton used a personal email account. "
+        "The Times said Peter Cook provided a written statement.\n\n"
+        "“His use of personal email was a mistake,” the statement said."
+    )
+    quote = quote_of(parse(text), "His use of personal email was a mistake")
+    assert quote.speaker is None
+    assert quote.speaker_mention == span_at(text, "the statement")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("A supporter held up a sign. “I am still Sanders,” it read.", "it"),
+        ("“She should come to Louisiana,” the editorial read.", "the editorial"),
+    ],
+)
+def test_a_text_that_reads_is_the_mention_of_a_quote_with_no_speaker(text, subject):
+    doc = parse(text)
+    (quote,) = doc.quotes
+    assert quote.speaker is None
+    assert quote.speaker_mention == span_at(text, subject, nth=text.count(subject))
+    assert quote.cue == span_at(text, "read")

@@ -814,7 +814,7 @@ class CueRules:
         s_first, _ = p.bounds[p.sentence_of[subject.first]]
         for k in range(s_first, subject.last + 1):
             kind = p.media[k]
-            if kind:
+            if kind and not p.inside[k]:  # an "email" inside the quote is not its medium
                 medium = self.media.by_author(kind, None)
                 if medium and medium.author:
                     return medium.author

@@ -254,6 +254,8 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             j -= 1
         if j >= floor and tokens[j].lower in TIME_PREPOSITIONS:
             return subject_before(tokens, j, floor)
+        if lower == "statement" and j < i - 1 and (j < floor or not tokens[j].text[:1].isalnum()):
+            return NounPhrase(j + 1, i, i)  # `"…," the statement read`: the sieve finds its author
         return None
     head = i
     first = i

@@ -263,7 +263,36 @@ class QuoteRules:
             self._recipient(p, cue, draft)
             self._take_the_lead_in(p, quotation, draft)
             return draft
-        return self._name_then_verb(p, quotation, k)
+        return self._document_reads(p, quotation, k) or self._name_then_verb(p, quotation, k)
+
+    def _document_reads(self, p: Paragraph, quotation: Quotation, k: int) -> Draft | None:
+        """`"…," the statement read.` / `"…," it read.`: the words of a written text. Its
+        author speaks when the document named one; otherwise the speaker stays unknown
+        and the text ("the editorial") is the mention."""
+        toks = p.toks
+        if last_mark(self.text, quotation) != ",":
+            return None
+        verb_at = next(
+            (j for j in range(k + 1, min(len(toks), k + 4)) if toks[j].lower in ("read", "reads")),
+            None,
+        )
+        if verb_at is None or p.inside[verb_at]:
+            return None
+        subject = subject_before(toks, verb_at, floor=k)
+        if subject is None or subject.first != k or subject.last + 1 != verb_at:
+            return None
+        head = toks[subject.head].lower
+        if head == "statement":
+            speaker = self._statement_author()
+        elif head == "it" or p.media[subject.head]:
+            speaker = self._medium_speaker(p, subject)
+        else:
+            return None
+        mention = self.span_of(toks, subject.first, subject.last)
+        draft = self._signed_draft(p, quotation, "quote-cue-after", 0.6, speaker, mention)
+        draft.cue = self.span_of(toks, verb_at, verb_at)
+        draft.cue_index = (verb_at, verb_at)
+        return draft
 
     def _take_the_lead_in(self, p: Paragraph, quotation: Quotation, draft: Draft) -> None:
         """`Trump's misinformation may be "strategic," he said`: the words that open the

@@ -206,6 +206,8 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             medium = self.media.by_author(kind, None)
             if medium is not None and medium.author:
                 return medium.author
+            if kind == "statement" and words[0].lower == "the":
+                return self._statement_author()
         # The name inside the phrase: the capitalised run that holds the head.
         if (
             is_capitalised(head)
@@ -310,6 +312,17 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 continue
             self.read_paragraph(index, lo, hi, by_paragraph.get(index, []))
         return self.finish()
+
+    def _statement_author(self) -> str | None:
+        """ "Fox News said in a statement. … "…," the statement said": the speaker of the
+        statement quoted in this paragraph or the one before, else nobody we can name."""
+        here = self._paragraph.index if self._paragraph is not None else 0
+        for draft in reversed(self.drafts):
+            if draft.paragraph < here - 1:
+                break
+            if draft.source_kind == "statement" and draft.speaker:
+                return draft.speaker
+        return None
 
     def sign_previous_quote(self, index: int, lo: int, hi: int) -> None:
         """A quote paragraph signed on the next line: "…" / "- Clinton." / "-President
