@@ -1040,3 +1040,17 @@ def test_a_text_that_reads_is_the_mention_of_a_quote_with_no_speaker(text, subje
     assert quote.speaker is None
     assert quote.speaker_mention == span_at(text, subject, nth=text.count(subject))
     assert quote.cue == span_at(text, "read")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("As Vulture put it, “Hello, it’s the Biebs.”", "Vulture", "put it"),
+        ('In one song, Billy Joel sings, "Don\'t go changing."', "Billy Joel", "sings"),
+    ],
+)
+def test_put_it_and_sing_are_cues(text, speaker, cue):
+    (quote,) = parse(text).quotes
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, speaker)
+    assert quote.cue == span_at(text, cue)
