@@ -1002,8 +1002,6 @@ def test_a_sentence_of_just_name_and_cue_signs_the_quote_closed_on_a_period():
     assert quote.speaker_mention == span_at(text, "Trump", nth=2)
 
 
-
-
 def test_the_statement_said_is_the_words_of_whoever_issued_it():
     text = (
         "Fox News said in a statement on Monday that the calls were brief.\n\n"
@@ -1054,3 +1052,16 @@ def test_put_it_and_sing_are_cues(text, speaker, cue):
     assert quote.speaker == speaker
     assert quote.speaker_mention == span_at(text, speaker)
     assert quote.cue == span_at(text, cue)
+
+
+def test_a_possessive_owner_is_not_part_of_the_person_s_name():
+    text = (
+        "Obstruction would become untenable for the GOP. As The Post's Ruth Marcus puts it, "
+        'Obama is trying to make Republicans "an offer they can\'t afford to refuse."'
+    )
+    doc = parse(text)
+    quote = quote_holding(doc, "Obama is trying to make Republicans")
+    assert quote.speaker == "Ruth Marcus"
+    assert quote.speaker_mention == span_at(text, "The Post's Ruth Marcus")
+    assert "Ruth Marcus" in [entity.name for entity in doc.entities]
+    assert not any("GOP" in entity.name for entity in doc.entities)

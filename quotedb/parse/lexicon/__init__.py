@@ -155,7 +155,6 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         "e.g.",
         "i.e.",
         "etc.",
-        "gop.",
         "pres.",
         "supt.",
         "capt.",
