@@ -1065,3 +1065,37 @@ def test_a_possessive_owner_is_not_part_of_the_person_s_name():
     assert quote.speaker_mention == span_at(text, "The Post's Ruth Marcus")
     assert "Ruth Marcus" in [entity.name for entity in doc.entities]
     assert not any("GOP" in entity.name for entity in doc.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "mention"),
+    [
+        (
+            "Hillary Clinton answered the question on Facebook, writing, “Yes, I will.”",
+            "Yes, I will.",
+            "Hillary Clinton",
+            "Hillary Clinton",
+        ),
+        (
+            (
+                "Bernie Sanders won. His campaign sent a text message to supporters saying: "
+                "“We won New Hampshire!”"
+            ),
+            "We won New Hampshire!",
+            None,
+            None,
+        ),
+        (
+            "The ad then cuts to footage of Donald Trump saying, “You have to give them a path.”",
+            "You have to give them a path.",
+            "Donald Trump",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_a_participle_s_speaker_is_not_a_preposition_s_object_unless_of(
+    text, content, speaker, mention
+):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == (span_at(text, mention) if mention else None)

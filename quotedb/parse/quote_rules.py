@@ -451,6 +451,17 @@ class QuoteRules:
             if cue.verb is None:
                 subject = subject_before(toks, cue.first)
             if (
+                subject is not None
+                and toks[cue.first].lower.endswith("ing")
+                and subject.first > s_first
+                and toks[subject.first - 1].lower in PREPOSITIONS
+                and toks[subject.first - 1].lower not in ("of", "about", "with")
+            ):
+                # "sent a text message to supporters saying: "…"": a preposition's object
+                # does not say it, the sentence's speaker does (but "footage of Trump
+                # saying", "with one of her ads asking": the object does).
+                subject = None
+            if (
                 subject is None
                 and cue.verb is not None
                 and "inv" in cue.verb.frames
