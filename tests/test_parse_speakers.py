@@ -1099,3 +1099,38 @@ def test_a_participle_s_speaker_is_not_a_preposition_s_object_unless_of(
     quote = quote_of(parse(text), content)
     assert quote.speaker == speaker
     assert quote.speaker_mention == (span_at(text, mention) if mention else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "mention", "cue"),
+    [
+        (
+            "Chris Christie gave a one-word answer. “Denver,” he answered.",
+            "Denver",
+            "Chris Christie",
+            "he",
+            "answered",
+        ),
+        ("“Mexico!” the audience screamed back.", "Mexico!", None, "the audience", "screamed"),
+        (
+            "“You know, it happens, right?” Trump went on.",
+            "You know, it happens, right?",
+            "Trump",
+            "Trump",
+            "went on",
+        ),
+    ],
+)
+def test_a_manner_of_speaking_verb_signs_a_quote(text, content, speaker, mention, cue):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, mention)
+    assert quote.cue == span_at(text, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Donald Trump laughed off the criticism.", "Donald Trump went on to win the nomination."],
+)
+def test_a_manner_of_speaking_verb_reports_no_claim_of_its_own(text):
+    assert parse(text).quotes == ()

@@ -182,6 +182,8 @@ class CueRules:
         s_first, s_last = p.bounds[p.sentence_of[cue.first]]
         if cue.verb is None:
             return self._according_to(p, cue, s_first, s_last)
+        if "quote" in cue.verb.frames:
+            return None  # "he laughed": it signs a quotation, never reports a claim
         if cue.verb.cls == "nominal":
             return self._nominal(p, cue, s_first, s_last)
         if "seem" in cue.verb.frames:
