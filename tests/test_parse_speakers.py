@@ -1134,3 +1134,14 @@ def test_a_manner_of_speaking_verb_signs_a_quote(text, content, speaker, mention
 )
 def test_a_manner_of_speaking_verb_reports_no_claim_of_its_own(text):
     assert parse(text).quotes == ()
+
+
+def test_a_pronoun_inside_a_how_clause_is_not_the_sentence_s_speaker():
+    text = (
+        "Hillary Clinton gave no details about how they would pay for it, "
+        "saying only that the plan was “fully funded.”"
+    )
+    quote = quote_holding(parse(text), "“fully funded.”")
+    assert quote.speaker == "Hillary Clinton"
+    assert quote.speaker_mention == span_at(text, "Hillary Clinton")
+    assert quote.cue == span_at(text, "saying")

@@ -106,6 +106,9 @@ _CONTENT_MUST_NOT_START = frozenset(
 )
 
 _SPEAKING_NOUNS = ROLES | GROUPS | ORGANISATION_HEADS
+# Words that open a clause inside the sentence ("no details about how he planned"):
+# a pronoun after them is that clause's subject, not the sentence's speaker.
+_CLAUSE_OPENERS = frozenset({"how", "why", "what", "where", "whether", "that", "which", "who"})
 # Verbs whose -ing complement is their subject's act: "kept asking", "began saying".
 _ASPECT_VERBS = frozenset(
     ["kept", "keeps", "keep", "began", "begins", "started", "starts", "stopped", "continued"]
@@ -733,7 +736,8 @@ class CueRules:
             if p.inside[k]:
                 continue
             if toks[k].lower in ("he", "she", "they") and not (
-                k > s_first and toks[k - 1].lower in SUBORDINATORS
+                k > s_first
+                and (toks[k - 1].lower in SUBORDINATORS or toks[k - 1].lower in _CLAUSE_OPENERS)
             ):  # "Bradley apologized after they came out, saying": not "they"
                 name = self.registry.pronoun(toks[k].text, toks[k].start, toks[k].end, True)
                 return (name, (toks[k].start, toks[k].end)) if name else (None, None)
