@@ -713,3 +713,24 @@ def test_said_about_a_quantity_or_on_a_titled_show(text, content, mention):
     quote = quote_of(parse(text), content)
     assert quote.speaker_mention == span_at(text, mention)
     assert quote.cue == span_at(text, "said")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Bernie Sanders said the request was "futile," because the FBI now holds the records.',
+            'the request was "futile," because the FBI now holds the records',
+        ),
+        (
+            'Donald Trump says Obama is "losing the war on terrorism," part of a long attack.',
+            'Obama is "losing the war on terrorism,"',
+        ),
+    ],
+)
+def test_a_quote_closed_on_a_comma_ends_the_claim_unless_a_connective_carries_it_on(
+    text: str, content: str
+):
+    quote = quote_of(parse(text), content)
+    assert quote.spans == (span_at(text, content),)
+    assert quote.kind == "mixed"

@@ -179,6 +179,13 @@ def ends_without_content(tail: list[Token], inverted: bool) -> bool:
     return False
 
 
+# Words after `…," ` that carry the reported clause on: `was "futile," because …`.
+_CLAUSE_GOES_ON = frozenset(
+    {"and", "or", "in", "because", "where", "compared", "even", "with", "too", "by"}
+    | {"given", "specifically", "''", "as", "since", "so", "if", "when", "than", "to"}
+)
+
+
 def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -> int:
     """Last token of the clause that starts at `start`: the sentence end, or a
     boundary like ", while", "; ", ", but", ", adding", or a quote closed on a comma."""
@@ -252,6 +259,7 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
                 and k + 1 <= s_last
                 and toks[k + 1].lower not in SUBJECT_PRONOUNS
                 and toks[k + 1].lower not in ("said", "says")
+                and toks[k + 1].lower not in _CLAUSE_GOES_ON
             ):
                 return k
         k += 1
