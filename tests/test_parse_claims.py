@@ -734,3 +734,26 @@ def test_a_quote_closed_on_a_comma_ends_the_claim_unless_a_connective_carries_it
     quote = quote_of(parse(text), content)
     assert quote.spans == (span_at(text, content),)
     assert quote.kind == "mixed"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            (
+                "Recep Tayyip Erdogan said the reported bomber, who detonated in the tourist "
+                "district, had “Syrian roots.”"
+            ),
+            "the reported bomber, who detonated in the tourist district, had “Syrian roots.”",
+        ),
+        (
+            "Trump said the plan helped Clinton, who does not need the help.",
+            "the plan helped Clinton",
+        ),
+    ],
+)
+def test_a_relative_clause_ends_the_claim_unless_the_claim_s_verb_follows_it(
+    text: str, content: str
+):
+    quote = quote_of(parse(text), content)
+    assert quote.spans == (span_at(text, content),)

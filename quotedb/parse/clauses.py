@@ -14,6 +14,7 @@ from quotedb.parse.lexicon import (
     ADJUNCT_WORDS,
     CLAUSE_BOUNDARIES,
     CUES,
+    FINITE_VERBS,
     GROUPS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
@@ -26,6 +27,7 @@ from quotedb.parse.quotemarks import Quotation
 from quotedb.parse.text import Token, trim
 
 RELATIVES = frozenset({"who", "which"})
+_MODALS = frozenset({"can", "could", "should", "may", "might", "must", "does", "did", "do"})
 SUBJECT_STARTS = frozenset({"he", "she", "they", "i", "we", "it", "the", "his", "her", "their"})
 
 
@@ -204,7 +206,12 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
                 return k - 1
             # "…helped Clinton, who does not need …": a relative clause about the last
             # name is the writer's, not the speaker's.
-            if comma_before and k > start + 2 and token.lower in ("who", "which"):
+            if (
+                comma_before
+                and k > start + 2
+                and token.lower in ("who", "which")
+                and not _embedded_relative(toks, k, s_last, inside)
+            ):
                 return k - 1
             # "charged Van Dyke with murder, and Emanuel released the video": a new
             # subject after ", and" starts the writer's next clause.
@@ -267,6 +274,16 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
     while last > start and toks[last].text in (".", "!", "?") and not inside[last]:
         last -= 1
     return last if toks[s_last].text not in CLOSING_MARKS else s_last
+
+
+def _embedded_relative(toks: list[Token], relative: int, s_last: int, inside: list[bool]) -> bool:
+    """Whether ", who …," is set inside the clause's subject: its closing comma is followed
+    by the clause's verb ("said the bomber, who detonated in Istanbul, had …")."""
+    for k in range(relative + 1, min(s_last, relative + 25)):
+        if toks[k].text == "," and not inside[k]:
+            verb = toks[k + 1]
+            return (verb.lower in FINITE_VERBS or verb.lower in _MODALS) and not inside[k + 1]
+    return False
 
 
 def embedded_clause_end(toks: list[Token], s_first: int, cue: int, end: int, inside) -> int:
