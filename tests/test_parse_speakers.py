@@ -1145,3 +1145,39 @@ def test_a_pronoun_inside_a_how_clause_is_not_the_sentence_s_speaker():
     assert quote.speaker == "Hillary Clinton"
     assert quote.speaker_mention == span_at(text, "Hillary Clinton")
     assert quote.cue == span_at(text, "saying")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "mention"),
+    [
+        (
+            "According to HuffPo: “Senator Tim Kaine has had a mixed record on abortion.”",
+            "Senator Tim Kaine has had a mixed record on abortion.",
+            "HuffPo",
+            "HuffPo",
+        ),
+        (
+            "Polls differ - More from Jeffrey Jones: “Partisanship is a starting point.”",
+            "Partisanship is a starting point.",
+            "Jeffrey Jones",
+            "Jeffrey Jones",
+        ),
+        (
+            "Pew published a report. From the report: “Samples with elaborate designs fare better.”",
+            "Samples with elaborate designs fare better.",
+            None,
+            "the report",
+        ),
+    ],
+)
+def test_a_source_named_before_a_colon_signs_the_quote(text, content, speaker, mention):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, mention)
+
+
+def test_a_place_someone_came_from_does_not_sign_a_quote():
+    text = "Anna Ruiz came from New York: “I love it here.”"
+    quote = quote_of(parse(text), "I love it here.")
+    assert quote.speaker == "Anna Ruiz"
+    assert quote.speaker_mention == span_at(text, "Anna Ruiz")

@@ -177,6 +177,13 @@ class QuoteRules:
             if toks[k].text in ("-", "—", "–"):
                 opening = k + 1
                 break
+        source = subject_before(toks, colon, floor=opening)
+        lead_in = [t.lower for t in toks[opening : source.first]] if source else []
+        if lead_in in (["from"], ["more", "from"]):
+            # "From the report: "…"", "More from Jones: "…"": the quote comes from the source.
+            name = self.resolve(toks, source, speaks=True)
+            mention = self.span_of(toks, source.first, source.last)
+            return self._signed_draft(p, quotation, "quote-colon", 0.6, name, mention)
         # The sentence's opening name, or ("Asked whether …, Mr. Smith shot back: "…"")
         # the one after its last comma.
         comma = max((k for k in range(opening, colon) if toks[k].text == ","), default=None)
@@ -450,8 +457,15 @@ class QuoteRules:
             subject = subject_of(toks, cue, 0) if cue.verb is not None else None
             if cue.verb is None:
                 subject = subject_before(toks, cue.first)
+                if subject is None and toks[k].text == ":":
+                    # "According to HuffPo: "…"": the source follows the cue (with a
+                    # comma, the according-to rule reads the clause the quote opens).
+                    subject = subject_after(toks, cue.last + 1)
+                    if subject is None or subject.last != lead:
+                        return None
             if (
                 subject is not None
+                and cue.verb is not None
                 and toks[cue.first].lower.endswith("ing")
                 and subject.first > s_first
                 and toks[subject.first - 1].lower in PREPOSITIONS
