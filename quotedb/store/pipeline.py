@@ -266,9 +266,10 @@ def _parsing(results: Iterable[ReadResult], *, jobs: int, chunk_size: int) -> It
     input order. Leaving the block (at the end, on an error, on Ctrl-C) stops them."""
     # Even one parsing process pays: it parses the next documents while this one writes.
     # Pool.imap reads its whole input ahead; the semaphore bounds the documents in
-    # flight, so memory stays flat on any corpus size. Two batches' worth lets the
-    # parsers fill the next batch while this process writes the last one.
-    in_flight = threading.BoundedSemaphore(max(2 * BATCH_DOCUMENTS, 4 * jobs * chunk_size))
+    # flight, so memory stays flat on any corpus size. Six batches' worth (about a
+    # second of parsing) keeps the parsers busy while this process imports the writer
+    # and migrates the store, which it does before it takes the first document.
+    in_flight = threading.BoundedSemaphore(max(6 * BATCH_DOCUMENTS, 4 * jobs * chunk_size))
 
     # Set when the block ends early (an error, Ctrl-C): the pool's feeding thread then
     # stops waiting for room, so terminating the pool cannot hang on it.
