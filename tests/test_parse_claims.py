@@ -757,3 +757,47 @@ def test_a_relative_clause_ends_the_claim_unless_the_claim_s_verb_follows_it(
 ):
     quote = quote_of(parse(text), content)
     assert quote.spans == (span_at(text, content),)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "mention", "cue"),
+    [
+        (
+            (
+                "At AIPAC, however, Donald Trump focused on reiterating positions in line with "
+                "current policies."
+            ),
+            "positions in line with current policies",
+            "Donald Trump",
+            "Donald Trump",
+            "reiterating",
+        ),
+        (
+            (
+                "A few minutes later, Chris Murphy followed up by lamenting the churn of "
+                "meaningless tasks his job entails."
+            ),
+            "the churn of meaningless tasks his job entails",
+            "Chris Murphy",
+            "Chris Murphy",
+            "lamenting",
+        ),
+    ],
+)
+def test_a_participle_after_a_verb_phrase_is_the_verb_s_subject_s_claim(
+    text: str, content: str, speaker: str, mention: str, cue: str
+):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, mention)
+    assert quote.cue == span_at(text, cue)
+
+
+def test_a_name_ending_in_ed_is_not_a_past_tense_verb():
+    text = (
+        "Texas Sen. Ted Cruz is making a pitch to voters saying a state law banning fracking "
+        "is hurting the economy."
+    )
+    quote = quote_of(parse(text), "a state law banning fracking is hurting the economy")
+    assert quote.speaker == "Ted Cruz"
+    assert quote.speaker_mention == span_at(text, "Texas Sen. Ted Cruz")

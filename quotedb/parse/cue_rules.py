@@ -743,13 +743,19 @@ class CueRules:
                 return (name, (toks[k].start, toks[k].end)) if name else (None, None)
         # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her
         # statement, saying …": the subject of the past-tense verb of the clause before.
-        if toks[cue.first - 1].text == "," or toks[cue.first - 1].lower in ("and", "but", "then"):
+        if (
+            toks[cue.first - 1].text == ","
+            or toks[cue.first - 1].lower in ("and", "but", "then")
+            # "his campaign sent a text message to supporters saying": the participle
+            # hangs on the verb before it.
+            or toks[cue.first].lower.endswith("ing")
+        ):
             for k in range(cue.first - 2, s_first, -1):
                 if p.inside[k] or toks[k].text == ",":
                     break
                 past = toks[k].lower.endswith("ed") or toks[k].lower in IRREGULAR_PASTS
-                if not (past and toks[k].text.isalpha()):
-                    continue
+                if not (past and toks[k].text.isalpha() and toks[k].text.islower()):
+                    continue  # "Ted", "Ned": names, not past tenses
                 subject = subject_before(toks, k, floor=s_first)
                 if (
                     subject is not None
