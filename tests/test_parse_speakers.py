@@ -1181,3 +1181,12 @@ def test_a_place_someone_came_from_does_not_sign_a_quote():
     quote = quote_of(parse(text), "I love it here.")
     assert quote.speaker == "Anna Ruiz"
     assert quote.speaker_mention == span_at(text, "Anna Ruiz")
+
+
+def test_an_office_spelled_in_capitals_is_not_part_of_the_name():
+    text = "Former White House Chief Of Staff Rahm Emanuel said the plan failed."
+    doc = parse(text)
+    quote = quote_of(doc, "the plan failed")
+    assert quote.speaker == "Rahm Emanuel"
+    assert quote.speaker_mention == span_at(text, "Former White House Chief Of Staff Rahm Emanuel")
+    assert [entity.name for entity in doc.entities] == ["Rahm Emanuel"]

@@ -128,6 +128,17 @@ def past_the_office(tokens: list[Token], first: int, last: int) -> int:
     return first
 
 
+def past_a_capitalised_office(tokens: list[Token], first: int, last: int) -> int:
+    """Where the person's name starts in a run that spells its office in capitals,
+    "White House Chief Of Staff Rahm Emanuel": at the known first name after a title."""
+    for k in range(first + 1, last):
+        if tokens[k].lower in FIRST_NAME_GENDER:
+            if any(tokens[j].lower in TITLES for j in range(first, k)):
+                return k
+            break
+    return first
+
+
 def _is_np_word(token: Token) -> bool:
     """Whether a word can sit inside a speaker phrase (scanning leftwards)."""
     lower = token.lower

@@ -47,6 +47,7 @@ from quotedb.parse.media_rules import MediaRules
 from quotedb.parse.mentions import (
     NounPhrase,
     is_capitalised,
+    past_a_capitalised_office,
     past_the_office,
     pronoun_of,
     subject_after,
@@ -457,6 +458,8 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             titled = first  # "Ms. Maria Lopez": the title tells the registry her gender
             while first <= last and toks[first].lower in TITLES:
                 first += 1
+            if (named := past_a_capitalised_office(toks, first, last)) != first:
+                first = titled = named
             while last >= first and toks[last].text in ("'s", "’s", "-"):
                 last -= 1
             if first > last:
