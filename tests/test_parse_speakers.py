@@ -1190,3 +1190,17 @@ def test_an_office_spelled_in_capitals_is_not_part_of_the_name():
     assert quote.speaker == "Rahm Emanuel"
     assert quote.speaker_mention == span_at(text, "Former White House Chief Of Staff Rahm Emanuel")
     assert [entity.name for entity in doc.entities] == ["Rahm Emanuel"]
+
+
+def test_a_capitalised_thing_after_the_is_not_the_person_its_name_starts_with():
+    text = (
+        "For those not yet on the Trump Train, here is the news. "
+        "Trump said the wall would be built. He added that Mexico would pay."
+    )
+    doc = parse(text)
+    said = quote_of(doc, "the wall would be built")
+    assert said.speaker == "Trump"
+    assert said.speaker_mention == span_at(text, "Trump", nth=2)
+    added = quote_of(doc, "that Mexico would pay")
+    assert added.speaker == "Trump"
+    assert added.speaker_mention == span_at(text, "He")

@@ -106,6 +106,7 @@ class _OpenEntity:
     last_spoke: int = -1
     tokens: frozenset[str] = frozenset()  # the words of `name`, normalised
     unnamed: bool = False  # "a senior official": described, never named
+    thing: bool = False  # "the Trump Train": a name the text gives no person
 
 
 def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
@@ -195,6 +196,8 @@ class EntityRegistry:
             name_words = normalise(entity.name).split()
             if name_words[-1] in ORGANISATION_WORDS:
                 continue  # "Trump" is not "Trump Plaza Hotel"
+            if entity.thing and len(parts) == 1:
+                continue  # "Trump" is not "the Trump Train"
             # A person, named by their surname, mentioned lately, ranks first.
             rank = (entity.kind == "person", parts[-1] == name_words[-1], entity.last_seen)
             if best_rank is None or rank > best_rank:
@@ -245,6 +248,13 @@ class EntityRegistry:
                 if entity.kind == "unknown":
                     entity.kind = "person"
         return self._note(entity, text, start, end, speaks)
+
+    def not_a_person(self, name: str) -> None:
+        """An entity of unknown kind that the text shows is a thing ("the Trump Train"): no
+        lone surname ("Trump") and no he or she resolves to it."""
+        entity = self._by_key.get(normalise(name))
+        if entity is not None and entity.kind == "unknown" and entity.gender is None:
+            entity.thing = True
 
     def add_roles(self, name: str, roles: list[str]) -> None:
         """Remember descriptions the text gives a named entity ("US president Donald Trump")."""
@@ -338,7 +348,11 @@ class EntityRegistry:
             if gender == "p":
                 fits = entity.kind in ("group", "organisation")
             else:
-                fits = entity.kind in ("person", "unknown") and entity.gender in (gender, None)
+                fits = (
+                    entity.kind in ("person", "unknown")
+                    and entity.gender in (gender, None)
+                    and not entity.thing
+                )
             if not fits:
                 continue
             key = id(entity)

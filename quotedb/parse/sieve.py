@@ -470,6 +470,10 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 if len(words) >= 2 and all(w[:1].isupper() for w in words):
                     title_start = toks[titled].start
                     name = self.registry.name(self.text[title_start:end], title_start, end)
+                    if name and opening > 0 and toks[opening - 1].text == "the":
+                        # "on the Trump Train": a capitalised thing after "the" is
+                        # nobody, unless a title or a first name says otherwise.
+                        self.registry.not_a_person(name)
                     roles = []
                     j = first - 1
                     while (
