@@ -1119,6 +1119,13 @@ def test_a_participle_s_speaker_is_not_a_preposition_s_object_unless_of(
             "Trump",
             "went on",
         ),
+        (
+            "“She took it upon herself to prove them wrong,” remembered Roy Verley, a spokesman.",
+            "She took it upon herself to prove them wrong",
+            "Roy Verley",
+            "Roy Verley",
+            "remembered",
+        ),
     ],
 )
 def test_a_manner_of_speaking_verb_signs_a_quote(text, content, speaker, mention, cue):
