@@ -801,3 +801,16 @@ def test_a_name_ending_in_ed_is_not_a_past_tense_verb():
     quote = quote_of(parse(text), "a state law banning fracking is hurting the economy")
     assert quote.speaker == "Ted Cruz"
     assert quote.speaker_mention == span_at(text, "Texas Sen. Ted Cruz")
+
+
+def test_ripped_is_a_cue_for_what_the_speaker_attacked():
+    text = (
+        "Corey Lewandowski ripped FBI Director James Comey for acting as "
+        "“the judge and the jury” in the probe."
+    )
+    content = "FBI Director James Comey for acting as “the judge and the jury” in the probe"
+    quote = quote_of(parse(text), content)
+    assert quote.kind == "mixed"
+    assert quote.speaker == "Corey Lewandowski"
+    assert quote.cue == span_at(text, "ripped")
+    assert list(quote.about) == ["James Comey"]
