@@ -814,3 +814,32 @@ def test_ripped_is_a_cue_for_what_the_speaker_attacked():
     assert quote.speaker == "Corey Lewandowski"
     assert quote.cue == span_at(text, "ripped")
     assert list(quote.about) == ["James Comey"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        (
+            "Barack Obama repeated his contention that naming the group would help it.",
+            "his contention that naming the group would help it",
+            "Barack Obama",
+            "repeated",
+        ),
+        (
+            "Hillary Clinton highlighted endorsements from black leaders.",
+            "endorsements from black leaders",
+            "Hillary Clinton",
+            "highlighted",
+        ),
+    ],
+)
+def test_repeated_and_highlighted_report_what_the_subject_put_forward(
+    text: str, content: str, speaker: str, cue: str
+):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == speaker
+    assert quote.cue == span_at(text, cue)
+
+
+def test_repeated_as_an_adjective_is_no_cue():
+    assert parse("The bill passed after repeated attempts to block it.").quotes == ()
