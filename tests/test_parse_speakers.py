@@ -1211,3 +1211,11 @@ def test_a_capitalised_thing_after_the_is_not_the_person_its_name_starts_with():
     added = quote_of(doc, "that Mexico would pay")
     assert added.speaker == "Trump"
     assert added.speaker_mention == span_at(text, "He")
+
+
+def test_a_description_before_the_name_may_hold_an_organisation_with_for_or_of():
+    text = "“They have to decide,” Fight for $15 organizing director Kendall Fells told Fox News."
+    quote = quote_of(parse(text), "They have to decide")
+    assert quote.speaker == "Kendall Fells"
+    assert quote.speaker_mention == span_at(text, "Fight for $15 organizing director Kendall Fells")
+    assert list(quote.recipients) == ["Fox News"]

@@ -257,7 +257,10 @@ class QuoteRules:
                     if len(gap) > 8 or not all(
                         (t.text[:1].isalnum() and t.lower not in FUNCTION_WORDS)
                         or t.text in ("'s", "’s", "$", "-")
-                        for t in gap
+                        # "Fight for $15 organizing director", "Secretary of State": inside
+                        # a capitalised name
+                        or (t.lower in ("of", "for") and j > 0 and is_capitalised(gap[j - 1]))
+                        for j, t in enumerate(gap)
                     ):
                         return None  # `"…" as Kim Jong-un wrote`: not a description
                     subject = NounPhrase(k, subject.last, subject.head)
