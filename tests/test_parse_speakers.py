@@ -1219,3 +1219,57 @@ def test_a_description_before_the_name_may_hold_an_organisation_with_for_or_of()
     assert quote.speaker == "Kendall Fells"
     assert quote.speaker_mention == span_at(text, "Fight for $15 organizing director Kendall Fells")
     assert list(quote.recipients) == ["Fox News"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker", "mention"),
+    [
+        (
+            (
+                "Donald Trump and Paul Ryan met. Ryan said he was “very encouraged” and Trump "
+                "called it a “great meeting.”"
+            ),
+            "great meeting.",
+            "Donald Trump",
+            ("Trump", 2),
+        ),
+        (
+            (
+                "Donald Trump and Paul Ryan met. Ryan saying he was “very encouraged” and Trump "
+                "calling it a “great meeting.”"
+            ),
+            "great meeting.",
+            "Donald Trump",
+            ("Trump", 2),
+        ),
+        (
+            "Republicans were irritated, with Sen. John McCain calling the plan a “Chinese menu.”",
+            "Chinese menu.",
+            "John McCain",
+            "Sen. John McCain",
+        ),
+        (
+            (
+                "After the Paris attacks, Donald Trump released a new radio ad calling the plan "
+                "“dangerous.”"
+            ),
+            "dangerous.",
+            "Donald Trump",
+            "Donald Trump",
+        ),
+        (
+            "Mayor Don Guardian spoke for an hour, at one point calling the plan a “disaster.”",
+            "disaster.",
+            "Don Guardian",
+            "Mayor Don Guardian",
+        ),
+    ],
+)
+def test_a_naming_participle_names_through_its_own_subject_unless_a_comma_or_preposition(
+    text, quoted, speaker, mention
+):
+    quote = quote_of(parse(text), quoted)
+    assert quote.kind == "partial"
+    assert quote.speaker == speaker
+    fragment, nth = mention if isinstance(mention, tuple) else (mention, 1)
+    assert quote.speaker_mention == span_at(text, fragment, nth=nth)

@@ -36,6 +36,7 @@ from quotedb.parse.lexicon import (
     GROUPS,
     HEADLINE_NON_SPEAKERS,
     IRREGULAR_PASTS,
+    MESSAGE_NOUNS,
     OWNER_POSSESSIVES,
     PASSIVE_AUXILIARIES,
     PREPOSITIONS,
@@ -150,26 +151,6 @@ _CONTROL_VERBS = frozenset(
         "refuses",
     ]
 )
-# What someone sends rather than who speaks: a participle after one belongs to its
-# sender ("fired back a response saying", "issued a statement calling").
-_MESSAGE_NOUNS = frozenset(
-    [
-        "response",
-        "statement",
-        "message",
-        "letter",
-        "email",
-        "e-mail",
-        "tweet",
-        "post",
-        "ad",
-        "video",
-        "note",
-        "memo",
-        "release",
-        "text",
-    ]
-)
 _QUESTION_WORDS = frozenset({"what", "how", "why", "where", "whether", "who", "which", "when"})
 
 
@@ -218,7 +199,7 @@ class CueRules:
         if (
             subject is not None
             and toks[cue.first].lower.endswith("ing")
-            and toks[subject.head].lower in _MESSAGE_NOUNS
+            and toks[subject.head].lower in MESSAGE_NOUNS
         ):
             subject = None  # "Trump fired back a response saying …": Trump says it
         colon = colon_ends_paragraph(toks, cue.last + 1)

@@ -32,6 +32,7 @@ from quotedb.parse.drafts import Cue, Draft, Paragraph, is_nested
 from quotedb.parse.lexicon import (
     CUES,
     FUNCTION_WORDS,
+    MESSAGE_NOUNS,
     PREPOSITIONS,
     ROLES,
     SUBJECT_PRONOUNS,
@@ -72,6 +73,14 @@ _CLAUSE_STOPPERS = frozenset(
         "added",
     ]
 )
+
+
+def _object_of_a_preposition(toks: list, subject: NounPhrase) -> bool:
+    """ "sent a text message to supporters saying: "…"", "at one point calling": a
+    preposition's object does not say what the participle after it says, the sentence's
+    speaker does (but "footage of Trump saying", "with one of her ads asking": it does)."""
+    before = toks[subject.first - 1].lower if subject.first > 0 else ""
+    return before in PREPOSITIONS and before not in ("of", "about", "with")
 
 
 class QuoteRules:
@@ -471,12 +480,8 @@ class QuoteRules:
                 and cue.verb is not None
                 and toks[cue.first].lower.endswith("ing")
                 and subject.first > s_first
-                and toks[subject.first - 1].lower in PREPOSITIONS
-                and toks[subject.first - 1].lower not in ("of", "about", "with")
+                and _object_of_a_preposition(toks, subject)
             ):
-                # "sent a text message to supporters saying: "…"": a preposition's object
-                # does not say it, the sentence's speaker does (but "footage of Trump
-                # saying", "with one of her ads asking": the object does).
                 subject = None
             if (
                 subject is None
@@ -539,9 +544,20 @@ class QuoteRules:
         if toks[cue.last + 1].start >= quotation.open_at - 1 and toks[cue.last].lower != "as":
             return None  # "executives were calling "every 15 minutes"": no one is named
         # "…, calling it "absurd"": a participle names through the sentence's speaker,
-        # not through whatever noun stands before its comma.
+        # not through whatever noun stands before its comma; without the comma the
+        # noun is its subject ("and Trump calling it a "great meeting"").
         participle = toks[cue.last].lower.endswith("ing")
-        subject = None if participle else subject_before(toks, cue.first)
+        after_comma = participle and toks[cue.first - 1].text in (",", "—", "–", "-")
+        subject = None if after_comma else subject_before(toks, cue.first)
+        if (
+            participle
+            and subject is not None
+            and (
+                _object_of_a_preposition(toks, subject)
+                or toks[subject.head].lower in MESSAGE_NOUNS  # "released a new ad calling it"
+            )
+        ):
+            subject = None
         draft = self._draft(p, quotation, cue, subject, "quote-naming", 0.8)
         if subject is None:
             draft.speaker, draft.mention = self._implicit_subject(p, cue, list(used.values()))

@@ -649,3 +649,34 @@ SUBORDINATORS = frozenset(
     {"when", "since", "after", "as", "while", "although", "though", "because", "if", "before"}
     | {"until", "once", "whereas", "whenever", "unless"}
 )
+
+# What someone sends rather than who speaks: a participle after one belongs to its
+# sender ("fired back a response saying", "issued a statement calling").
+MESSAGE_NOUNS = frozenset(
+    [
+        "response",
+        "statement",
+        "message",
+        "letter",
+        "email",
+        "e-mail",
+        "tweet",
+        "post",
+        "ad",
+        "video",
+        "note",
+        "memo",
+        "release",
+        "text",
+        "remarks",
+        "comments",
+        "ads",
+        "statements",
+        "messages",
+        "letters",
+        "emails",
+        "tweets",
+        "posts",
+        "videos",
+    ]
+)
