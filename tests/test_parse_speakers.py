@@ -1273,3 +1273,12 @@ def test_a_naming_participle_names_through_its_own_subject_unless_a_comma_or_pre
     assert quote.speaker == speaker
     fragment, nth = mention if isinstance(mention, tuple) else (mention, 1)
     assert quote.speaker_mention == span_at(text, fragment, nth=nth)
+
+
+@pytest.mark.parametrize("opening", ["During", "Despite", "Through"])
+def test_a_preposition_opening_the_sentence_is_not_part_of_a_name(opening):
+    text = f"{opening} Mr. Clinton's term, the deal was signed. Mr. Clinton said it was fair."
+    doc = parse(text)
+    quote = quote_of(doc, "it was fair")
+    assert quote.speaker == "Clinton"
+    assert [entity.name for entity in doc.entities] == ["Clinton"]

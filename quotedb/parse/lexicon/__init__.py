@@ -174,6 +174,15 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # the clause around the speaker, never to the speaker's name.
 FUNCTION_WORDS: frozenset[str] = frozenset(
     [
+        "without",
+        "within",
+        "through",
+        "toward",
+        "towards",
+        "despite",
+        "during",
+        "among",
+        "between",
         "a",
         "an",
         "the",
