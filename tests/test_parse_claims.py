@@ -843,3 +843,14 @@ def test_repeated_and_highlighted_report_what_the_subject_put_forward(
 
 def test_repeated_as_an_adjective_is_no_cue():
     assert parse("The bill passed after repeated attempts to block it.").quotes == ()
+
+
+def test_a_group_before_the_past_tense_verb_speaks_the_participle_after_it():
+    text = (
+        "The hearing was closed. FBI officials briefed the panel on Tuesday, "
+        "saying the emails were classified."
+    )
+    quote = quote_of(parse(text), "the emails were classified")
+    assert quote.speaker == "FBI officials"
+    assert quote.speaker_mention == span_at(text, "FBI officials")
+    assert quote.cue == span_at(text, "saying")

@@ -740,7 +740,8 @@ class CueRules:
                 subject = subject_before(toks, k, floor=s_first)
                 if (
                     subject is not None
-                    and is_capitalised(toks[subject.head])
+                    # "FBI officials briefed the panel, saying": a group speaks too
+                    and (is_capitalised(toks[subject.head]) or toks[subject.head].lower in GROUPS)
                     # "Republicans on Capitol Hill pounced": a preposition's object
                     and toks[subject.first - 1].lower not in PREPOSITIONS
                 ):
