@@ -1282,3 +1282,24 @@ def test_a_preposition_opening_the_sentence_is_not_part_of_a_name(opening):
     quote = quote_of(doc, "it was fair")
     assert quote.speaker == "Clinton"
     assert [entity.name for entity in doc.entities] == ["Clinton"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        (
+            "Donald Trump, Mike Huckabee and Chris Christie all called for a strong ethanol rule.",
+            "a strong ethanol rule",
+            "Mike Huckabee and Chris Christie",
+        ),
+        (
+            "Carly Fiorina and Mike Huckabee have both argued that trade hurt workers.",
+            "that trade hurt workers",
+            "Carly Fiorina and Mike Huckabee",
+        ),
+    ],
+)
+def test_speakers_before_all_or_both_are_the_mention_of_a_joint_claim(text, content, mention):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker is None  # several people: no one of them alone
+    assert quote.speaker_mention == span_at(text, mention)

@@ -172,6 +172,12 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             and (tokens[i - 1].lower in DATE_WORDS or tokens[i - 1].lower in ("this", "last"))
         ):
             i -= 1  # "Sean Spicer on Thursday evening said", "Trump last week said"
+        elif (
+            lower in ("all", "both")
+            and i - 1 >= floor
+            and (is_capitalised(tokens[i - 1]) or tokens[i - 1].lower in CUE_MODIFIERS)
+        ):
+            i -= 1  # "Trump, Huckabee and Christie all called", "have both argued"
         elif lower == "ago":
             # "The State Department less than two weeks ago said"
             i -= 1
