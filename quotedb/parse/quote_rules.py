@@ -226,6 +226,9 @@ class QuoteRules:
             k += 1
         if k >= len(toks) or p.inside[k]:
             return None
+        reads = self._document_reads(p, quotation, k)
+        if reads is not None:
+            return reads
         limit = min(len(toks), k + 25)
         for ci, cue in enumerate(p.cues):
             if cue.first < k or cue.first >= limit:
@@ -282,7 +285,7 @@ class QuoteRules:
             self._recipient(p, cue, draft)
             self._take_the_lead_in(p, quotation, draft)
             return draft
-        return self._document_reads(p, quotation, k) or self._name_then_verb(p, quotation, k)
+        return self._name_then_verb(p, quotation, k)
 
     def _document_reads(self, p: Paragraph, quotation: Quotation, k: int) -> Draft | None:
         """`"…," the statement read.` / `"…," it read.`: the words of a written text. Its
