@@ -1303,3 +1303,14 @@ def test_speakers_before_all_or_both_are_the_mention_of_a_joint_claim(text, cont
     quote = quote_of(parse(text), content)
     assert quote.speaker is None  # several people: no one of them alone
     assert quote.speaker_mention == span_at(text, mention)
+
+
+def test_a_cue_sentence_ending_its_paragraph_on_a_colon_introduces_the_next_paragraph():
+    text = (
+        "In a press release, Senator Ana Ruiz said about the draft of the platform:\n\n"
+        "“The platform goes further than any before it.”"
+    )
+    quote = quote_of(parse(text), "The platform goes further than any before it.")
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.speaker_mention == span_at(text, "Senator Ana Ruiz")
+    assert quote.cue == span_at(text, "said")
