@@ -1314,3 +1314,10 @@ def test_a_cue_sentence_ending_its_paragraph_on_a_colon_introduces_the_next_para
     assert quote.speaker == "Ana Ruiz"
     assert quote.speaker_mention == span_at(text, "Senator Ana Ruiz")
     assert quote.cue == span_at(text, "said")
+
+
+def test_a_capitalised_word_in_an_organisation_description_must_be_in_its_name():
+    text = "The Associated Press said the race was close. The Clinton campaign said it would win."
+    quote = quote_of(parse(text), "it would win")
+    assert quote.speaker is None
+    assert quote.speaker_mention == span_at(text, "The Clinton campaign")

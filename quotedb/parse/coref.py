@@ -272,7 +272,10 @@ class EntityRegistry:
             return None
         head = words[-1]
         if head in ORGANISATION_HEADS:
-            return self._organisation_that_spoke(text, start, end, speaks)
+            # "the Democratic convention committee": a capitalised word narrows it down to
+            # an organisation whose name holds that word.
+            named = [normalise(w) for w in text.split()[1:-1] if w[:1].isupper()]
+            return self._organisation_that_spoke(text, start, end, speaks, named)
         if head not in ROLES and head not in self._by_role:
             return None
         modifiers = " ".join(words[:-1])
@@ -294,9 +297,11 @@ class EntityRegistry:
             return None
         return self._note(best, text, start, end, speaks)
 
-    def _organisation_that_spoke(self, text: str, start: int, end: int, speaks: bool) -> str | None:
+    def _organisation_that_spoke(
+        self, text: str, start: int, end: int, speaks: bool, named: list[str]
+    ) -> str | None:
         """ "Apple said … The company said": the organisation that spoke last, if one
-        did nearby; never a person or a place."""
+        did nearby and its name holds the `named` words; never a person or a place."""
         for at, entity in reversed(self._recent):
             if at >= start:
                 continue
@@ -307,6 +312,7 @@ class EntityRegistry:
                 and 0 <= entity.last_spoke < start
                 and len(entity.tokens) <= 3
                 and entity.gender is None
+                and all(word in entity.tokens for word in named)
             ):
                 return self._note(entity, text, start, end, speaks)
         return None
