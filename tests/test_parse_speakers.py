@@ -1321,3 +1321,29 @@ def test_a_capitalised_word_in_an_organisation_description_must_be_in_its_name()
     quote = quote_of(parse(text), "it would win")
     assert quote.speaker is None
     assert quote.speaker_mention == span_at(text, "The Clinton campaign")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        (
+            "Earlier Tuesday, his campaign manager, Jeff Weaver, said the senator would stay.",
+            "Jeff Weaver",
+            "his campaign manager, Jeff Weaver",
+        ),
+        (
+            (
+                "Speaking to the Observer, her senior policy adviser, Jake Sullivan, said the "
+                "senator would stay."
+            ),
+            "Jake Sullivan",
+            "her senior policy adviser, Jake Sullivan",
+        ),
+    ],
+)
+def test_a_role_before_an_appositive_name_is_the_speaker_not_the_opening_phrase(
+    text, speaker, mention
+):
+    quote = quote_of(parse(text), "the senator would stay")
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, mention)
