@@ -854,3 +854,13 @@ def test_a_group_before_the_past_tense_verb_speaks_the_participle_after_it():
     assert quote.speaker == "FBI officials"
     assert quote.speaker_mention == span_at(text, "FBI officials")
     assert quote.cue == span_at(text, "saying")
+
+
+def test_asked_by_someone_on_a_day_names_the_asker_not_the_day():
+    text = (
+        "Ted Cruz spoke to Laura Ingraham. When asked by Ingraham on Thursday about foreign "
+        'workers, Cruz said: "It is a bad idea."'
+    )
+    quote = quote_of(parse(text), "about foreign workers")
+    assert quote.speaker == "Laura Ingraham"
+    assert quote.speaker_mention == span_at(text, "Ingraham", nth=2)

@@ -418,7 +418,10 @@ class CueRules:
             )
             if opener is None:
                 return None
-            asker = NounPhrase(start + 1, opener - 1, opener - 1)
+            # "asked by Ingraham on Thursday about …": the asker, not the day.
+            asker = subject_after(toks, start + 1)
+            if asker is None or asker.last >= opener:
+                asker = NounPhrase(start + 1, opener - 1, opener - 1)
             start = opener
         if start > s_last or toks[start].lower not in _ASKED_OPENERS:
             return None
