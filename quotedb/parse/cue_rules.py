@@ -107,9 +107,6 @@ _CONTENT_MUST_NOT_START = frozenset(
 )
 
 _SPEAKING_NOUNS = ROLES | GROUPS | ORGANISATION_HEADS
-# Words that open a clause inside the sentence ("no details about how he planned"):
-# a pronoun after them is that clause's subject, not the sentence's speaker.
-_CLAUSE_OPENERS = frozenset({"how", "why", "what", "where", "whether", "that", "which", "who"})
 # Verbs whose -ing complement is their subject's act: "kept asking", "began saying".
 _ASPECT_VERBS = frozenset(
     ["kept", "keeps", "keep", "began", "begins", "started", "starts", "stopped", "continued"]
@@ -152,6 +149,9 @@ _CONTROL_VERBS = frozenset(
     ]
 )
 _QUESTION_WORDS = frozenset({"what", "how", "why", "where", "whether", "who", "which", "when"})
+# Words that open a clause inside the sentence ("no details about how he planned"):
+# a pronoun after them is that clause's subject, not the sentence's speaker.
+_CLAUSE_OPENERS = _QUESTION_WORDS | {"that"}
 
 
 class CueRules:

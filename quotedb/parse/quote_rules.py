@@ -47,7 +47,7 @@ from quotedb.parse.mentions import (
     subject_before,
 )
 from quotedb.parse.quotemarks import Quotation
-from quotedb.parse.text import trim
+from quotedb.parse.text import Token, trim
 
 # Words after a quote that start an adjunct, not the rest of the quoted clause.
 _CLAUSE_STOPPERS = frozenset(
@@ -75,7 +75,7 @@ _CLAUSE_STOPPERS = frozenset(
 )
 
 
-def _object_of_a_preposition(toks: list, subject: NounPhrase) -> bool:
+def _object_of_a_preposition(toks: list[Token], subject: NounPhrase) -> bool:
     """ "sent a text message to supporters saying: "…"", "at one point calling": a
     preposition's object does not say what the participle after it says, the sentence's
     speaker does (but "footage of Trump saying", "with one of her ads asking": it does)."""

@@ -316,7 +316,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
 
     def _statement_author(self) -> str | None:
         """ "Fox News said in a statement. … "…," the statement said": the speaker of the
-        statement quoted in this paragraph or the one before, else nobody we can name."""
+        statement quoted in the paragraph before, else nobody we can name."""
         here = self._paragraph.index if self._paragraph is not None else 0
         for draft in reversed(self.drafts):
             if draft.paragraph < here - 1:
