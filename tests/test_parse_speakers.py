@@ -1347,3 +1347,13 @@ def test_a_role_before_an_appositive_name_is_the_speaker_not_the_opening_phrase(
     quote = quote_of(parse(text), "the senator would stay")
     assert quote.speaker == speaker
     assert quote.speaker_mention == span_at(text, mention)
+
+
+def test_a_clause_after_an_opening_phrase_is_no_appositive_of_it():
+    text = (
+        "Like Bob Corker, Robert Menendez also rejected the notion that Democrats could pull "
+        'away, arguing that there is "flexibility for the administration" in the regime.'
+    )
+    quote = quote_holding(parse(text), "flexibility for the administration")
+    assert quote.speaker == "Robert Menendez"
+    assert quote.cue == span_at(text, "arguing")

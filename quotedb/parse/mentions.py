@@ -591,11 +591,21 @@ def _can_speak(head: Token) -> bool:
 def _has_own_verb(segment: list[Token]) -> bool:
     """Whether a comma-closed segment is a clause ("Cruz was critical of it") rather
     than an appositive ("a Republican who has endorsed Trump")."""
-    for token in segment:
+    for k, token in enumerate(segment):
         if token.lower in ("who", "which", "that", "whose", "whom"):
             return False
         if token.lower in FINITE_VERBS:
             return True
+        if (
+            k > 0
+            and token.lower in CUES_LOWER
+            and token.text.islower()
+            and not token.lower.endswith("ing")
+            # "Menendez also rejected": a subject and its verb ("a host considered one
+            # of …" is a description)
+            and (is_capitalised(segment[k - 1]) or segment[k - 1].lower in CUE_MODIFIERS)
+        ):
+            return True  # "Like Corker, Menendez also rejected …, arguing": a clause
     return False
 
 
