@@ -1357,3 +1357,31 @@ def test_a_clause_after_an_opening_phrase_is_no_appositive_of_it():
     quote = quote_holding(parse(text), "flexibility for the administration")
     assert quote.speaker == "Robert Menendez"
     assert quote.cue == span_at(text, "arguing")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker", "mention"),
+    [
+        (
+            (
+                "As Hillary Clinton echoed the criticism, saying Donald Trump "
+                '"reminds us every day that he is not in it for the people."'
+            ),
+            "reminds us every day that he is not in it for the people.",
+            "Hillary Clinton",
+            "Hillary Clinton",
+        ),
+        (
+            "Hillary Clinton read the draft. Minutes later, she sent an email saying, “done.”",
+            "done.",
+            "Hillary Clinton",
+            "she",
+        ),
+    ],
+)
+def test_a_participle_cue_before_a_quote_speaks_for_the_sentence_s_speaker(
+    text, quoted, speaker, mention
+):
+    quote = quote_of(parse(text), quoted)
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, mention)

@@ -478,17 +478,20 @@ class QuoteRules:
                     subject = subject_after(toks, cue.last + 1)
                     if subject is None or subject.last != lead:
                         return None
+            participle = cue.verb is not None and toks[cue.last].lower.endswith("ing")
             if (
                 subject is not None
-                and cue.verb is not None
-                and toks[cue.first].lower.endswith("ing")
-                and subject.first > s_first
-                and _object_of_a_preposition(toks, subject)
+                and participle
+                and (
+                    (subject.first > s_first and _object_of_a_preposition(toks, subject))
+                    or toks[subject.head].lower in MESSAGE_NOUNS  # "sent an email saying"
+                )
             ):
                 subject = None
             if (
                 subject is None
                 and cue.verb is not None
+                and not participle  # "…, saying Mr. Trump "…"": his, the quote's subject
                 and "inv" in cue.verb.frames
                 and "rcpt" not in cue.verb.frames
                 and (
