@@ -1385,3 +1385,15 @@ def test_a_participle_cue_before_a_quote_speaks_for_the_sentence_s_speaker(
     quote = quote_of(parse(text), quoted)
     assert quote.speaker == speaker
     assert quote.speaker_mention == span_at(text, mention)
+
+
+def test_a_gendered_title_resolves_a_surname_to_the_person_of_that_gender():
+    text = (
+        "Bill Clinton spoke first. Hillary Clinton spoke later. "
+        "Mrs. Clinton said the plan failed. Mr. Clinton said it worked. "
+        "Ivanka Trump and Donald Trump arrived. Mr. Trump said the jet was old."
+    )
+    doc = parse(text)
+    assert quote_of(doc, "the plan failed").speaker == "Hillary Clinton"
+    assert quote_of(doc, "it worked").speaker == "Bill Clinton"
+    assert quote_of(doc, "the jet was old").speaker == "Donald Trump"

@@ -169,13 +169,19 @@ class EntityRegistry:
             entity.last_spoke = start
         return entity.name
 
-    def _match_name(self, words: list[str]) -> _OpenEntity | None:
+    def _match_name(self, words: list[str], gender: str | None = None) -> _OpenEntity | None:
+        """The entity a name refers to: itself, its gazetteer entry, or the person its
+        parts point to ("Kim" -> Kim Jong-un); of the title's gender when a title says it
+        ("Mrs. Clinton" is not Bill Clinton)."""
         key = normalise(" ".join(words))
-        if key in self._by_key:
-            return self._by_key[key]
+        exact = self._by_key.get(key)
+        if exact is not None and (gender is None or exact.gender in (gender, None)):
+            return exact
         known = _KNOWN.get(key)
         if known and normalise(known.name) in self._by_key:
-            return self._by_key[normalise(known.name)]
+            entry = self._by_key[normalise(known.name)]
+            if gender is None or entry.gender in (gender, None):
+                return entry
         parts = [w for w in key.split() if not _INITIAL.match(w)]
         if not parts:
             return None
@@ -189,6 +195,8 @@ class EntityRegistry:
         }
         for entity in candidates.values():
             if entity.kind not in ("person", "unknown"):
+                continue
+            if gender is not None and entity.gender not in (gender, None):
                 continue
             tokens = entity.tokens
             if not (wanted <= tokens or (len(parts) > 1 and tokens <= wanted and len(tokens) > 1)):
@@ -210,7 +218,15 @@ class EntityRegistry:
         titles, words = strip_titles(words)
         if not words:
             return None
-        entity = self._match_name(words)
+        lowered_titles = [title.lower() for title in titles]
+        gender = (
+            "f"
+            if any(t in FEMALE_TITLES for t in lowered_titles)
+            else "m"
+            if any(t in MALE_TITLES for t in lowered_titles)
+            else None
+        )
+        entity = self._match_name(words, gender)
         if entity is None and len(words) >= 3 and normalise(" ".join(words[1:])) in _KNOWN:
             # "Democrat Hillary Clinton", "Republican Donald Trump": a label before a
             # name the gazetteer knows.
