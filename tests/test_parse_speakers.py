@@ -1397,3 +1397,16 @@ def test_a_gendered_title_resolves_a_surname_to_the_person_of_that_gender():
     assert quote_of(doc, "the plan failed").speaker == "Hillary Clinton"
     assert quote_of(doc, "it worked").speaker == "Bill Clinton"
     assert quote_of(doc, "the jet was old").speaker == "Donald Trump"
+
+
+def test_a_us_state_is_a_place_that_neither_speaks_nor_is_he():
+    text = (
+        "Stacy Baker of Columbia, South Carolina says Cruz will win. "
+        "Gov. Phil Bryant spoke on Monday about Mississippi. He said the law would stand. "
+        "The New Hampshire Union Leader said the debate was a disaster."
+    )
+    doc = parse(text)
+    assert quote_of(doc, "Cruz will win").speaker is None
+    assert quote_of(doc, "the law would stand").speaker == "Phil Bryant"
+    assert quote_of(doc, "the debate was a disaster").speaker == "New Hampshire Union Leader"
+    assert {e.name: e.kind for e in doc.entities}.get("Mississippi") in (None, "place")

@@ -24,6 +24,7 @@ from quotedb.parse.lexicon import (
     PRONOUNS,
     ROLES,
     TITLES,
+    US_STATES,
     KnownEntity,
 )
 from quotedb.parse.records import Entity, Span
@@ -238,7 +239,9 @@ class EntityRegistry:
                 entity = self._open(known.name, known.kind, known)
             else:
                 gender = FIRST_NAME_GENDER.get(words[0].lower()) if len(words) > 1 else None
-                if titles or gender:
+                if " ".join(words) in US_STATES:
+                    kind = "place"
+                elif titles or gender:
                     kind = "person"
                 elif len(words) > 1 and normalise(words[-1]) in GROUPS:
                     kind = "group"  # "Vermont Democrats", "Senate Republicans": nobody's "he"

@@ -40,6 +40,7 @@ from quotedb.parse.lexicon import (
     RELATIVE_PRONOUNS,
     ROLES,
     TITLES,
+    US_STATES,
     CueVerb,
 )
 from quotedb.parse.media import DocumentMedia, media_kinds, medium_at
@@ -173,6 +174,10 @@ class _Reader(QuoteRules, CueRules, MediaRules):
 
     def resolve(self, toks: list[Token], np: NounPhrase, speaks: bool) -> str | None:
         """The canonical entity a speaker/recipient phrase refers to, or None."""
+        name = self._resolve(toks, np, speaks)
+        return None if speaks and name in US_STATES else name  # a place does not speak
+
+    def _resolve(self, toks: list[Token], np: NounPhrase, speaks: bool) -> str | None:
         words = toks[np.first : np.last + 1]
         head = toks[np.head]
         start, end = self.span_of(toks, np.first, np.last)
