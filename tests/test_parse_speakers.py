@@ -1410,3 +1410,27 @@ def test_a_us_state_is_a_place_that_neither_speaks_nor_is_he():
     assert quote_of(doc, "the law would stand").speaker == "Phil Bryant"
     assert quote_of(doc, "the debate was a disaster").speaker == "New Hampshire Union Leader"
     assert {e.name: e.kind for e in doc.entities}.get("Mississippi") in (None, "place")
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker", "mention", "cue", "source"),
+    [
+        (
+            "When Wallace died, President Bill Clinton released the following statement:",
+            "Bill Clinton",
+            "President Bill Clinton",
+            "released the following statement",
+            "statement",
+        ),
+        ("Donald Trump leaned in, and he boomed:", "Donald Trump", "he", "boomed", None),
+    ],
+)
+def test_a_quote_verb_ending_its_paragraph_on_a_colon_signs_the_next_paragraph(
+    intro, speaker, mention, cue, source
+):
+    text = f"{intro}\n\n“We offer our condolences to the family.”"
+    quote = quote_of(parse(text), "We offer our condolences to the family.")
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, mention)
+    assert quote.cue == span_at(text, cue)
+    assert (quote.source.kind if quote.source else None) == source

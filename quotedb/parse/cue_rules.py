@@ -167,7 +167,16 @@ class CueRules:
         if cue.verb is None:
             return self._according_to(p, cue, s_first, s_last)
         if "quote" in cue.verb.frames:
-            return None  # "he laughed": it signs a quotation, never reports a claim
+            # "he laughed": it signs a quotation, never reports a claim; "… released the
+            # following statement:" ending its paragraph signs the next paragraph's.
+            subject = subject_of(toks, cue, s_first)
+            if subject is not None and colon_ends_paragraph(toks, cue.last + 1):
+                draft = self._draft_for_next_paragraph(p, cue, subject)
+                if p.media[cue.last] and draft.source_kind is None:
+                    draft.source_kind = p.media[cue.last]  # "… the following statement:"
+                    draft.source_evidence = self.span_of(toks, cue.last, cue.last)
+                self.pending_colon = draft
+            return None
         if cue.verb.cls == "nominal":
             return self._nominal(p, cue, s_first, s_last)
         if "seem" in cue.verb.frames:
