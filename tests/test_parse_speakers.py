@@ -1434,3 +1434,15 @@ def test_a_quote_verb_ending_its_paragraph_on_a_colon_signs_the_next_paragraph(
     assert quote.speaker_mention == span_at(text, mention)
     assert quote.cue == span_at(text, cue)
     assert (quote.source.kind if quote.source else None) == source
+
+
+def test_a_quote_paragraph_goes_on_in_the_voice_before_not_in_a_relative_clause_s():
+    text = (
+        "Hillary Clinton said her plan would help rural states, where some Democratic "
+        "lawmakers who thought the law did not go far enough live.\n\n"
+        "“I will look into it. I do not know the status.”"
+    )
+    quote = quote_of(parse(text), "I will look into it. I do not know the status.")
+    assert quote.rule == "quote-continued"
+    assert quote.speaker == "Hillary Clinton"
+    assert quote.speaker_mention == span_at(text, "Hillary Clinton")

@@ -34,6 +34,7 @@ from quotedb.parse.lexicon import (
     FUNCTION_WORDS,
     MESSAGE_NOUNS,
     PREPOSITIONS,
+    RELATIVE_PRONOUNS,
     ROLES,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
@@ -728,8 +729,8 @@ class QuoteRules:
                 )
             )
             return
-        last = self.last_draft
-        if full_paragraph and last is not None and last.paragraph == p.index - 1 and last.speaker:
+        last = self._voice_before(p.index - 1)
+        if full_paragraph and last is not None and last.speaker:
             drafts.append(
                 Draft(
                     "direct",
@@ -757,3 +758,15 @@ class QuoteRules:
                     continues_quote=quotation.continued,
                 )
             )
+
+    def _voice_before(self, paragraph: int) -> Draft | None:
+        """The attribution of `paragraph` a quote paragraph after it goes on in: its last
+        one, passing over claims told by a relative clause ("lawmakers who thought …",
+        "the emails, which included …"), which are not the paragraph's voice."""
+        for draft in reversed(self.drafts):
+            if draft.paragraph != paragraph:
+                return None
+            mention = self.text[draft.mention[0] : draft.mention[1]] if draft.mention else ""
+            if mention.lower() not in RELATIVE_PRONOUNS:
+                return draft
+        return None
