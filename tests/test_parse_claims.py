@@ -864,3 +864,13 @@ def test_asked_by_someone_on_a_day_names_the_asker_not_the_day():
     quote = quote_of(parse(text), "about foreign workers")
     assert quote.speaker == "Laura Ingraham"
     assert quote.speaker_mention == span_at(text, "Ingraham", nth=2)
+
+
+def test_a_verb_after_a_relative_pronoun_is_not_part_of_the_next_speaker_phrase():
+    text = (
+        "The DNC apologized for the emails, which included staff members suggesting "
+        "someone should question his faith."
+    )
+    quote = quote_of(parse(text), "someone should question his faith")
+    assert quote.speaker == "staff members"
+    assert quote.speaker_mention == span_at(text, "staff members")

@@ -297,6 +297,13 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             continue
         if not _is_np_word(previous):
             break
+        if (
+            previous.lower.endswith("ed")
+            and previous.text.islower()
+            and first - 2 >= floor
+            and tokens[first - 2].lower in RELATIVE_PRONOUNS
+        ):
+            break  # "the emails, which included staff members suggesting": a verb
         # A name extends only over names and titles ("US president Donald Trump"),
         # never over the verb before it ("Another letter saw Kim").
         if named and not (
