@@ -874,3 +874,26 @@ def test_a_verb_after_a_relative_pronoun_is_not_part_of_the_next_speaker_phrase(
     quote = quote_of(parse(text), "someone should question his faith")
     assert quote.speaker == "staff members"
     assert quote.speaker_mention == span_at(text, "staff members")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "kind"),
+    [
+        (
+            (
+                'The party, attended by hundreds every four years, "allows us to get our message '
+                'out," Frank Coleman said.'
+            ),
+            'The party, attended by hundreds every four years, "allows us to get our message out,"',
+            "mixed",
+        ),
+        ('To him, "a disgrace," Frank Coleman said.', "a disgrace", "direct"),
+    ],
+)
+def test_a_quote_opening_with_a_verb_after_a_comma_takes_its_subject(
+    text: str, content: str, kind: str
+):
+    quote = quote_holding(parse(text), content)
+    assert quote.text == content
+    assert quote.kind == kind
+    assert quote.speaker == "Frank Coleman"

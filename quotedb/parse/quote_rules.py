@@ -31,6 +31,7 @@ from quotedb.parse.cue_rules import subject_of
 from quotedb.parse.drafts import Cue, Draft, Paragraph, is_nested
 from quotedb.parse.lexicon import (
     CUES,
+    FINITE_VERBS,
     FUNCTION_WORDS,
     MESSAGE_NOUNS,
     PREPOSITIONS,
@@ -322,10 +323,12 @@ class QuoteRules:
         sentence before the quote are part of what was said (mixed)."""
         toks = p.toks
         before = last_token_before(toks, quotation.open_at)
-        if before is None or p.inside[before] or toks[before].text in (",", ":", "—", "–"):
+        if before is None or p.inside[before] or toks[before].text in (":", "—", "–"):
             return
         if not self.text[quotation.start : quotation.start + 1].islower():
             return  # a quote that opens with a capital stands as its own sentence
+        if toks[before].text == "," and not self._opens_with_a_verb(quotation):
+            return  # `To him, "a disgrace," he said`: the comma closes an aside
         s_first, _ = p.bounds[p.sentence_of[before]]
         first = skip_conjunction(toks, s_first, before)
         if first > before or before - first > 30:
@@ -334,6 +337,13 @@ class QuoteRules:
             return  # another quote or another cue owns the lead-in
         draft.spans[0] = (toks[first].start, quotation.close_at)
         draft.kind = "mixed"
+
+    def _opens_with_a_verb(self, quotation: Quotation) -> bool:
+        """`The party, attended by hundreds, "allows us to …," he said`: a quote that opens
+        with a finite verb goes on from the subject before its comma."""
+        first = self.text[quotation.start : quotation.start + 20].split(maxsplit=1)
+        word = first[0].lower().strip(",.") if first else ""
+        return word in FINITE_VERBS or (word.endswith("s") and not word.endswith("ss"))
 
     def _name_then_verb(self, p: Paragraph, quotation: Quotation, k: int) -> Draft | None:
         """`"…," an angry Hollande retaliated.`: a name and a verb our lexicon lacks right
