@@ -897,3 +897,26 @@ def test_a_quote_opening_with_a_verb_after_a_comma_takes_its_subject(
     assert quote.text == content
     assert quote.kind == kind
     assert quote.speaker == "Frank Coleman"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('Donald Trump said Hillary Clinton "caused death."', 'Hillary Clinton "caused death."'),
+        (
+            (
+                'Donald Trump said the pipeline, which Republicans support, "wouldn\'t go 10 feet" '
+                "without eminent domain."
+            ),
+            'the pipeline, which Republicans support, "wouldn\'t go 10 feet" without eminent domain',
+        ),
+    ],
+)
+def test_a_quote_opening_with_a_verb_after_its_cue_takes_the_subject_between(
+    text: str, content: str
+):
+    quote = quote_holding(parse(text), content)
+    assert quote.text == content
+    assert quote.kind == "mixed"
+    assert quote.speaker == "Donald Trump"
+    assert quote.cue == span_at(text, "said")

@@ -1382,7 +1382,7 @@ def test_a_clause_after_an_opening_phrase_is_no_appositive_of_it():
 def test_a_participle_cue_before_a_quote_speaks_for_the_sentence_s_speaker(
     text, quoted, speaker, mention
 ):
-    quote = quote_of(parse(text), quoted)
+    quote = quote_holding(parse(text), quoted)
     assert quote.speaker == speaker
     assert quote.speaker_mention == span_at(text, mention)
 

@@ -343,7 +343,11 @@ class QuoteRules:
         with a finite verb goes on from the subject before its comma."""
         first = self.text[quotation.start : quotation.start + 20].split(maxsplit=1)
         word = first[0].lower().strip(",.") if first else ""
-        return word in FINITE_VERBS or (word.endswith("s") and not word.endswith("ss"))
+        return (
+            word in FINITE_VERBS
+            or word.endswith(("ed", "n't", "n’t"))
+            or (word.endswith("s") and not word.endswith("ss"))
+        )
 
     def _name_then_verb(self, p: Paragraph, quotation: Quotation, k: int) -> Draft | None:
         """`"…," an angry Hollande retaliated.`: a name and a verb our lexicon lacks right
@@ -521,10 +525,31 @@ class QuoteRules:
                 draft.speaker, draft.mention = self._implicit_subject(p, cue, list(used.values()))
                 draft.confidence = 0.6
             self._extend_over_the_clause(p, quotation, cue, draft)
+            self._take_the_subject(p, quotation, cue, draft)
             used[ci] = draft
             self._recipient(p, cue, draft)
             return draft
         return None
+
+    def _take_the_subject(self, p: Paragraph, quotation: Quotation, cue: Cue, draft: Draft) -> None:
+        """`said Hillary Clinton "caused death."`: a quote that opens with a verb goes on from
+        the subject between the cue and it; the clause from the subject on was said (mixed)."""
+        toks = p.toks
+        if not self.text[quotation.start : quotation.start + 1].islower():
+            return
+        if not self._opens_with_a_verb(quotation):
+            return
+        start = cue.last + 1
+        if start < len(toks) and toks[start].lower == "that":
+            start += 1
+        opening = first_token_at(toks, quotation.open_at)
+        if opening is None or not 0 < opening - start <= 12:
+            return
+        if any(p.inside[start:opening]) or any(start <= c.first < opening for c in p.cues):
+            return
+        end = max(draft.spans[0][1], quotation.close_at)  # the closing mark with the opening
+        draft.spans[0] = (toks[start].start, end)
+        draft.kind = "mixed"
 
     def _extend_over_the_clause(
         self, p: Paragraph, quotation: Quotation, cue: Cue, draft: Draft
