@@ -163,6 +163,20 @@ def colon_ends_paragraph(toks: list[Token], after_cue: int) -> bool:
     return k < len(toks) and toks[k].text == ":" and k == len(toks) - 1
 
 
+def introduces_the_next_paragraph(toks: list[Token], cue_last: int, s_last: int, inside) -> bool:
+    """Whether the cue's sentence ends its paragraph on a colon, with no quotation or other
+    cue on the way ("the committee said about its platform:"): what follows the colon is
+    the next paragraph. colon_ends_paragraph is the close case ("he said:")."""
+    if s_last != len(toks) - 1 or toks[s_last].text != ":" or s_last - cue_last > 25:
+        return False
+    return not any(
+        inside[k]
+        or (toks[k].lower in CUES and not is_capitalised(toks[k]))
+        or toks[k].text in OPENING_MARKS
+        for k in range(cue_last + 1, s_last)
+    )
+
+
 def ends_without_content(tail: list[Token], inverted: bool) -> bool:
     """Whether what follows "…, X said" adds no content of its own: nothing, an
     adjunct ("in a statement"), an inverted speaker's appositive ("said Jake

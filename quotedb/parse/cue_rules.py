@@ -21,6 +21,7 @@ from quotedb.parse.clauses import (
     covers,
     embedded_clause_end,
     ends_without_content,
+    introduces_the_next_paragraph,
     is_adjunct,
     quoted_content,
     skip_conjunction,
@@ -220,7 +221,7 @@ class CueRules:
             if subject is not None:
                 self.pending_colon = self._draft_for_next_paragraph(p, cue, subject)
             return None
-        if subject is not None and _introduces_the_next_paragraph(toks, cue, s_last, p.inside):
+        if subject is not None and introduces_the_next_paragraph(toks, cue.last, s_last, p.inside):
             # "…, the committee said about its platform:" and the quote is the next
             # paragraph; the words up to the colon stay this cue's own content.
             self.pending_colon = self._draft_for_next_paragraph(p, cue, subject)
@@ -904,19 +905,6 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
         if verb.endswith("ed") or verb in CUES or verb in _CONTROL_VERBS:
             subject = subject_before(toks, governing, floor=s_first)
     return subject
-
-
-def _introduces_the_next_paragraph(toks: list[Token], cue: Cue, s_last: int, inside) -> bool:
-    """Whether the cue's sentence ends its paragraph on a colon, with no quotation or other
-    cue on the way: what follows the colon is the next paragraph."""
-    if s_last != len(toks) - 1 or toks[s_last].text != ":" or s_last - cue.last > 25:
-        return False
-    return not any(
-        inside[k]
-        or (toks[k].lower in CUES and not is_capitalised(toks[k]))
-        or toks[k].text in OPENING_MARKS
-        for k in range(cue.last + 1, s_last)
-    )
 
 
 def _that_after_the_addressee(toks: list[Token], start: int, end: int) -> int | None:
