@@ -451,19 +451,18 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 or (toks[first].lower in CUES and toks[first].lower.endswith(("ed", "id", "s")))
             ):
                 first += 1
-            # "The Post's Dana Milbank", "Breitbart's Joel Pollak": the person after the
-            # owner's possessive.
-            owner = next(
-                (j for j in range(last - 1, first - 1, -1) if toks[j].text.endswith(("'s", "’s"))),
-                None,
-            )
-            if owner is not None:
-                first = owner + 1
-            first = past_the_office(toks, first, last)
+            if last > first:  # most runs are one word: nothing to look past
+                # "The Post's Dana Milbank", "Breitbart's Joel Pollak": the person after the
+                # owner's possessive.
+                for j in range(last - 1, first - 1, -1):
+                    if toks[j].text.endswith(("'s", "’s")):
+                        first = j + 1
+                        break
+                first = past_the_office(toks, first, last)
             titled = first  # "Ms. Maria Lopez": the title tells the registry her gender
             while first <= last and toks[first].lower in TITLES:
                 first += 1
-            if (named := past_a_capitalised_office(toks, first, last)) != first:
+            if last > first and (named := past_a_capitalised_office(toks, first, last)) != first:
                 first = titled = named
             while last >= first and toks[last].text in ("'s", "’s", "-"):
                 last -= 1
