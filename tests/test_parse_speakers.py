@@ -1446,3 +1446,20 @@ def test_a_quote_paragraph_goes_on_in_the_voice_before_not_in_a_relative_clause_
     assert quote.rule == "quote-continued"
     assert quote.speaker == "Hillary Clinton"
     assert quote.speaker_mention == span_at(text, "Hillary Clinton")
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        ", 30, of Raleigh, N.C., who was among those polled,",
+        ", a retired teacher in Allentown, Pa.,",
+    ],
+)
+def test_a_name_after_a_quote_speaks_across_an_aside_before_the_cue(aside):
+    text = f"“Both of them scare me,” Harry Bond{aside} said in an interview. “We need unity.”"
+    doc = parse(text)
+    for content in ("Both of them scare me", "We need unity."):
+        quote = quote_of(doc, content)
+        assert quote.speaker == "Harry Bond"
+        assert quote.speaker_mention == span_at(text, "Harry Bond")
+        assert quote.cue == span_at(text, "said")

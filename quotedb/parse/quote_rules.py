@@ -255,20 +255,21 @@ class QuoteRules:
                     # pronoun opens the cue's content; the quote is not what it says.
                     return None
             else:
-                if any(t.lower in RELATIVES for t in toks[max(k, cue.first - 3) : cue.first]):
+                aside = self._name_before_an_aside(p, k, cue)
+                if aside is None and any(
+                    t.lower in RELATIVES for t in toks[max(k, cue.first - 3) : cue.first]
+                ):
                     continue  # `"…," Cruz, who has proposed repealing …, said`: not this cue
-                subject = subject_before(toks, cue.first, floor=k)
-                if subject is None:
-                    return None
                 if cue.last + 1 < len(toks) and toks[cue.last + 1].lower == "that":
                     # `Acknowledging that Trump "says stupid stuff," Allen suggested that
                     # …`: the cue has content of its own; the quote is not it.
                     return None
-                if subject.first != k:
+                subject = subject_before(toks, cue.first, floor=k)
+                if subject is not None and subject.first != k:
                     # `"…," Sanders campaign manager Jeff Weaver said`: the words before
                     # the name belong to the speaker's description.
                     gap = toks[k : subject.first]
-                    if len(gap) > 8 or not all(
+                    if len(gap) <= 8 and all(
                         (t.text[:1].isalnum() and t.lower not in FUNCTION_WORDS)
                         or t.text in ("'s", "’s", "$", "-")
                         # "Fight for $15 organizing director", "Secretary of State": inside
@@ -276,8 +277,12 @@ class QuoteRules:
                         or (t.lower in ("of", "for") and j > 0 and is_capitalised(gap[j - 1]))
                         for j, t in enumerate(gap)
                     ):
-                        return None  # `"…" as Kim Jong-un wrote`: not a description
-                    subject = NounPhrase(k, subject.last, subject.head)
+                        subject = NounPhrase(k, subject.last, subject.head)
+                    else:
+                        subject = None  # `"…" as Kim Jong-un wrote`: not a description
+                subject = subject or aside
+                if subject is None:
+                    return None
             if ci in used:
                 draft = used[ci]
                 draft.spans.append(quoted_content(self.text, quotation))
@@ -288,6 +293,24 @@ class QuoteRules:
             self._take_the_lead_in(p, quotation, draft)
             return draft
         return self._name_then_verb(p, quotation, k)
+
+    @staticmethod
+    def _name_before_an_aside(p: Paragraph, k: int, cue: Cue) -> NounPhrase | None:
+        """`"…," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said`: the
+        name right after the quote speaks when an aside between commas stands between
+        it and the cue."""
+        toks = p.toks
+        lead = subject_after(toks, k)
+        if (
+            lead is None
+            or toks[lead.last + 1].text != ","
+            or toks[cue.first - 1].text != ","
+            or cue.first - lead.last < 4
+            or not (is_capitalised(toks[lead.head]) or toks[lead.head].lower in ROLES)
+            or any(p.inside[lead.last + 1 : cue.first])
+        ):
+            return None
+        return lead
 
     def _document_reads(self, p: Paragraph, quotation: Quotation, k: int) -> Draft | None:
         """`"…," the statement read.` / `"…," it read.`: the words of a written text. Its
