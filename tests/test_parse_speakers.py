@@ -1453,6 +1453,7 @@ def test_a_quote_paragraph_goes_on_in_the_voice_before_not_in_a_relative_clause_
     [
         ", 30, of Raleigh, N.C., who was among those polled,",
         ", a retired teacher in Allentown, Pa.,",
+        ", the polling guru who founded the site",
     ],
 )
 def test_a_name_after_a_quote_speaks_across_an_aside_before_the_cue(aside):
@@ -1463,3 +1464,13 @@ def test_a_name_after_a_quote_speaks_across_an_aside_before_the_cue(aside):
         assert quote.speaker == "Harry Bond"
         assert quote.speaker_mention == span_at(text, "Harry Bond")
         assert quote.cue == span_at(text, "said")
+
+
+def test_a_quote_paragraph_someone_new_signs_is_not_the_voice_before():
+    text = (
+        "Katie Packer said the ad was fair.\n\n"
+        "“Trump is skipping the debate, and nobody knows why,” a voice over says as a "
+        "photo of an empty podium is shown."
+    )
+    quote = quote_of(parse(text), "Trump is skipping the debate, and nobody knows why")
+    assert quote.speaker is None

@@ -304,13 +304,17 @@ class QuoteRules:
         if (
             lead is None
             or toks[lead.last + 1].text != ","
-            or toks[cue.first - 1].text != ","
             or cue.first - lead.last < 4
             or not (is_capitalised(toks[lead.head]) or toks[lead.head].lower in ROLES)
             or any(p.inside[lead.last + 1 : cue.first])
         ):
             return None
-        return lead
+        aside = toks[lead.last + 2 : cue.first]
+        # Closed by a comma, or ("Nate Silver, the guru who founded the site tweeted") a
+        # relative clause that runs up to the cue with a verb of its own.
+        if aside[-1].text == "," or any(t.lower == "who" for t in aside[:-3]):
+            return lead
+        return None
 
     def _document_reads(self, p: Paragraph, quotation: Quotation, k: int) -> Draft | None:
         """`"…," the statement read.` / `"…," it read.`: the words of a written text. Its
@@ -788,7 +792,17 @@ class QuoteRules:
             )
             return
         last = self._voice_before(p.index - 1)
-        if full_paragraph and last is not None and last.speaker:
+        # `"…," a voice over says as …`: someone new (an indefinite noun phrase) signs
+        # the quote, though no rule read how; not the voice of the paragraph before.
+        after = first_token_at(p.toks, quotation.close_at)
+        if after is not None and p.toks[after].text == "," and after + 1 < len(p.toks):
+            after += 1
+        signed_by_someone_new = (
+            after is not None
+            and "," in (last_mark(self.text, quotation), p.toks[after - 1].text)
+            and p.toks[after].lower in ("a", "an", "another", "one")
+        )
+        if full_paragraph and last is not None and last.speaker and not signed_by_someone_new:
             drafts.append(
                 Draft(
                     "direct",
