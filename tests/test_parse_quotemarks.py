@@ -170,6 +170,16 @@ def test_quote_dash_name_form():
     assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz", nth=2)
 
 
+@pytest.mark.parametrize("dash", ["―", " ― ", "\u00a0―\u00a0", " — "])
+def test_a_quotation_dash_signs_the_quote(dash):
+    """U+2015, the horizontal bar, is the quotation dash of many news sites."""
+    text = f"“We came here to work, and we did.”{dash}Maria Lopez, 34, Phoenix"
+    quote = quote_of(parse(text), "We came here to work, and we did.")
+    assert quote.speaker == "Maria Lopez"
+    assert quote.speaker_mention == span_at(text, "Maria Lopez")
+    assert quote.rule == "quote-dash"
+
+
 def test_a_quote_signed_on_the_next_line():
     text = '"I went to Wall Street before the crash and warned them."\n\n- Hillary Clinton.\n'
     quote = quote_of(parse(text), "I went to Wall Street before the crash and warned them.")

@@ -333,7 +333,7 @@ def skip_conjunction(toks: list[Token], first: int, limit: int) -> int:
         "then",
     ):
         first += 1
-    while first < limit and toks[first].text in (",", "—", "–", "(", ")"):
+    while first < limit and toks[first].text in (",", "—", "–", "―", "(", ")"):
         first += 1
     return first
 
@@ -342,7 +342,7 @@ def quote_kind(text: str, quotation: Quotation, p: Paragraph) -> str:
     """Direct when the quotation stands as a sentence of its own, partial when it is
     a fragment inside someone else's sentence."""
     content = text[quotation.start : quotation.end].rstrip()
-    if content[-1:] in ",.?!:;—–-" or quotation.open_at == p.lo or not quotation.closed:
+    if content[-1:] in ",.?!:;—–―-" or quotation.open_at == p.lo or not quotation.closed:
         return "direct"
     before = text[max(p.lo, quotation.open_at - 3) : quotation.open_at].rstrip()
     if before.endswith((":", ",")) and content[:1].isupper():

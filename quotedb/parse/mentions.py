@@ -203,7 +203,7 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         return None
     # "Jason Sims — a teacher from Mount Pleasant — says": step over a dashed aside to
     # the name before it.
-    if tokens[i].text in ("—", "–") and i > floor:
+    if tokens[i].text in ("—", "–", "―") and i > floor:
         j = i - 1
         while j > floor and tokens[j].text != tokens[i].text and i - j < 20:
             if tokens[j].text in (".", ";", ":", '"', "“", "”"):
@@ -636,7 +636,22 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
     last = i
     while last + 1 < len(tokens) and last - i < _MAX_NP:
         following = tokens[last + 1]
-        if following.text in (",", ".", ";", ":", "(", ")", '"', "“", "”", "''", "—", "–", "-"):
+        if following.text in (
+            ",",
+            ".",
+            ";",
+            ":",
+            "(",
+            ")",
+            '"',
+            "“",
+            "”",
+            "''",
+            "—",
+            "–",
+            "―",
+            "-",
+        ):
             break
         if following.lower in FUNCTION_WORDS and following.lower not in ("of",):
             break

@@ -104,7 +104,7 @@ class QuoteRules:
             or (
                 after is not None
                 and quotation.end > quotation.start
-                and last_mark(self.text, quotation) in ",?!—–-"
+                and last_mark(self.text, quotation) in ",?!—–―-"
             )
             or (
                 after is not None
@@ -185,7 +185,7 @@ class QuoteRules:
         opening = skip_conjunction(toks, s_first, colon)
         # "Media shares blame in Iowa poll overhype - HuffPollster: …": after a dash.
         for k in range(colon - 1, opening - 1, -1):
-            if toks[k].text in ("-", "—", "–"):
+            if toks[k].text in ("-", "—", "–", "―"):
                 opening = k + 1
                 break
         source = subject_before(toks, colon, floor=opening)
@@ -224,7 +224,7 @@ class QuoteRules:
         dash = self._quote_dash_name(p, quotation, k)
         if dash is not None:
             return dash
-        while k < len(toks) and toks[k].text in (",", "—", "–", "-"):
+        while k < len(toks) and toks[k].text in (",", "—", "–", "―", "-"):
             k += 1
         if k >= len(toks) or p.inside[k]:
             return None
@@ -350,7 +350,7 @@ class QuoteRules:
         sentence before the quote are part of what was said (mixed)."""
         toks = p.toks
         before = last_token_before(toks, quotation.open_at)
-        if before is None or p.inside[before] or toks[before].text in (":", "—", "–"):
+        if before is None or p.inside[before] or toks[before].text in (":", "—", "–", "―"):
             return
         if not self.text[quotation.start : quotation.start + 1].islower():
             return  # a quote that opens with a capital stands as its own sentence
@@ -417,7 +417,7 @@ class QuoteRules:
     def _quote_dash_name(self, p: Paragraph, quotation: Quotation, k: int) -> Draft | None:
         """`"…" - Name` / `"…" — Name, title`: a name after a dash signs the quote."""
         toks = p.toks
-        if k >= len(toks) or toks[k].text not in ("-", "—", "–") or k + 1 >= len(toks):
+        if k >= len(toks) or toks[k].text not in ("-", "—", "–", "―") or k + 1 >= len(toks):
             return None
         subject = subject_after(toks, k + 1)
         if subject is None or not is_capitalised(toks[subject.head]):
@@ -457,7 +457,7 @@ class QuoteRules:
     ) -> Draft | None:
         toks = p.toks
         lead = k
-        while lead >= 0 and toks[lead].text in (",", ":", "—", "–"):
+        while lead >= 0 and toks[lead].text in (",", ":", "—", "–", "―"):
             lead -= 1
         if lead < 0:
             return None
@@ -599,7 +599,7 @@ class QuoteRules:
             return
         if start > cue.last + 1 and toks[start - 1].lower == "that":
             start -= 1
-        draft.spans[0] = trim(self.text, toks[start].start, toks[end].end, " \t,;:—–-.")
+        draft.spans[0] = trim(self.text, toks[start].start, toks[end].end, " \t,;:—–―-.")
         draft.kind = "mixed"
 
     def _naming_quote(
@@ -616,7 +616,7 @@ class QuoteRules:
         # not through whatever noun stands before its comma; without the comma the
         # noun is its subject ("and Trump calling it a "great meeting"").
         participle = toks[cue.last].lower.endswith("ing")
-        after_comma = participle and toks[cue.first - 1].text in (",", "—", "–", "-")
+        after_comma = participle and toks[cue.first - 1].text in (",", "—", "–", "―", "-")
         subject = None if after_comma else subject_before(toks, cue.first)
         if (
             participle

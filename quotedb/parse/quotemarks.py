@@ -50,7 +50,7 @@ def _can_open(text: str, mark: str, at: int, end: int, lo: int, hi: int) -> bool
         return True
     if mark in _CLOSERS:
         return False
-    before_ok = _space_or_edge(text, at - 1, lo, hi) or text[at - 1] in "([{—–-/:;,"
+    before_ok = _space_or_edge(text, at - 1, lo, hi) or text[at - 1] in "([{—–―-/:;,"
     after_ok = not _space_or_edge(text, end, lo, hi)
     return before_ok and after_ok
 

@@ -117,7 +117,7 @@ _NOUN_BLOCKERS = (
 
 _NOMINAL_LINKS = frozenset({"for", "that"})
 _COMPOUND_NOUNS = frozenset({"conference", "phone", "press", "roll", "wake-up", "curtain"})
-_SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "—", "–", "(", "''"})
+_SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "—", "–", "―", "(", "''"})
 
 _THAT_VERB = CueVerb("(verb) that", "claim", frozenset())
 
@@ -256,7 +256,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             if name and roles:
                 self.registry.add_roles(name, roles)
             return name
-        if np.first <= np.head < np.last and toks[np.head + 1].text in (",", "—", "–"):
+        if np.first <= np.head < np.last and toks[np.head + 1].text in (",", "—", "–", "―"):
             # "An Israeli official, speaking on condition of anonymity": named by the
             # phrase up to its head; the appositive stays in the mention only.
             end = toks[np.head].end
@@ -312,7 +312,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         for quotation in quotations:
             by_paragraph.setdefault(quotation.paragraph, []).append(quotation)
         for index, (lo, hi) in enumerate(paras):
-            if text.startswith(("-", "—", "–"), lo):
+            if text.startswith(("-", "—", "–", "―"), lo):
                 self.sign_previous_quote(index, lo, hi)
             if text.startswith(_FURNITURE_STARTS, lo):
                 continue
@@ -338,7 +338,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             return
         toks = tokens(self.text, lo, hi)
         start = 1
-        while start < len(toks) and toks[start].text in ("-", "—", "–"):
+        while start < len(toks) and toks[start].text in ("-", "—", "–", "―"):
             start += 1
         subject = subject_after(toks, start) if start < len(toks) else None
         if subject is None or not is_capitalised(toks[subject.head]):

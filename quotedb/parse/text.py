@@ -115,7 +115,7 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     ]
 
 
-def trim(text: str, start: int, end: int, chars: str = " \t,;:—–-") -> tuple[int, int]:
+def trim(text: str, start: int, end: int, chars: str = " \t,;:—–―-") -> tuple[int, int]:
     """Shrink [start, end) past surrounding spaces and the given punctuation."""
     while start < end and (text[start].isspace() or text[start] in chars):
         start += 1
