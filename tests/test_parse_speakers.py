@@ -1474,3 +1474,17 @@ def test_a_quote_paragraph_someone_new_signs_is_not_the_voice_before():
     )
     quote = quote_of(parse(text), "Trump is skipping the debate, and nobody knows why")
     assert quote.speaker is None
+
+
+def test_a_verb_past_the_reported_clause_goes_on_in_the_reporters_voice():
+    text = (
+        "In an interview with journalist Matei Rosca, Marcel Lazar said he welcomed "
+        "extradition and added, “I will plead guilty, no problem.”"
+    )
+    doc = parse(text)
+    claim = quote_of(doc, "he welcomed extradition")
+    assert claim.speaker == "Marcel Lazar"
+    quote = quote_of(doc, "I will plead guilty, no problem.")
+    assert quote.speaker == "Marcel Lazar"
+    assert quote.speaker_mention == span_at(text, "he")
+    assert quote.cue == span_at(text, "added")

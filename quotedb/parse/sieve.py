@@ -680,6 +680,12 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 # is the reporter again (the textbook reading), so the inner act is
                 # part of the outer attribution, not another speaker's.
                 if mention in ("he", "she") and outer.speaker is not None:
+                    if inner.cue is None or outer.spans[0][0] <= inner.cue[0] < outer.spans[0][1]:
+                        continue
+                    # "Lazar said he welcomed extradition and added, "…"": the verb past
+                    # the reported clause goes on in the reporter's voice.
+                    inner.speaker = outer.speaker
+                    kept.append(inner)
                     continue
                 if mention in ("that", "which"):
                     continue  # "highlighted polls that show …": part of the outer words
