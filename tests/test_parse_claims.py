@@ -512,8 +512,9 @@ def test_says_no_matter_what_is_content_not_a_refusal():
     )
 
 
-def test_as_a_source_reported_the_main_clause_is_its_claim():
-    text = "But as Jim Clyburn noted, those voters will give Sanders a second look."
+@pytest.mark.parametrize("where", ["", " in an op-ed Thursday", " on Twitter"])
+def test_as_a_source_reported_the_main_clause_is_its_claim(where):
+    text = f"But as Jim Clyburn noted{where}, those voters will give Sanders a second look."
     quote = quote_of(parse(text), "those voters will give Sanders a second look")
     assert quote.speaker == "Jim Clyburn"
     assert quote.speaker_mention == span_at(text, "Jim Clyburn")

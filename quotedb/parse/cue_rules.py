@@ -37,6 +37,7 @@ from quotedb.parse.lexicon import (
     GROUPS,
     HEADLINE_NON_SPEAKERS,
     IRREGULAR_PASTS,
+    MEDIA,
     MESSAGE_NOUNS,
     OWNER_POSSESSIVES,
     PASSIVE_AUXILIARIES,
@@ -648,7 +649,13 @@ class CueRules:
             (k for k in range(cue.last + 1, min(s_last, cue.last + 10) + 1) if toks[k].text == ","),
             None,
         )
-        if comma is None or comma >= s_last or not is_adjunct(toks[cue.last + 1 : comma]):
+        if comma is None or comma >= s_last:
+            return None
+        said_where = toks[cue.last + 1 : comma]
+        if said_where and said_where[0].lower in ("in", "on", "via"):
+            # "noted in an op-ed Thursday": where it was said may name the medium.
+            said_where = [t for t in said_where if t.lower not in MEDIA]
+        if not is_adjunct(said_where):
             return None
         end = clause_end(toks, comma + 1, s_last, p.inside)
         if end - comma < 3:
