@@ -1488,3 +1488,17 @@ def test_a_verb_past_the_reported_clause_goes_on_in_the_reporters_voice():
     assert quote.speaker == "Marcel Lazar"
     assert quote.speaker_mention == span_at(text, "he")
     assert quote.cue == span_at(text, "added")
+
+
+def test_a_name_particle_stays_inside_the_name():
+    text = (
+        "New York Mayor Bill de Blasio criticized the plan. "
+        "“It is a disgrace,” de Blasio said on Monday."
+    )
+    doc = parse(text)
+    claim = quote_of(doc, "the plan")
+    assert claim.speaker == "Bill de Blasio"
+    assert claim.speaker_mention == span_at(text, "New York Mayor Bill de Blasio")
+    quote = quote_of(doc, "It is a disgrace")
+    assert quote.speaker == "Bill de Blasio"
+    assert quote.speaker_mention == span_at(text, "de Blasio", nth=2)

@@ -20,6 +20,7 @@ from quotedb.parse.lexicon import (
     FIRST_NAME_GENDER,
     FUNCTION_WORDS,
     GROUPS,
+    NAME_PARTICLES,
     ORGANISATION_WORDS,
     PRONOUNS,
     QUANTITY_HEADS,
@@ -311,6 +312,7 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             or previous.lower in TITLES
             or previous.lower in ROLES
             or previous.text in ("'s", "’s", "-", "&", ".")
+            or previous.lower in NAME_PARTICLES  # "Bill de Blasio"
         ):
             break
         first -= 1

@@ -441,7 +441,16 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             if opening < k:
                 continue  # inside the name just read
             k = first = opening
-            while k < n and not inside[k] and (capitalised[k] or toks[k].text in ("-",)):
+            while (
+                k < n
+                and not inside[k]
+                and (
+                    capitalised[k]
+                    or toks[k].text in ("-",)
+                    # "Bill de Blasio", "Osama bin Laden": a particle inside the name.
+                    or (toks[k].lower in NAME_PARTICLES and k + 1 < n and capitalised[k + 1])
+                )
+            ):
                 k += 1
             last = k - 1
             while first <= last and (
