@@ -4,7 +4,7 @@ pronouns and abbreviations; group speakers under their own name; null when nobod
 import pytest
 from parse_checks import quote_holding, quote_of, span_at, speakers_of
 
-from quotedb.parse import parse
+from quotedb.parse import Span, parse
 
 
 def test_surname_resolves_to_the_full_name():
@@ -1502,3 +1502,15 @@ def test_a_name_particle_stays_inside_the_name():
     quote = quote_of(doc, "It is a disgrace")
     assert quote.speaker == "Bill de Blasio"
     assert quote.speaker_mention == span_at(text, "de Blasio", nth=2)
+
+
+def test_a_surname_met_again_is_the_antecedent_of_the_pronoun_after_it():
+    text = (
+        "Bernie Sanders won the caucus in a landslide on Monday night.\n\n"
+        "“This is a guy who fights,” his strategist Tad Devine said.\n\n"
+        "Sanders has made clear that he expects the Clinton camp to attack."
+    )
+    quote = quote_of(parse(text), "the Clinton camp to attack")
+    assert quote.speaker == "Bernie Sanders"
+    at = text.index("he expects")
+    assert quote.speaker_mention == Span(at, at + 2, "he")

@@ -476,6 +476,11 @@ class EntityRegistry:
             entity.unnamed = True
         return self._note(entity, text, start, end, speaks)
 
+    def names_a_person(self, word: str) -> bool:
+        """Whether a lone word is the name of a person already met ("Sanders")."""
+        entity = self._match_name([word])
+        return entity is not None and entity.kind == "person"
+
     def entity_named(self, name: str) -> _OpenEntity | None:
         return self._by_key.get(normalise(name))
 

@@ -433,6 +433,12 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             # capitalised runs are not names; the article will name the people.
             return
         n = len(toks)
+
+        def speaks_next(last: int) -> bool:
+            """ "Michael Seaman said he …": a name right before a cue verb speaks, so a
+            later "he" finds a speaker there before the sieve reaches that cue."""
+            return last + 1 < n and toks[last + 1].lower in CUES and not inside[last + 1]
+
         # is_capitalised of each token, computed once: this loop visits every word.
         capitalised = list(map(str.isupper, [t.text[0] for t in toks]))
         k = 0
@@ -482,7 +488,9 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 start, end = toks[first].start, toks[last].end
                 if len(words) >= 2 and all(w[:1].isupper() for w in words):
                     title_start = toks[titled].start
-                    name = self.registry.name(self.text[title_start:end], title_start, end)
+                    name = self.registry.name(
+                        self.text[title_start:end], title_start, end, speaks_next(last)
+                    )
                     if name and opening > 0 and toks[opening - 1].text == "the":
                         # "on the Trump Train": a capitalised thing after "the" is
                         # nobody, unless a title or a first name says otherwise.
@@ -504,8 +512,12 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                         self.registry.add_roles(name, roles)
                     if name:
                         self._learn_appositive(toks, inside, last, name)
-                elif self.registry.knows(words[0]):
-                    self.registry.name(words[0], toks[first].start, toks[first].end)
+                elif self.registry.knows(words[0]) or self.registry.names_a_person(words[0]):
+                    # "Sanders has made clear that he expects …": the surname is a
+                    # mention too, so the "he" after it can find him.
+                    self.registry.name(
+                        words[0], toks[first].start, toks[first].end, speaks_next(last)
+                    )
         # "The president shared the letters …": definite descriptions of people
         # already named are mentions too, so that a later "he" can find them.
         for k in [k for k in range(n - 1) if toks[k].lower in ("the", "this")]:
