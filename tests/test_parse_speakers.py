@@ -1514,3 +1514,16 @@ def test_a_surname_met_again_is_the_antecedent_of_the_pronoun_after_it():
     assert quote.speaker == "Bernie Sanders"
     at = text.index("he expects")
     assert quote.speaker_mention == Span(at, at + 2, "he")
+
+
+def test_a_cue_that_introduces_a_quote_with_a_colon_wins_over_the_sentence_after():
+    text = (
+        "Hillary Clinton, exasperated, famously responded: “What difference does it make?” "
+        "Her critics cited the exchange for months."
+    )
+    doc = parse(text)
+    quote = quote_of(doc, "What difference does it make?")
+    assert quote.speaker == "Hillary Clinton"
+    assert quote.cue == span_at(text, "responded")
+    claim = quote_of(doc, "the exchange for months")
+    assert claim.speaker_mention == span_at(text, "Her critics")

@@ -97,6 +97,14 @@ class QuoteRules:
         before = last_token_before(toks, quotation.open_at)
         if names_a_title(toks, before):
             return None
+        # `Clinton famously responded: "What difference does it make?" Her critics
+        # cited …`: a cue that introduces the quote with a colon comes first.
+        if before is not None and toks[before].text == ":":
+            cue = next((c for c in p.cues if c.last < before and before - c.last <= 6), None)
+            if cue is not None and cue.verb is not None and cue.verb.cls == "speech":
+                draft = self._cue_before_quote(p, quotation, before, used)
+                if draft is not None:
+                    return draft
         # Rule 1: the cue follows the closing mark.
         if (
             after is not None
