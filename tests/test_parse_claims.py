@@ -921,3 +921,13 @@ def test_a_quote_opening_with_a_verb_after_its_cue_takes_the_subject_between(
     assert quote.kind == "mixed"
     assert quote.speaker == "Donald Trump"
     assert quote.cue == span_at(text, "said")
+
+
+def test_a_cue_word_used_as_an_adjective_does_not_stop_the_way_to_that():
+    text = (
+        "Jill Martin said in a written statement in March that the allegations had “no substance.”"
+    )
+    quote = quote_of(parse(text), "that the allegations had “no substance.”")
+    assert quote.speaker == "Jill Martin"
+    assert quote.cue == span_at(text, "said")
+    assert quote.kind == "mixed"

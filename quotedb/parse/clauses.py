@@ -14,6 +14,7 @@ from quotedb.parse.lexicon import (
     ADJUNCT_WORDS,
     CLAUSE_BOUNDARIES,
     CUES,
+    DETERMINERS,
     FINITE_VERBS,
     GROUPS,
     SUBJECT_PRONOUNS,
@@ -93,8 +94,9 @@ def skip_to_that(toks: list[Token], start: int, end: int, inside: list[bool]) ->
             continue  # `said on ABC's "This Week" that …`: a title inside the phrase
         if toks[k].text in (":", '"', "“") or (toks[k].text == "," and not prepositional):
             break
-        if k > start and toks[k].lower in CUES:
+        if k > start and toks[k].lower in CUES and toks[k - 1].lower not in DETERMINERS:
             break  # "pledged to work with both parties, Sanders insisted that": not ours
+            # (but "said in a written statement that": an adjective)
     return start
 
 
