@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 # Double-quote marks. Straight marks and the typewriter '' and `` pairs can
-# open or close; the rest say which they are.
-_DOUBLE = re.compile(r"''|``|[\"“”„«»]")
+# open or close; the rest say which they are. Literal alternatives only, not a
+# [class]: then the regex engine skips to the next mark's first character at C speed.
+_DOUBLE = re.compile("''|``|\"|“|”|„|«|»")
 _OPENERS = {"“", "„", "«", "``"}
 _CLOSERS = {"”", "»"}
 # Single marks, used only outside double quotes (headlines, British style).

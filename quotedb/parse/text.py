@@ -35,8 +35,9 @@ _TOKEN_AND_SPACE = re.compile(rf"({_TOKEN})(\s*+)")
 
 # Candidate sentence ends: terminal punctuation, optional closing quotes and
 # brackets, then space. Whether it really ends a sentence is decided below.
-# One branch, so that the regex engine skips ahead to the next [.!?] at C speed.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?:(?=\s)|$)")
+# One branch opening on a [class] (not a repeat of it), so that the regex engine
+# skips ahead to the next [.!?] at C speed.
+_SENTENCE_END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?:(?=\s)|$)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9]")
 # A party and a state, "R-Ky", "D-R" in "(D-R.I.)": its period ends no sentence, and
 # "Sen. Rand Paul, R-Ky., said" is an appositive (mentions).
