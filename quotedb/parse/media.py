@@ -44,8 +44,11 @@ def medium_at(tokens: list[Token], index: int) -> str | None:
 
 def media_kinds(tokens: list[Token]) -> list[str | None]:
     """medium_at for every token of a paragraph, computed once for all the rules."""
-    kinds = [MEDIA.get(token.lower) for token in tokens]
-    for index in [i for i, token in enumerate(tokens[:-1]) if token.lower in _PAIR_STARTS]:
+    lowers = [token.lower for token in tokens]
+    kinds = list(map(MEDIA.get, lowers))
+    if _PAIR_STARTS.isdisjoint(lowers):  # most paragraphs: spares a second loop in Python
+        return kinds
+    for index in [i for i, lower in enumerate(lowers[:-1]) if lower in _PAIR_STARTS]:
         kinds[index] = medium_at(tokens, index)
     return kinds
 
