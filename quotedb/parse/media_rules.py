@@ -94,6 +94,8 @@ class MediaRules:
 
     def learn_media(self, p: Paragraph) -> None:
         """Letters and books the paragraph introduces: "Kim sent letters to Trump"."""
+        if "letter" not in p.media and "book" not in p.media:
+            return  # most paragraphs: no need to walk their words in Python
         toks = p.toks
         for s_first, s_last in p.bounds:
             letters = None
