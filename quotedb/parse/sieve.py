@@ -121,9 +121,9 @@ _SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "—", "�
 
 _THAT_VERB = CueVerb("(verb) that", "claim", frozenset())
 
-# Every word find_cues can start a cue at, besides a past tense before "that": the
-# other words are passed over without trying each rule.
-_CUE_STARTS = frozenset({"according", "as", *MULTIWORD_CUES, *CUES, *NOMINAL_CUES})
+# Every word find_cues can start a cue at, and "that", after which a past tense can:
+# the other words are passed over without trying each rule.
+_CUE_STARTS = frozenset({"according", "as", "that", *MULTIWORD_CUES, *CUES, *NOMINAL_CUES})
 
 _NOT_THAT_VERBS = frozenset(
     [
@@ -553,15 +553,16 @@ class _Reader(QuoteRules, CueRules, MediaRules):
     def find_cues(self, toks: list[Token], inside: list[bool], headline: bool) -> list[Cue]:
         found: list[Cue] = []
         n = len(toks)
-        # The words that may open a cue, found in one pass: most words cannot.
-        openings = [k for k, token in enumerate(toks) if token.lower in _CUE_STARTS]
-        openings += [
-            k - 1
-            for k, token in enumerate(toks)
-            if token.lower == "that" and k and toks[k - 1].lower.endswith("ed")
-        ]
+        # The words that may open a cue, and the past tenses before "that", found in one
+        # pass over the words: most can do neither.
+        starts = [k for k, token in enumerate(toks) if token.lower in _CUE_STARTS]
+        openings = {
+            k - 1 if toks[k].lower == "that" else k
+            for k in starts
+            if toks[k].lower != "that" or (k and toks[k - 1].lower.endswith("ed"))
+        }
         free = 0  # the first token past the last cue found
-        for k in sorted(set(openings)):
+        for k in sorted(openings):
             if k < free or inside[k]:
                 continue
             lower = toks[k].lower
