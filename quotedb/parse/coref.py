@@ -117,9 +117,13 @@ def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
         titles.append(words.pop(0))
     # "House Speaker Paul Ryan", "Senate Majority Leader Mitch McConnell": a title after
     # the body it heads, with a first and last name still to come.
-    inner = max(
-        (i for i, w in enumerate(words[:-2]) if w.lower() in TITLES or w.lower() in ROLES),
-        default=None,
+    inner = (
+        max(
+            (i for i, w in enumerate(words[:-2]) if w.lower() in TITLES or w.lower() in ROLES),
+            default=None,
+        )
+        if len(words) > 2  # most names are shorter: spares making the generator
+        else None
     )
     if inner is not None:
         titles.append(words[inner])
@@ -220,11 +224,12 @@ class EntityRegistry:
         if not words:
             return None
         lowered_titles = [title.lower() for title in titles]
+        # isdisjoint, not any(): no generator to make for each name, most have no title.
         gender = (
             "f"
-            if any(t in FEMALE_TITLES for t in lowered_titles)
+            if not FEMALE_TITLES.isdisjoint(lowered_titles)
             else "m"
-            if any(t in MALE_TITLES for t in lowered_titles)
+            if not MALE_TITLES.isdisjoint(lowered_titles)
             else None
         )
         entity = self._match_name(words, gender)
