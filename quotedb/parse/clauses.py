@@ -204,13 +204,23 @@ _CLAUSE_GOES_ON = frozenset(
 )
 
 
+# The words (lower-cased) at which clause_end may stop: it passes over any other at once.
+_CLAUSE_END_WORDS = (
+    frozenset({";", "who", "which", "and", "but", "according", "said", "says", "adding"})
+    | {"before", "after", "while"}
+    | CLAUSE_BOUNDARIES
+    | CLOSING_MARKS
+    | {word for word in CUES if word.endswith("ing")}
+)
+
+
 def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -> int:
     """Last token of the clause that starts at `start`: the sentence end, or a
     boundary like ", while", "; ", ", but", ", adding", or a quote closed on a comma."""
     k = start
     while k <= s_last:
         token = toks[k]
-        if not inside[k]:
+        if not inside[k] and token.lower in _CLAUSE_END_WORDS:
             # The comma before a boundary may sit inside the closing quote: `crazy," but`.
             comma_before = k - 1 >= start and (
                 toks[k - 1].text == ","
