@@ -481,10 +481,11 @@ class EntityRegistry:
             entity.unnamed = True
         return self._note(entity, text, start, end, speaks)
 
-    def names_a_person(self, word: str) -> bool:
-        """Whether a lone word is the name of a person already met ("Sanders")."""
+    def person_again(self, word: str, start: int, end: int, speaks: bool) -> None:
+        """Note a lone word that names a person already met ("Sanders"); open nothing."""
         entity = self._match_name([word])
-        return entity is not None and entity.kind == "person"
+        if entity is not None and entity.kind == "person":
+            self._note(entity, word, start, end, speaks)
 
     def entity_named(self, name: str) -> _OpenEntity | None:
         return self._by_key.get(normalise(name))

@@ -512,10 +512,14 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                         self.registry.add_roles(name, roles)
                     if name:
                         self._learn_appositive(toks, inside, last, name)
-                elif self.registry.knows(words[0]) or self.registry.names_a_person(words[0]):
+                elif self.registry.knows(words[0]):
+                    self.registry.name(
+                        words[0], toks[first].start, toks[first].end, speaks_next(last)
+                    )
+                else:
                     # "Sanders has made clear that he expects …": the surname is a
                     # mention too, so the "he" after it can find him.
-                    self.registry.name(
+                    self.registry.person_again(
                         words[0], toks[first].start, toks[first].end, speaks_next(last)
                     )
         # "The president shared the letters …": definite descriptions of people
