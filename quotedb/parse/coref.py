@@ -54,7 +54,6 @@ ORGANISATION_HEADS = frozenset(
 PRONOUN_WINDOW = 3000  # characters back that a pronoun may reach
 _NOT_ALIASES = frozenset(PRONOUNS) | {"who", "which", "that", "whom", "one"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_INITIAL = re.compile(r"^[A-Z]\.$")
 FEMALE_TITLES = frozenset(
     {
         "mrs.",
@@ -187,7 +186,7 @@ class EntityRegistry:
             entry = self._by_key[normalise(known.name)]
             if gender is None or entry.gender in (gender, None):
                 return entry
-        parts = [w for w in key.split() if not _INITIAL.match(w)]
+        parts = key.split()
         if not parts:
             return None
         wanted = set(parts)
