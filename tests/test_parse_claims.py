@@ -931,3 +931,17 @@ def test_a_cue_word_used_as_an_adjective_does_not_stop_the_way_to_that():
     assert quote.speaker == "Jill Martin"
     assert quote.cue == span_at(text, "said")
     assert quote.kind == "mixed"
+
+
+def test_an_abbreviation_ends_a_sentence_when_a_sentence_opener_follows():
+    text = (
+        "Chris Cox says Obama is trying to distract from attacks in the U.S. He says "
+        "Americans don’t need any more “emotional lectures.”"
+    )
+    doc = parse(text)
+    first = quote_of(doc, "Obama is trying to distract from attacks in the U.S.")
+    assert first.speaker == "Chris Cox"
+    second = quote_of(doc, "Americans don’t need any more “emotional lectures.”")
+    assert second.cue == span_at(text, "says", nth=2)
+    assert second.speaker_mention == span_at(text, "He")
+    assert second.speaker == "Chris Cox"

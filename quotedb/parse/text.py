@@ -39,6 +39,12 @@ _TOKEN_AND_SPACE = re.compile(rf"({_TOKEN})(\s*+)")
 # skips ahead to the next [.!?] at C speed.
 _SENTENCE_END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?:(?=\s)|$)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9]")
+# Words that follow an abbreviation only when it ends a sentence ("in the U.S. He
+# says"): never a name, a number or a noun an abbreviation modifies.
+_OPENS_A_SENTENCE = re.compile(
+    r"\s+(?:He|She|It|They|We|The|But|This|There|His|Her|Their|Its|If|When|What|Why|How"
+    r"|However|Meanwhile)\b"
+)
 # A party and a state, "R-Ky", "D-R" in "(D-R.I.)": its period ends no sentence, and
 # "Sen. Rand Paul, R-Ky., said" is an appositive (mentions).
 PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
@@ -93,9 +99,13 @@ def sentences(text: str, start: int, end: int, paragraph: int) -> list[Sentence]
     segment = text[start:end]
     for match in _SENTENCE_END.finditer(segment):
         stop = start + match.end()
-        if text[start + match.start()] == "." and _is_abbreviation(text, start + match.start() + 1):
-            # "U.S. officials" goes on; "in the U.S. The next" still ends, but we
-            # cannot tell cheaply, so an abbreviation never ends a sentence.
+        if (
+            text[start + match.start()] == "."
+            and _is_abbreviation(text, start + match.start() + 1)
+            and not _OPENS_A_SENTENCE.match(text, stop, end)
+        ):
+            # "U.S. officials" goes on; "in the U.S. He says" ends: a word that only
+            # opens sentences follows.
             continue
         if stop < end and not _NEXT_STARTS_SENTENCE.match(text, stop, end):
             continue
@@ -124,9 +134,12 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def trim(text: str, start: int, end: int, chars: str = " \t,;:—–―-") -> tuple[int, int]:
-    """Shrink [start, end) past surrounding spaces and the given punctuation."""
+    """Shrink [start, end) past surrounding spaces and the given punctuation, but not
+    past the period of an abbreviation ("attacks in the U.S.")."""
     while start < end and (text[start].isspace() or text[start] in chars):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in chars):
+        if text[end - 1] == "." and _is_abbreviation(text, end):
+            break
         end -= 1
     return start, end
