@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quotedb.evaluate.gold import load_gold
+from quotedb.evaluate.gold import GoldAttribution, GoldDocument, GoldSet, load_gold
 from quotedb.evaluate.metrics import match, normalise_name, score
 from quotedb.evaluate.report import as_json, render_errors, render_table, sentence_around
 from quotedb.parse.records import Entity, ParsedDocument, Quote, Source, Span
@@ -398,3 +398,66 @@ def test_sentence_around_does_not_stop_at_abbreviations():
     )
     start = text.index("Then")
     assert sentence_around(text, start, start + 4) == "Then, said Lee."
+
+
+def test_speaker_name_check_catches_a_right_mention_resolved_to_the_wrong_entity():
+    text = (
+        "The Clinton campaign said the poll was wrong. Mr. Obama said the plan works. "
+        "A longtime adviser to Obama said it was over. Critics said it was not."
+    )
+
+    def gold(content: str, source: str, nth: int = 0) -> GoldAttribution:
+        return GoldAttribution(
+            doc="doc",
+            kind="indirect",
+            text=content,
+            quoted=False,
+            spans=(span(text, content),),
+            speaker=source,
+            speaker_spans=(span(text, source, nth),),
+        )
+
+    def predicted(content: str, speaker: str, mention: str) -> Quote:
+        return Quote(
+            "indirect", (span(text, content),), speaker=speaker, speaker_mention=span(text, mention)
+        )
+
+    gold_set = GoldSet(
+        "brat",
+        (
+            GoldDocument(
+                "doc",
+                text,
+                (
+                    gold("the poll was wrong", "The Clinton campaign"),
+                    gold("the plan works", "Mr. Obama"),
+                    gold("it was over", "A longtime adviser to Obama"),
+                    gold("it was not", "Critics"),
+                ),
+            ),
+        ),
+    )
+    parsed = ParsedDocument(
+        text=text,
+        quotes=(
+            # The mention is right, the entity it resolved to is not.
+            predicted("the poll was wrong", "Associated Press", "The Clinton campaign"),
+            predicted("the plan works", "Barack Obama", "Mr. Obama"),
+            # A speaker described, not named, and a Source without a name: not checked.
+            predicted("it was over", "a longtime adviser", "A longtime adviser"),
+            predicted("it was not", "Critics", "Critics"),
+        ),
+    )
+    evaluation = score(gold_set, {"doc": parsed})
+    assert (evaluation.rows["overall"].speaker.right, evaluation.rows["overall"].speaker.total) == (
+        4,
+        4,
+    )
+    assert (evaluation.speaker_names.right, evaluation.speaker_names.total) == (1, 2)
+    (wrong,) = evaluation.wrong_names
+    assert (wrong.gold_speaker, wrong.predicted_speaker) == (
+        "The Clinton campaign",
+        "Associated Press",
+    )
+    assert "speaker name check: 0.500 (1/2)" in render_table(evaluation)
+    assert as_json(evaluation)["speaker_names"] == {"right": 1, "total": 2, "accuracy": 0.5}

@@ -12,6 +12,13 @@ Matching rules, so a number in the table means one thing:
   descending (ties in gold, then prediction order), each pair taken if both
   sides are still free.
 - Exact: a matched pair whose trimmed character sets (normalised texts) are equal.
+- Speaker names (PolNeAR): the speaker check above is right when the predicted
+  mention overlaps the gold Source, whoever the parser resolved it to. Where the
+  Source holds a name ("President Obama", "Trump spokesman Ron Lieberman") and
+  the parser named a speaker, the name check also asks that the speaker (or an
+  alias of it) share a word with that name: "the Clinton campaign" resolved to the Associated Press passes
+  the first check and fails this one. It cannot see a wrong person who shares a
+  word with the Source ("Trump" for "Trump spokesman Ron Lieberman").
 - Gold marked `required: false` may be skipped: unmatched, it counts nowhere;
   matched, it counts like any other, and a wrong speaker on it is an error.
 - Per-kind rows: a matched pair counts under the gold's kind; a false alarm
@@ -29,8 +36,30 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from quotedb.evaluate.gold import GoldAttribution, GoldFormat, GoldSet
+from quotedb.parse.lexicon import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    GROUPS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    ROLES,
+    TITLES,
+    US_STATES,
+)
 from quotedb.parse.records import ParsedDocument, Quote, Span
 
+# Capitalised words that are no name: a sentence's first word, a title, a role, a group,
+# a state ("the New Jersey governor" names Chris Christie by none of his words).
+_NAMES_NOBODY = (
+    DETERMINERS
+    | FUNCTION_WORDS
+    | GROUPS
+    | ROLES
+    | TITLES
+    | frozenset(PRONOUNS)
+    | RELATIVE_PRONOUNS
+    | frozenset(word.lower() for state in US_STATES for word in state.split())
+)
 ROWS: tuple[str, ...] = ("overall", "direct", "partial", "mixed", "indirect", "quoted")
 JACCARD_THRESHOLD = 0.5
 _EDGE = " \t\r\n\u00a0\"'“”„‟«»‘’‚‛,.;:"
@@ -100,7 +129,7 @@ class Row:
 class ErrorCase:
     """One thing the parser got wrong, with where to look; `severity` orders them, worst first."""
 
-    category: Literal["miss", "false alarm", "wrong speaker"]
+    category: Literal["miss", "false alarm", "wrong speaker", "wrong name"]
     doc: str
     kind: str
     content: str
@@ -121,11 +150,13 @@ class Evaluation:
     recipients: Tally = field(default_factory=Tally)
     sources: Tally = field(default_factory=Tally)
     claimed_by: Tally = field(default_factory=Tally)
+    speaker_names: Tally = field(default_factory=Tally)
     optional_skipped: int = 0
     wrong_speakers_on_optional: int = 0
     misses: list[ErrorCase] = field(default_factory=list)
     false_alarms: list[ErrorCase] = field(default_factory=list)
     wrong_speakers: list[ErrorCase] = field(default_factory=list)
+    wrong_names: list[ErrorCase] = field(default_factory=list)
 
 
 def score(gold: GoldSet, predictions: Mapping[str, ParsedDocument]) -> Evaluation:
@@ -150,7 +181,12 @@ def score(gold: GoldSet, predictions: Mapping[str, ParsedDocument]) -> Evaluatio
             for row in _rows(evaluation, quote.kind, quote.kind != "indirect"):
                 row.n_pred += 1
             evaluation.false_alarms.append(_false_alarm(quote, document.name))
-    for cases in (evaluation.misses, evaluation.false_alarms, evaluation.wrong_speakers):
+    for cases in (
+        evaluation.misses,
+        evaluation.false_alarms,
+        evaluation.wrong_speakers,
+        evaluation.wrong_names,
+    ):
         cases.sort(key=lambda case: case.severity, reverse=True)
     return evaluation
 
@@ -201,6 +237,7 @@ def _count_pair(
         row.end_to_end += speaker_right
         if gold.speaker is not None:
             row.speaker.add(speaker_right)
+    _check_name(evaluation, gold, quote, parsed)
     if gold.recipients:
         evaluation.recipients.add(_same_people(gold.recipients, quote.recipients, parsed))
     if gold.source is not None:
@@ -230,6 +267,47 @@ def _count_pair(
                 severity=(quote.speaker is not None, quote.confidence),
             )
         )
+
+
+def _check_name(
+    evaluation: Evaluation, gold: GoldAttribution, quote: Quote, parsed: ParsedDocument
+) -> None:
+    """The speaker name check (module docstring), on PolNeAR gold whose Source names someone."""
+    if not gold.speaker_spans or gold.speaker is None or not quote.speaker:
+        return
+    if not quote.speaker[0].isupper() or quote.speaker.split()[0].lower() in DETERMINERS:
+        return  # "a longtime adviser", "The top Republicans": described, not named
+    wanted = source_names(gold.speaker)
+    if not wanted:
+        return
+    offered = {word for name in _names_of(quote.speaker, parsed) for word in name.split()}
+    right = not wanted.isdisjoint(offered)
+    evaluation.speaker_names.add(right)
+    if not right:
+        evaluation.wrong_names.append(
+            ErrorCase(
+                category="wrong name",
+                doc=gold.doc,
+                kind=gold.kind,
+                content=gold.text,
+                start=quote.start,
+                end=quote.end,
+                gold_speaker=gold.speaker,
+                predicted_speaker=quote.speaker,
+                severity=(quote.confidence,),
+            )
+        )
+
+
+def source_names(source: str) -> set[str]:
+    """The normalised words of a gold Source that name someone: capitalised, and not a
+    pronoun, determiner, title, role or group noun ("He", "The", "Sen.", "Critics")."""
+    return {
+        part
+        for word in re.findall(r"[^\W\d_][\w'’.-]*", source)
+        if word[0].isupper() and _NAMES_NOBODY.isdisjoint({word.lower(), word.lower().rstrip(".")})
+        for part in normalise_name(word).split()
+    }
 
 
 def _speaker_right(gold: GoldAttribution, quote: Quote, parsed: ParsedDocument) -> bool:

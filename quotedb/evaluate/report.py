@@ -92,6 +92,7 @@ def as_json(evaluation: Evaluation, errors: int = 0) -> dict:
         "recipients": tally_figures(evaluation.recipients),
         "source_kind": tally_figures(evaluation.sources),
         "claimed_by": tally_figures(evaluation.claimed_by),
+        "speaker_names": tally_figures(evaluation.speaker_names),
         "optional_skipped": evaluation.optional_skipped,
         "wrong_speakers_on_optional": evaluation.wrong_speakers_on_optional,
     }
@@ -131,6 +132,7 @@ def render_table(evaluation: Evaluation) -> str:
         ("recipient accuracy", evaluation.recipients),
         ("source-kind accuracy", evaluation.sources),
         ("claimed_by accuracy", evaluation.claimed_by),
+        ("speaker name check", evaluation.speaker_names),
     ):
         if tally.total:
             lines.append(f"{label}: {_tally(tally)}")
@@ -183,6 +185,7 @@ def _error_lists(evaluation: Evaluation) -> list[tuple[str, list[ErrorCase]]]:
         ("misses", evaluation.misses),
         ("false alarms", evaluation.false_alarms),
         ("wrong speakers", evaluation.wrong_speakers),
+        ("wrong names", evaluation.wrong_names),
     ]
 
 
