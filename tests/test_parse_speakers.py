@@ -1527,3 +1527,15 @@ def test_a_cue_that_introduces_a_quote_with_a_colon_wins_over_the_sentence_after
     assert quote.cue == span_at(text, "responded")
     claim = quote_of(doc, "the exchange for months")
     assert claim.speaker_mention == span_at(text, "Her critics")
+
+
+def test_a_name_run_stops_at_the_pronoun_that_opens_the_next_sentence():
+    text = (
+        "Sen. John McCain made his remarks during a breakfast this morning in Washington "
+        "D.C. He recalled that the revolt began in 2010."
+    )
+    doc = parse(text)
+    quote = quote_of(doc, "that the revolt began in 2010")
+    assert quote.speaker == "John McCain"
+    assert quote.speaker_mention == span_at(text, "He")
+    assert "Washington D.C. He" not in [entity.name for entity in doc.entities]

@@ -456,6 +456,8 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                     # "Bill de Blasio", "Osama bin Laden": a particle inside the name.
                     or (toks[k].lower in NAME_PARTICLES and k + 1 < n and capitalised[k + 1])
                 )
+                # "in Washington D.C. He recalled": a pronoun starts the next sentence.
+                and not (k > opening and toks[k].lower in _SENTENCE_PRONOUNS)
             ):
                 k += 1
             last = k - 1
@@ -814,6 +816,9 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             entities=self.registry.entities(),
             sources=media_sources,
         )
+
+
+_SENTENCE_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 
 
 def _owned_speech(toks: list[Token], k: int) -> bool:
