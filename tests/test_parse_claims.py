@@ -945,3 +945,15 @@ def test_an_abbreviation_ends_a_sentence_when_a_sentence_opener_follows():
     assert second.cue == span_at(text, "says", nth=2)
     assert second.speaker_mention == span_at(text, "He")
     assert second.speaker == "Chris Cox"
+
+
+def test_a_preposition_opening_the_sentence_is_no_speaker_of_the_participle_after_it():
+    text = (
+        "Besides attacking the former president, Donald Trump asserted that Planned "
+        "Parenthood did “wonderful things” for women."
+    )
+    doc = parse(text)
+    assert quote_of(doc, "that Planned Parenthood did “wonderful things” for women").speaker == (
+        "Donald Trump"
+    )
+    assert "Besides" not in [quote.speaker for quote in doc.quotes]

@@ -180,6 +180,7 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
         "toward",
         "towards",
         "despite",
+        "besides",
         "during",
         "among",
         "between",
