@@ -1539,3 +1539,15 @@ def test_a_name_run_stops_at_the_pronoun_that_opens_the_next_sentence():
     assert quote.speaker == "John McCain"
     assert quote.speaker_mention == span_at(text, "He")
     assert "Washington D.C. He" not in [entity.name for entity in doc.entities]
+
+
+def test_a_phrase_after_an_inverted_cue_with_a_verb_of_its_own_is_the_contents_subject():
+    text = (
+        "Paul Manafort spoke on Friday. Mr. Manafort, citing “the unique magic of Trump,” "
+        "said the candidate could win in Pennsylvania."
+    )
+    doc = parse(text)
+    quote = quote_of(doc, "the unique magic of Trump")
+    assert quote.speaker == "Paul Manafort"
+    assert quote.speaker_mention == span_at(text, "Mr. Manafort")
+    assert quote.cue == span_at(text, "citing")

@@ -77,6 +77,10 @@ _CLAUSE_STOPPERS = frozenset(
 )
 
 
+# Verbs that show a phrase after an inverted cue is the subject of what was said.
+_CONTENT_VERBS = FINITE_VERBS - {"said"} | {"could", "should", "can", "may", "might", "must"}
+
+
 def _object_of_a_preposition(toks: list[Token], subject: NounPhrase) -> bool:
     """ "sent a text message to supporters saying: "…"", "at one point calling": a
     preposition's object does not say what the participle after it says, the sentence's
@@ -261,6 +265,14 @@ class QuoteRules:
                 ):
                     # `who calls Trump a "sociopath," said he doesn't believe …`: the
                     # pronoun opens the cue's content; the quote is not what it says.
+                    return None
+                if (
+                    subject is not None
+                    and subject.last + 1 < len(toks)
+                    and toks[subject.last + 1].lower in _CONTENT_VERBS
+                ):
+                    # `Mr. Manafort, citing "…," said the candidate could be …`: a
+                    # finite verb after the phrase makes it the subject of the content.
                     return None
             else:
                 aside = self._name_before_an_aside(p, k, cue)
