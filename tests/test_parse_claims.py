@@ -957,3 +957,24 @@ def test_a_preposition_opening_the_sentence_is_no_speaker_of_the_participle_afte
         "Donald Trump"
     )
     assert "Besides" not in [quote.speaker for quote in doc.quotes]
+
+
+def test_a_participle_goes_on_in_the_voice_of_the_nearest_cue_before_it():
+    text = (
+        "James Comey cannot say that “from his perspective,” Corey Lewandowski added, "
+        "saying it should be “up to the prosecutor.”"
+    )
+    quote = quote_of(parse(text), "it should be “up to the prosecutor.”")
+    assert quote.speaker == "Corey Lewandowski"
+    assert quote.speaker_mention == span_at(text, "Corey Lewandowski")
+
+
+def test_a_participle_passes_over_the_cue_of_a_dashed_aside():
+    text = (
+        "Hillary Clinton and her surrogates are responding, painting Donald Trump as a "
+        "sympathizer - “If Trump wins, they could run the country,” one Clinton ad "
+        "declared - or denouncing him as a “psychopath.”"
+    )
+    quote = quote_of(parse(text), "him as a “psychopath.”")
+    assert quote.speaker_mention == span_at(text, "her surrogates")
+    assert quote.speaker is None  # described, never named

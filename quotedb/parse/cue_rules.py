@@ -700,14 +700,26 @@ class CueRules:
     ) -> tuple[str | None, tuple[int, int] | None]:
         """ "…, adding that", "before claiming", "and realised": the sentence's speaker."""
         sentence = p.sentence_of[cue.first]
-        for draft in reversed(drafts or []):
-            if (
-                draft.cue_index
-                and p.sentence_of[draft.cue_index[0]] == sentence
-                and draft.cue_index[0] < cue.first
-                and not is_nested(draft, drafts)
-            ):
-                return draft.speaker, draft.mention
+        # The nearest earlier cue's speaker: `Comey cannot say that "…," Lewandowski
+        # added, saying …` is Lewandowski's (drafts are not in text order).
+        s_first, _ = p.bounds[sentence]
+        dashes = [k for k in range(s_first, cue.first) if p.toks[k].text in ("-", "—", "–", "―")]
+        earlier = [
+            draft
+            for draft in drafts or []
+            if draft.cue_index
+            and p.sentence_of[draft.cue_index[0]] == sentence
+            and draft.cue_index[0] < cue.first
+            and not is_nested(draft, drafts)
+            # "- "…," one Clinton ad declared - or denouncing": not a dashed aside's cue
+            and not (
+                any(k < draft.cue_index[0] for k in dashes)
+                and any(draft.cue_index[1] < k for k in dashes)
+            )
+        ]
+        if earlier:
+            nearest = max(earlier, key=lambda draft: draft.cue_index[0])
+            return nearest.speaker, nearest.mention
         s_first, _ = p.bounds[sentence]
         toks = p.toks
         # "Ms. Sherry smiled and said": the subject of the verb before "and".
