@@ -1551,3 +1551,17 @@ def test_a_phrase_after_an_inverted_cue_with_a_verb_of_its_own_is_the_contents_s
     assert quote.speaker == "Paul Manafort"
     assert quote.speaker_mention == span_at(text, "Mr. Manafort")
     assert quote.cue == span_at(text, "citing")
+
+
+def test_a_quote_paragraph_goes_on_in_the_reporters_voice_not_a_claim_inside_it():
+    text = (
+        "Defense Secretary Ash Carter said that for decades some critics had been "
+        "predicting a U.S. withdrawal from the region, but this would not happen.\n\n"
+        "“That is because this region is home to nearly half the world’s population.”"
+    )
+    quote = quote_of(
+        parse(text), "That is because this region is home to nearly half the world’s population."
+    )
+    assert quote.rule == "quote-continued"
+    assert quote.speaker == "Ash Carter"
+    assert quote.speaker_mention == span_at(text, "Defense Secretary Ash Carter")

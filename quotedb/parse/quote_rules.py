@@ -854,11 +854,13 @@ class QuoteRules:
     def _voice_before(self, paragraph: int) -> Draft | None:
         """The attribution of `paragraph` a quote paragraph after it goes on in: its last
         one, passing over claims told by a relative clause ("lawmakers who thought …",
-        "the emails, which included …"), which are not the paragraph's voice."""
-        for draft in reversed(self.drafts):
-            if draft.paragraph != paragraph:
-                return None
+        "the emails, which included …") and claims inside another's words ("Carter said
+        that some critics had been predicting …"), which are not the paragraph's voice."""
+        drafts = [draft for draft in self.drafts[-40:] if draft.paragraph == paragraph]
+        for draft in reversed(drafts):
             mention = self.text[draft.mention[0] : draft.mention[1]] if draft.mention else ""
-            if mention.lower() not in RELATIVE_PRONOUNS:
+            if mention.lower() in RELATIVE_PRONOUNS:
+                continue
+            if draft.kind == "direct" or not is_nested(draft, drafts):
                 return draft
         return None
