@@ -1565,3 +1565,12 @@ def test_a_quote_paragraph_goes_on_in_the_reporters_voice_not_a_claim_inside_it(
     assert quote.rule == "quote-continued"
     assert quote.speaker == "Ash Carter"
     assert quote.speaker_mention == span_at(text, "Defense Secretary Ash Carter")
+
+
+def test_a_naming_cue_takes_no_quote_from_the_next_sentence():
+    text = "Mike Murphy praised the donor. “Not us but can’t argue with it!”"
+    quote = quote_of(parse(text), "Not us but can’t argue with it!")
+    assert quote.kind == "direct"
+    assert quote.rule == "quote-continued"
+    assert quote.cue is None
+    assert quote.speaker == "Mike Murphy"

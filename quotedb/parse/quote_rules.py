@@ -500,6 +500,8 @@ class QuoteRules:
                 return None
             between = toks[cue.last + 1 : lead + 1]
             if cue.verb is not None and cue.verb.cls == "naming":
+                if toks[lead].text in (".", "!", "?"):
+                    continue  # `praised the donor. "…"`: a quote of its own sentence
                 draft = self._naming_quote(p, quotation, ci, used)
                 if draft is not None:
                     return draft
