@@ -254,17 +254,9 @@ def _count_pair(
     if not speaker_right:
         evaluation.wrong_speakers_on_optional += not gold.required
         evaluation.wrong_speakers.append(
-            ErrorCase(
-                category="wrong speaker",
-                doc=gold.doc,
-                kind=gold.kind,
-                content=gold.text,
-                start=quote.start,
-                end=quote.end,
-                gold_speaker=gold.speaker,
-                predicted_speaker=quote.speaker,
-                # A wrong name misleads; a missing one only loses: wrong names first.
-                severity=(quote.speaker is not None, quote.confidence),
+            # A wrong name misleads; a missing one only loses: wrong names first.
+            _speaker_case(
+                "wrong speaker", gold, quote, (quote.speaker is not None, quote.confidence)
             )
         )
 
@@ -284,19 +276,27 @@ def _check_name(
     right = not wanted.isdisjoint(offered)
     evaluation.speaker_names.add(right)
     if not right:
-        evaluation.wrong_names.append(
-            ErrorCase(
-                category="wrong name",
-                doc=gold.doc,
-                kind=gold.kind,
-                content=gold.text,
-                start=quote.start,
-                end=quote.end,
-                gold_speaker=gold.speaker,
-                predicted_speaker=quote.speaker,
-                severity=(quote.confidence,),
-            )
-        )
+        evaluation.wrong_names.append(_speaker_case("wrong name", gold, quote, (quote.confidence,)))
+
+
+def _speaker_case(
+    category: Literal["wrong speaker", "wrong name"],
+    gold: GoldAttribution,
+    quote: Quote,
+    severity: tuple[float, ...],
+) -> ErrorCase:
+    """A matched pair whose speaker is wrong, as an error to list."""
+    return ErrorCase(
+        category=category,
+        doc=gold.doc,
+        kind=gold.kind,
+        content=gold.text,
+        start=quote.start,
+        end=quote.end,
+        gold_speaker=gold.speaker,
+        predicted_speaker=quote.speaker,
+        severity=severity,
+    )
 
 
 def source_names(source: str) -> set[str]:
