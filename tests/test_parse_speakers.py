@@ -1574,3 +1574,25 @@ def test_a_naming_cue_takes_no_quote_from_the_next_sentence():
     assert quote.rule == "quote-continued"
     assert quote.cue is None
     assert quote.speaker == "Mike Murphy"
+
+
+@pytest.mark.parametrize(
+    ("after", "speaker", "mention"),
+    [
+        (
+            "said Rubio’s deputy campaign manager, Rich Beeson, who oversaw the ground game.",
+            "Rich Beeson",
+            "Rubio’s deputy campaign manager, Rich Beeson",
+        ),
+        (
+            "said the White House spokesman, Josh Earnest.",
+            "Josh Earnest",
+            "the White House spokesman, Josh Earnest",
+        ),
+    ],
+)
+def test_an_inverted_description_is_named_by_the_appositive_after_it(after, speaker, mention):
+    text = f"Marco Rubio campaigned in Florida. “We are treating it as one long day,” {after}"
+    quote = quote_of(parse(text), "We are treating it as one long day")
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, mention)

@@ -81,6 +81,26 @@ _CLAUSE_STOPPERS = frozenset(
 _CONTENT_VERBS = FINITE_VERBS - {"said"} | {"could", "should", "can", "may", "might", "must"}
 
 
+def _named_after_description(toks: list[Token], subject: NounPhrase) -> NounPhrase:
+    """`said Rubio's deputy campaign manager, Rich Beeson, who …`, `said the White House
+    spokesman, Josh Earnest.`: a described speaker named by the appositive after it."""
+    if not (toks[subject.last].lower in ROLES or not is_capitalised(toks[subject.head])):
+        return subject  # a name already ("said Sen. Ted Cruz, R-Texas")
+    comma = subject.last + 1
+    if comma + 1 >= len(toks) or toks[comma].text != ",":
+        return subject
+    name = subject_after(toks, comma + 1)
+    if (
+        name is None
+        or not is_capitalised(toks[name.first])
+        or not is_capitalised(toks[name.head])
+        or name.first == name.last  # one word: "said the spokesman, Wednesday"
+        or (name.last + 1 < len(toks) and toks[name.last + 1].text not in (",", ".", ";"))
+    ):
+        return subject
+    return NounPhrase(subject.first, name.last, name.head)
+
+
 def _object_of_a_preposition(toks: list[Token], subject: NounPhrase) -> bool:
     """ "sent a text message to supporters saying: "…"", "at one point calling": a
     preposition's object does not say what the participle after it says, the sentence's
@@ -255,6 +275,8 @@ class QuoteRules:
                 subject = subject_after(toks, cue.last + 1)
                 if subject is None and ci in used:
                     return None
+                if subject is not None:
+                    subject = _named_after_description(toks, subject)
                 if (
                     subject is not None
                     and subject.first == subject.last
