@@ -1596,3 +1596,25 @@ def test_an_inverted_description_is_named_by_the_appositive_after_it(after, spea
     quote = quote_of(parse(text), "We are treating it as one long day")
     assert quote.speaker == speaker
     assert quote.speaker_mention == span_at(text, mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            (
+                "Current and former officials who spoke with The Huffington Post said the "
+                "committee has become a shell of itself."
+            ),
+            "Current and former officials",
+        ),
+        (
+            "Two senators who met privately with Trump on Tuesday said the plan was dead.",
+            "Two senators",
+        ),
+    ],
+)
+def test_the_object_of_a_relative_clause_before_the_cue_is_not_the_speaker(text, mention):
+    (quote,) = parse(text).quotes
+    assert quote.speaker_mention == span_at(text, mention)
+    assert quote.speaker == mention

@@ -916,6 +916,8 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
         # "Sen. Ron Johnson kept asking her why …": the subject of "kept".
         return subject_before(toks, cue.first - 1, floor=s_first)
     subject = subject_before(toks, cue.first, floor=s_first)
+    if subject is not None:
+        subject = _before_a_relative_clause(toks, subject, s_first) or subject
     if subject is None and cue.first - 2 >= s_first and toks[cue.first - 1].lower == "to":
         governing = cue.first - 2
         if toks[governing].lower in ("on", "up") and governing - 1 >= s_first:
@@ -924,6 +926,25 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
         if verb.endswith("ed") or verb in CUES or verb in _CONTROL_VERBS:
             subject = subject_before(toks, governing, floor=s_first)
     return subject
+
+
+def _before_a_relative_clause(
+    toks: list[Token], phrase: NounPhrase, s_first: int
+) -> NounPhrase | None:
+    """ "Officials who spoke with The Huffington Post said": the phrase before the cue
+    is the object of a relative clause's verb; the subject is the phrase before "who"."""
+    k = phrase.first - 1
+    if k - 2 < s_first or toks[k].lower not in _RELATIVE_PREPOSITIONS:
+        return None
+    k -= 1
+    while k > s_first and toks[k].lower.endswith("ly") and toks[k].text.islower():
+        k -= 1  # "who spoke privately with"
+    if not (toks[k].text.islower() and toks[k].text.isalpha() and toks[k - 1].lower == "who"):
+        return None
+    return subject_before(toks, k - 1, floor=s_first)
+
+
+_RELATIVE_PREPOSITIONS = frozenset({"with", "to", "for", "at", "on", "in", "by", "about"})
 
 
 def _that_after_the_addressee(toks: list[Token], start: int, end: int) -> int | None:
