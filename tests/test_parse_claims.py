@@ -978,3 +978,14 @@ def test_a_participle_passes_over_the_cue_of_a_dashed_aside():
     quote = quote_of(parse(text), "him as a “psychopath.”")
     assert quote.speaker_mention == span_at(text, "her surrogates")
     assert quote.speaker is None  # described, never named
+
+
+def test_a_multiword_cue_after_a_determiner_and_an_adjective_is_a_noun():
+    text = (
+        "During the debate, Ted Cruz made an unprompted call for an end to sugar subsidies, "
+        "calling them “corporate welfare.”"
+    )
+    (naming,) = parse(text).quotes  # no claim of "an unprompted"
+    assert naming.spans == (span_at(text, "corporate welfare."),)
+    assert naming.speaker == "Ted Cruz"
+    assert naming.speaker_mention == span_at(text, "Ted Cruz")

@@ -648,7 +648,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             return False  # "The tax cut plans are …", "his claims were …": a noun
         if (
             cue.verb is not None
-            and toks[cue.last].lower == cue.verb.lemma.split()[0]
+            and toks[cue.first].lower == cue.verb.lemma.split()[0]
             and cue.first >= 2
             and toks[cue.first - 2].lower in _NOUN_BLOCKERS
             # "his advisers say", "the experts say", "those surveyed say": a plural
