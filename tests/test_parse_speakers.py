@@ -1551,6 +1551,10 @@ def test_a_phrase_after_an_inverted_cue_with_a_verb_of_its_own_is_the_contents_s
     assert quote.speaker == "Paul Manafort"
     assert quote.speaker_mention == span_at(text, "Mr. Manafort")
     assert quote.cue == span_at(text, "citing")
+    claim = quote_of(doc, "the candidate could win in Pennsylvania")
+    assert claim.speaker == "Paul Manafort"
+    assert claim.speaker_mention == span_at(text, "Mr. Manafort")
+    assert claim.cue == span_at(text, "said")
 
 
 def test_a_quote_paragraph_goes_on_in_the_reporters_voice_not_a_claim_inside_it():

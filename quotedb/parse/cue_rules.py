@@ -15,6 +15,7 @@ A mixin of the sieve's reader: it uses the reader's registry and resolver.
 from __future__ import annotations
 
 from quotedb.parse.clauses import (
+    CLOSING_MARKS,
     OPENING_MARKS,
     clause_end,
     colon_ends_paragraph,
@@ -918,6 +919,8 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
     subject = subject_before(toks, cue.first, floor=s_first)
     if subject is not None:
         subject = _before_a_relative_clause(toks, subject, s_first) or subject
+    elif cue.first - 1 >= s_first and toks[cue.first - 1].text in CLOSING_MARKS:
+        subject = _before_a_quoting_aside(toks, cue.first - 1, s_first)
     if subject is None and cue.first - 2 >= s_first and toks[cue.first - 1].lower == "to":
         governing = cue.first - 2
         if toks[governing].lower in ("on", "up") and governing - 1 >= s_first:
@@ -942,6 +945,21 @@ def _before_a_relative_clause(
     if not (toks[k].text.islower() and toks[k].text.isalpha() and toks[k - 1].lower == "who"):
         return None
     return subject_before(toks, k - 1, floor=s_first)
+
+
+def _before_a_quoting_aside(toks: list[Token], closing: int, s_first: int) -> NounPhrase | None:
+    """`Mr. Manafort, citing "the unique magic of Trump," said`: the name before a
+    comma-set participle whose quote ends right before the cue."""
+    for k in range(closing - 1, max(s_first, closing - 30), -1):
+        if toks[k].text in OPENING_MARKS and toks[k - 1].lower.endswith("ing"):
+            participle = k - 1
+            if participle - 1 <= s_first or toks[participle - 1].text != ",":
+                return None
+            name = subject_before(toks, participle - 1, floor=s_first)
+            if name is None or name.last != participle - 2 or not is_capitalised(toks[name.head]):
+                return None
+            return name
+    return None
 
 
 _RELATIVE_PREPOSITIONS = frozenset({"with", "to", "for", "at", "on", "in", "by", "about"})
