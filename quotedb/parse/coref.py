@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -130,6 +131,22 @@ def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
     return titles, words
 
 
+@lru_cache(maxsize=65536)
+def _name_parts(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
+    """A proper-name mention's titles, name words and the gender its titles give:
+    "Mrs. Clinton's" -> (("Mrs.",), ("Clinton",), "f"). Cached: names recur."""
+    titles, words = strip_titles(_POSSESSIVE.sub("", text).split())
+    lowered = [title.lower() for title in titles]
+    gender = (
+        "f"
+        if not FEMALE_TITLES.isdisjoint(lowered)
+        else "m"
+        if not MALE_TITLES.isdisjoint(lowered)
+        else None
+    )
+    return tuple(titles), tuple(words), gender
+
+
 class EntityRegistry:
     """The entities of one document, built up mention by mention in reading order."""
 
@@ -173,7 +190,7 @@ class EntityRegistry:
             entity.last_spoke = start
         return entity.name
 
-    def _match_name(self, words: list[str], gender: str | None = None) -> _OpenEntity | None:
+    def _match_name(self, words: Sequence[str], gender: str | None = None) -> _OpenEntity | None:
         """The entity a name refers to: itself, its gazetteer entry, or the person its
         parts point to ("Kim" -> Kim Jong-un); of the title's gender when a title says it
         ("Mrs. Clinton" is not Bill Clinton)."""
@@ -187,17 +204,21 @@ class EntityRegistry:
             if gender is None or entry.gender in (gender, None):
                 return entry
         parts = key.split()
-        if not parts:
-            return None
+        if len(parts) == 1:
+            # The commonest case, a lone word ("Sanders"): its one list holds each entity once.
+            candidates = self._by_token.get(parts[0], ())
+        else:
+            # Parts in their written order (not the set's): ties below go the same way in
+            # every process.
+            candidates = {
+                id(e): e for part in dict.fromkeys(parts) for e in self._by_token.get(part, ())
+            }.values()
+        if not candidates:
+            return None  # most lone capitalised words: no entity holds them
         wanted = set(parts)
         best = None
         best_rank = None
-        # Parts in their written order (not the set's): ties below go the same way in
-        # every process.
-        candidates = {
-            id(e): e for part in dict.fromkeys(parts) for e in self._by_token.get(part, ())
-        }
-        for entity in candidates.values():
+        for entity in candidates:
             if entity.kind not in ("person", "unknown"):
                 continue
             if gender is not None and entity.gender not in (gender, None):
@@ -218,19 +239,9 @@ class EntityRegistry:
 
     def name(self, text: str, start: int, end: int, speaks: bool = False) -> str | None:
         """Resolve a proper-name mention ("Sen. Ted Cruz", "Kim", "US") to its entity."""
-        words = _POSSESSIVE.sub("", text).split()
-        titles, words = strip_titles(words)
+        titles, words, gender = _name_parts(text)
         if not words:
             return None
-        lowered_titles = [title.lower() for title in titles]
-        # isdisjoint, not any(): no generator to make for each name, most have no title.
-        gender = (
-            "f"
-            if not FEMALE_TITLES.isdisjoint(lowered_titles)
-            else "m"
-            if not MALE_TITLES.isdisjoint(lowered_titles)
-            else None
-        )
         entity = self._match_name(words, gender)
         if entity is None and len(words) >= 3 and normalise(" ".join(words[1:])) in _KNOWN:
             # "Democrat Hillary Clinton", "Republican Donald Trump": a label before a
@@ -462,8 +473,7 @@ class EntityRegistry:
 
     def find(self, text: str) -> _OpenEntity | None:
         """The entity a name would resolve to ("Clinton" -> Hillary Clinton), opening none."""
-        words = _POSSESSIVE.sub("", text).split()
-        _, words = strip_titles(words)
+        _, words, _ = _name_parts(text)
         return self._match_name(words) if words else None
 
     def knows(self, word: str) -> bool:
