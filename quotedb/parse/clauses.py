@@ -150,9 +150,10 @@ def is_adjunct(words: list[Token]) -> bool:
     return True
 
 
-def is_headline(toks: list[Token]) -> bool:
-    """Whether a paragraph is a title-case headline, where capitals mark no names."""
-    initials = [t.text[0] for t in toks]  # run for every paragraph: the counts are C loops
+def is_headline(initials: list[str]) -> bool:
+    """Whether a paragraph, given the first character of each of its tokens, is a
+    title-case headline, where capitals mark no names."""
+    # Run for every paragraph: the counts are C loops.
     words = sum(map(str.isalpha, initials))
     return words >= 4 and sum(map(str.isupper, initials)) >= 0.7 * words
 

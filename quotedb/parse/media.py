@@ -42,9 +42,9 @@ def medium_at(tokens: list[Token], index: int) -> str | None:
     return MEDIA.get(tokens[index].lower)
 
 
-def media_kinds(tokens: list[Token]) -> list[str | None]:
-    """medium_at for every token of a paragraph, computed once for all the rules."""
-    lowers = [token.lower for token in tokens]
+def media_kinds(tokens: list[Token], lowers: list[str]) -> list[str | None]:
+    """medium_at for every token of a paragraph (`lowers`: each token's lower case),
+    computed once for all the rules."""
     kinds = list(map(MEDIA.get, lowers))
     if _PAIR_STARTS.isdisjoint(lowers):  # most paragraphs: spares a second loop in Python
         return kinds

@@ -378,10 +378,14 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         sentence_of = [0] * len(toks)
         for number, (first, last) in enumerate(bounds):
             sentence_of[first : last + 1] = [number] * (last + 1 - first)
-        headline = is_headline(toks)
-        self.register_names(toks, inside, headline)
-        cues = self.find_cues(toks, inside, headline)
-        media = media_kinds(toks)
+        # Each token's lower case and first character, listed once for the word-by-word
+        # passes below: each listing is a Python loop over the whole paragraph.
+        lowers = [token.lower for token in toks]
+        initials = [token.text[0] for token in toks]
+        headline = is_headline(initials)
+        self.register_names(toks, lowers, initials, inside, headline)
+        cues = self.find_cues(toks, lowers, inside, headline)
+        media = media_kinds(toks, lowers)
         paragraph = Paragraph(
             index, lo, hi, toks, bounds, sentence_of, inside, quotes, cues, media, headline
         )
@@ -425,7 +429,14 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             self.last_draft = draft
 
     # ---------------------------------------------------------------- names
-    def register_names(self, toks: list[Token], inside: list[bool], headline: bool) -> None:
+    def register_names(
+        self,
+        toks: list[Token],
+        lowers: list[str],
+        initials: list[str],
+        inside: list[bool],
+        headline: bool,
+    ) -> None:
         """Open entities for full names as they appear, so later surnames and
         descriptions have something to resolve to."""
         if headline:
@@ -440,7 +451,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             return last + 1 < n and toks[last + 1].lower in CUES and not inside[last + 1]
 
         # is_capitalised of each token, computed once: this loop visits every word.
-        capitalised = list(map(str.isupper, [t.text[0] for t in toks]))
+        capitalised = list(map(str.isupper, initials))
         k = 0
         # Only a capitalised word outside quotations opens a name: start at those alone.
         for opening in [j for j in range(n) if capitalised[j] and not inside[j]]:
@@ -526,7 +537,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                     )
         # "The president shared the letters …": definite descriptions of people
         # already named are mentions too, so that a later "he" can find them.
-        for k in [k for k in range(n - 1) if toks[k].lower in ("the", "this")]:
+        for k in [k for k, lower in enumerate(lowers[:-1]) if lower in ("the", "this")]:
             if self.registry.knows_role(toks[k + 1].lower) and not inside[k]:
                 last = k + 1
                 while last + 1 < n and self.registry.knows_role(toks[last + 1].lower):
@@ -556,16 +567,18 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         self.registry.learn_description(name, words)
 
     # ----------------------------------------------------------------- cues
-    def find_cues(self, toks: list[Token], inside: list[bool], headline: bool) -> list[Cue]:
+    def find_cues(
+        self, toks: list[Token], lowers: list[str], inside: list[bool], headline: bool
+    ) -> list[Cue]:
         found: list[Cue] = []
         n = len(toks)
         # The words that may open a cue, and the past tenses before "that", found in one
         # pass over the words: most can do neither.
-        starts = [k for k, token in enumerate(toks) if token.lower in _CUE_STARTS]
+        starts = [k for k, lower in enumerate(lowers) if lower in _CUE_STARTS]
         openings = {
-            k - 1 if toks[k].lower == "that" else k
+            k - 1 if lowers[k] == "that" else k
             for k in starts
-            if toks[k].lower != "that" or (k and toks[k - 1].lower.endswith("ed"))
+            if lowers[k] != "that" or (k and lowers[k - 1].endswith("ed"))
         }
         free = 0  # the first token past the last cue found
         for k in sorted(openings):
