@@ -77,13 +77,13 @@ class MediaRules:
         elif (
             draft.source_kind is None
             and draft.speaker
+            # The letter first: most documents know none, and spare the spans' search.
+            and (medium := self.media.by_author("letter", draft.speaker)) is not None
             and any(_ADDRESSES_A_READER.search(self.text, s, e) for s, e in draft.spans)
         ):
             # "… Your Excellency": the speaker is writing one of the letters we know of.
-            medium = self.media.by_author("letter", draft.speaker)
-            if medium is not None:
-                draft.source_kind = "letter"
-                draft.medium = medium
+            draft.source_kind = "letter"
+            draft.medium = medium
         if (
             draft.medium is not None
             and draft.medium.recipient
