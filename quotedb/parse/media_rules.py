@@ -94,8 +94,10 @@ class MediaRules:
 
     def learn_media(self, p: Paragraph) -> None:
         """Letters and books the paragraph introduces: "Kim sent letters to Trump"."""
-        if "letter" not in p.media and "book" not in p.media:
-            return  # most paragraphs: no need to walk their words in Python
+        # Most paragraphs: no need to walk their words in Python. any() first: most
+        # name no medium at all, and it reads a list of None quicker than `in` does.
+        if not any(p.media) or ("letter" not in p.media and "book" not in p.media):
+            return
         toks = p.toks
         for s_first, s_last in p.bounds:
             letters = None
