@@ -102,13 +102,13 @@ def _single_quotes(
     opener: tuple[str, int] | None = None
     for match in _SINGLE.finditer(text, lo, hi):
         at = match.start()
-        if any(q.open_at <= at < q.close_at for q in taken):
-            continue
-        mark = match.group()
         before = text[at - 1] if at > lo else " "
         after = text[at + 1] if at + 1 < hi else " "
         if before.isalnum() and after.isalnum():
-            continue  # apostrophe: don't, Kim’s
+            continue  # apostrophe: don't, Kim’s (the commonest mark: tested first)
+        if any(q.open_at <= at < q.close_at for q in taken):
+            continue
+        mark = match.group()
         if opener is None or at - opener[1] > _MAX_SINGLE_QUOTE:
             opener = None
             if mark in "‘'" and not before.isalnum() and after.isalnum():
