@@ -57,7 +57,7 @@ from quotedb.parse.mentions import (
 from quotedb.parse.quote_rules import QuoteRules
 from quotedb.parse.quotemarks import Quotation, find_quotations
 from quotedb.parse.records import ParsedDocument, Quote, Span
-from quotedb.parse.text import Token, paragraphs, sentences, tokens, trim
+from quotedb.parse.text import Token, paragraphs, sentence_ends, tokens, trim
 
 # Cue words a title-case headline uses after its speaker's name.
 _HEADLINE_VERBS = frozenset({"says", "tells", "claims", "warns", "argues", "insists", "admits"})
@@ -355,7 +355,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         toks = tokens(text, lo, hi)
         if not toks:
             return
-        sents = sentences(text, lo, hi, index)
+        ends = sentence_ends(text, lo, hi)
         # Which tokens lie inside quotations, and the token ranges of sentences;
         # a sentence never ends inside a quotation ("They weren't fun. There was
         # no joy," Gingrich said: one sentence for the attribution's purposes).
@@ -367,9 +367,9 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             inside[first:last] = [True] * (last - first)
         bounds: list[tuple[int, int]] = []
         t = 0
-        for sentence in sents:
+        for sentence_end in ends:
             first = t
-            t = bisect.bisect_left(starts, sentence.end, first)
+            t = bisect.bisect_left(starts, sentence_end, first)
             if t > first:
                 if bounds and inside[first] and inside[first - 1]:
                     bounds[-1] = (bounds[-1][0], t - 1)

@@ -7,7 +7,6 @@ parser has to read news at hundreds of thousands of words a second.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import add
 from typing import NamedTuple
@@ -59,13 +58,6 @@ class Token(NamedTuple):
     lower: str  # text.lower(), computed once: the sieve compares it constantly
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    start: int
-    end: int
-    paragraph: int
-
-
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Offsets of non-blank lines; a news paragraph is one line in every input we read."""
     spans = []
@@ -92,10 +84,10 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return len(word) == 2 and word[0].isupper()
 
 
-def sentences(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
-    """Split one paragraph into sentences, keeping abbreviations and initials intact."""
-    result = []
-    sentence_start = start
+def sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Where the sentences of one paragraph end, keeping abbreviations and initials
+    intact: offsets, since the sieve reads nothing else of a sentence."""
+    ends = []
     segment = text[start:end]
     for match in _SENTENCE_END.finditer(segment):
         stop = start + match.end()
@@ -109,13 +101,10 @@ def sentences(text: str, start: int, end: int, paragraph: int) -> list[Sentence]
             continue
         if stop < end and not _NEXT_STARTS_SENTENCE.match(text, stop, end):
             continue
-        result.append(Sentence(sentence_start, stop, paragraph))
-        sentence_start = stop
-        while sentence_start < end and text[sentence_start].isspace():
-            sentence_start += 1
-    if sentence_start < end:
-        result.append(Sentence(sentence_start, end, paragraph))
-    return result
+        ends.append(stop)
+    if text[ends[-1] if ends else start : end].strip():
+        ends.append(end)  # the last sentence lacks its final punctuation
+    return ends
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
