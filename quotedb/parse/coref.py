@@ -179,10 +179,12 @@ class EntityRegistry:
                 self._by_role.setdefault(role, []).append(entity)
 
     def _note(self, entity: _OpenEntity, text: str, start: int, end: int, speaks: bool) -> str:
-        # "he", "He's", "they’re": a pronoun (with or without its contraction) is no alias.
-        bare = text.lower().replace("’", "'").partition("'")[0]
-        if text and normalise(text) != normalise(entity.name) and bare not in _NOT_ALIASES:
-            entity.aliases.setdefault(text, None)
+        if text and normalise(text) != normalise(entity.name):
+            # "he", "He's", "they’re": a pronoun (with or without its contraction) is no
+            # alias.
+            bare = text.lower().replace("’", "'").partition("'")[0]
+            if bare not in _NOT_ALIASES:
+                entity.aliases.setdefault(text, None)
         entity.mentions.append(Span(start, end, text))
         entity.last_seen = start
         self._recent.append((start, entity))
