@@ -159,11 +159,13 @@ def is_headline(initials: list[str]) -> bool:
 
 
 def colon_ends_paragraph(toks: list[Token], after_cue: int) -> bool:
-    """Whether the cue is followed by a colon that ends its paragraph ("he said:")."""
-    k = after_cue
-    while k < len(toks) and toks[k].text not in (":",) and k - after_cue < 4:
-        k += 1
-    return k < len(toks) and toks[k].text == ":" and k == len(toks) - 1
+    """Whether the cue is followed by a colon that ends its paragraph ("he said:"), the
+    first colon after it, at most four words on."""
+    last = len(toks) - 1
+    # The paragraph's last word first: in most paragraphs it is no colon.
+    if not after_cue <= last <= after_cue + 4 or toks[last].text != ":":
+        return False
+    return all(token.text != ":" for token in toks[after_cue:last])
 
 
 def introduces_the_next_paragraph(toks: list[Token], cue_last: int, s_last: int, inside) -> bool:
