@@ -13,6 +13,8 @@ A mixin of the sieve's reader: it uses the reader's registry and resolver.
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from quotedb.parse.clauses import (
     RELATIVES,
     clause_end,
@@ -880,8 +882,9 @@ class QuoteRules:
         one, passing over claims told by a relative clause ("lawmakers who thought …",
         "the emails, which included …") and claims inside another's words ("Carter said
         that some critics had been predicting …"), which are not the paragraph's voice."""
-        drafts = [draft for draft in self.drafts[-40:] if draft.paragraph == paragraph]
-        for draft in reversed(drafts):
+        # The paragraph's drafts are the last ones made: this one's are not in yet.
+        drafts = list(takewhile(lambda draft: draft.paragraph == paragraph, reversed(self.drafts)))
+        for draft in drafts:
             mention = self.text[draft.mention[0] : draft.mention[1]] if draft.mention else ""
             if mention.lower() in RELATIVE_PRONOUNS:
                 continue
