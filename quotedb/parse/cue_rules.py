@@ -942,7 +942,12 @@ def _before_a_relative_clause(
     k -= 1
     while k > s_first and toks[k].lower.endswith("ly") and toks[k].text.islower():
         k -= 1  # "who spoke privately with"
-    if not (toks[k].text.islower() and toks[k].text.isalpha() and toks[k - 1].lower == "who"):
+    if not (
+        k - 1 >= s_first
+        and toks[k].text.islower()
+        and toks[k].text.isalpha()
+        and toks[k - 1].lower == "who"
+    ):
         return None
     return subject_before(toks, k - 1, floor=s_first)
 
