@@ -1593,6 +1593,11 @@ def test_a_naming_cue_takes_no_quote_from_the_next_sentence():
             "Josh Earnest",
             "the White House spokesman, Josh Earnest",
         ),
+        (
+            "said Rubio's introducer, actress Jamie Lee Curtis.",
+            "Jamie Lee Curtis",
+            "Rubio's introducer, actress Jamie Lee Curtis",
+        ),
     ],
 )
 def test_an_inverted_description_is_named_by_the_appositive_after_it(after, speaker, mention):

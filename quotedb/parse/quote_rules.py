@@ -85,8 +85,9 @@ _CONTENT_VERBS = FINITE_VERBS - {"said"} | {"could", "should", "can", "may", "mi
 
 def _named_after_description(toks: list[Token], subject: NounPhrase) -> NounPhrase:
     """`said Rubio's deputy campaign manager, Rich Beeson, who …`, `said the White House
-    spokesman, Josh Earnest.`: a described speaker named by the appositive after it."""
-    if not (toks[subject.last].lower in ROLES or not is_capitalised(toks[subject.head])):
+    spokesman, Josh Earnest.`, `exhorted Clinton's introducer, actress Jamie Lee Curtis`:
+    a described speaker named by the appositive after it."""
+    if is_capitalised(toks[subject.last]) and toks[subject.last].lower not in ROLES:
         return subject  # a name already ("said Sen. Ted Cruz, R-Texas")
     comma = subject.last + 1
     if comma + 1 >= len(toks) or toks[comma].text != ",":
@@ -94,8 +95,8 @@ def _named_after_description(toks: list[Token], subject: NounPhrase) -> NounPhra
     name = subject_after(toks, comma + 1)
     if (
         name is None
-        or not is_capitalised(toks[name.first])
         or not is_capitalised(toks[name.head])
+        or not is_capitalised(toks[name.last])
         or name.first == name.last  # one word: "said the spokesman, Wednesday"
         or (name.last + 1 < len(toks) and toks[name.last + 1].text not in (",", ".", ";"))
     ):
