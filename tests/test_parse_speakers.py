@@ -1627,3 +1627,10 @@ def test_the_object_of_a_relative_clause_before_the_cue_is_not_the_speaker(text,
     (quote,) = parse(text).quotes
     assert quote.speaker_mention == span_at(text, mention)
     assert quote.speaker == mention
+
+
+def test_exhorted_signs_a_quote():
+    text = "“It is about time that we had a woman running this country,” exhorted Meryl Streep."
+    quote = quote_of(parse(text), "It is about time that we had a woman running this country")
+    assert quote.speaker == "Meryl Streep"
+    assert quote.cue == span_at(text, "exhorted")
