@@ -55,7 +55,7 @@ from quotedb.parse.mentions import (
     subject_after,
     subject_before,
 )
-from quotedb.parse.text import Token, trim
+from quotedb.parse.text import CONTENT_EDGES, DASHES, Token, trim
 
 # A cue followed by these is not followed by its content ("said on Tuesday",
 # "wrote about their meeting", "responded by leading").
@@ -345,7 +345,7 @@ class CueRules:
             return None  # "Rubio knows what he'll do next": a question, not a belief
         if end - start < 1:
             return None
-        span = trim(self.text, toks[start].start, toks[end].end, " \t,;:—–―-.")
+        span = trim(self.text, toks[start].start, toks[end].end, CONTENT_EDGES)
         if span[1] - span[0] < 3:
             return None
         if subject is None:
@@ -391,7 +391,7 @@ class CueRules:
         if last + 1 < colon and toks[last + 1].lower not in ("on", "at", "in", "to"):
             return None
         speaker = NounPhrase(0, last, last)
-        span = trim(self.text, toks[colon + 1].start, toks[-1].end, " \t,;:—–―-.")
+        span = trim(self.text, toks[colon + 1].start, toks[-1].end, CONTENT_EDGES)
         items = self.text[span[0] : span[1]].split(",")
         if len(items) >= 3 and all(w[:1].isupper() for item in items for w in item.split()):
             return None  # "Iowa: Tim Albrecht, Brad Anderson, …": a list of names
@@ -447,7 +447,7 @@ class CueRules:
         )
         if end - start < 1:
             return None
-        span = trim(self.text, toks[start].start, toks[end].end, " \t,;:—–―-.")
+        span = trim(self.text, toks[start].start, toks[end].end, CONTENT_EDGES)
         draft = self._indirect(p, cue, asker, [span], "asked", 0.6)
         if asker is not None and draft.speaker is None:
             return None
@@ -492,7 +492,7 @@ class CueRules:
             return None  # "Rubio seemed hopeful that …": Rubio's hope
         spans = [
             trim(self.text, toks[subject.first].start, toks[cue.first - 1].end),
-            trim(self.text, toks[cue.last + 1].start, toks[end].end, " \t,;:—–―-."),
+            trim(self.text, toks[cue.last + 1].start, toks[end].end, CONTENT_EDGES),
         ]
         return Draft(
             kind="indirect",
@@ -516,7 +516,7 @@ class CueRules:
         end = clause_end(toks, start, s_last, p.inside)
         if end - start < 2:
             return None
-        span = trim(self.text, toks[start].start, toks[end].end, " \t,;:—–―-.")
+        span = trim(self.text, toks[start].start, toks[end].end, CONTENT_EDGES)
         return self._indirect(p, cue, None, [span], "seeming", 0.4)
 
     def _draft_for_next_paragraph(self, p: Paragraph, cue: Cue, subject: NounPhrase) -> Draft:
@@ -556,7 +556,7 @@ class CueRules:
         end = clause_end(toks, start, s_last, p.inside)
         if start > end:
             return None
-        span = trim(self.text, toks[start].start, toks[end].end, " \t,;:—–―-.")
+        span = trim(self.text, toks[start].start, toks[end].end, CONTENT_EDGES)
         if span[1] - span[0] < 3:
             return None
         draft = self._indirect(p, cue, None, [span], "nominal", 0.5)
@@ -584,7 +584,7 @@ class CueRules:
         if after <= s_last and toks[after].text == ",":
             end = clause_end(toks, after + 1, s_last, p.inside)
             if end > after + 1:
-                spans.append(trim(self.text, toks[after + 1].start, toks[end].end, " \t,;:—–―-."))
+                spans.append(trim(self.text, toks[after + 1].start, toks[end].end, CONTENT_EDGES))
         spans = [span for span in spans if span[1] - span[0] >= 3]
         if not spans:
             return None
@@ -608,7 +608,7 @@ class CueRules:
             return None
         return [
             trim(self.text, toks[lo].start, toks[comma - 1].end),
-            trim(self.text, toks[closing + 1].start, toks[end].end, " \t,;:—–―-."),
+            trim(self.text, toks[closing + 1].start, toks[end].end, CONTENT_EDGES),
         ]
 
     def _opening_participle(self, p: Paragraph, cue: Cue, s_last: int) -> Draft | None:
@@ -633,7 +633,7 @@ class CueRules:
         subject = subject_after(toks, last + 1 if p.inside[closing] else closing + 1)
         if subject is None or subject.last >= s_last:
             return None
-        span = trim(self.text, toks[cue.last + 1].start, toks[last].end, " \t,;:—–―-.")
+        span = trim(self.text, toks[cue.last + 1].start, toks[last].end, CONTENT_EDGES)
         draft = self._indirect(p, cue, subject, [span], "cue-content-after", 0.6)
         return draft if draft.speaker else None
 
@@ -661,7 +661,7 @@ class CueRules:
         end = clause_end(toks, comma + 1, s_last, p.inside)
         if end - comma < 3:
             return None
-        span = trim(self.text, toks[comma + 1].start, toks[end].end, " \t,;:—–―-.")
+        span = trim(self.text, toks[comma + 1].start, toks[end].end, CONTENT_EDGES)
         return self._indirect(p, cue, subject, [span], "as-reported", 0.7)
 
     def _indirect(
@@ -704,7 +704,7 @@ class CueRules:
         # The nearest earlier cue's speaker: `Comey cannot say that "…," Lewandowski
         # added, saying …` is Lewandowski's (drafts are not in text order).
         s_first, _ = p.bounds[sentence]
-        dashes = [k for k in range(s_first, cue.first) if p.toks[k].text in ("-", "—", "–", "―")]
+        dashes = [k for k in range(s_first, cue.first) if p.toks[k].text in DASHES]
         earlier = [
             draft
             for draft in drafts or []
@@ -791,7 +791,7 @@ class CueRules:
         # Grassley …": past a dateline.
         for k in range(opening, min(opening + 8, cue.first)):
             if (
-                toks[k].text in ("—", "–", "―", "-")
+                toks[k].text in DASHES
                 and k > opening
                 and (
                     toks[k - 1].text == ")"

@@ -51,7 +51,7 @@ from quotedb.parse.mentions import (
     subject_before,
 )
 from quotedb.parse.quotemarks import Quotation
-from quotedb.parse.text import Token, trim
+from quotedb.parse.text import CONTENT_EDGES, DASHES, Token, trim
 
 # Words after a quote that start an adjunct, not the rest of the quoted clause.
 _CLAUSE_STOPPERS = frozenset(
@@ -220,7 +220,7 @@ class QuoteRules:
         opening = skip_conjunction(toks, s_first, colon)
         # "Media shares blame in Iowa poll overhype - HuffPollster: …": after a dash.
         for k in range(colon - 1, opening - 1, -1):
-            if toks[k].text in ("-", "—", "–", "―"):
+            if toks[k].text in DASHES:
                 opening = k + 1
                 break
         source = subject_before(toks, colon, floor=opening)
@@ -462,7 +462,7 @@ class QuoteRules:
     def _quote_dash_name(self, p: Paragraph, quotation: Quotation, k: int) -> Draft | None:
         """`"…" - Name` / `"…" — Name, title`: a name after a dash signs the quote."""
         toks = p.toks
-        if k >= len(toks) or toks[k].text not in ("-", "—", "–", "―") or k + 1 >= len(toks):
+        if k >= len(toks) or toks[k].text not in DASHES or k + 1 >= len(toks):
             return None
         subject = subject_after(toks, k + 1)
         if subject is None or not is_capitalised(toks[subject.head]):
@@ -646,7 +646,7 @@ class QuoteRules:
             return
         if start > cue.last + 1 and toks[start - 1].lower == "that":
             start -= 1
-        draft.spans[0] = trim(self.text, toks[start].start, toks[end].end, " \t,;:—–―-.")
+        draft.spans[0] = trim(self.text, toks[start].start, toks[end].end, CONTENT_EDGES)
         draft.kind = "mixed"
 
     def _naming_quote(

@@ -57,7 +57,7 @@ from quotedb.parse.mentions import (
 from quotedb.parse.quote_rules import QuoteRules
 from quotedb.parse.quotemarks import Quotation, find_quotations
 from quotedb.parse.records import ParsedDocument, Quote, Span
-from quotedb.parse.text import Token, paragraphs, sentence_ends, tokens, trim
+from quotedb.parse.text import DASHES, Token, paragraphs, sentence_ends, tokens, trim
 
 # Cue words a title-case headline uses after its speaker's name.
 _HEADLINE_VERBS = frozenset({"says", "tells", "claims", "warns", "argues", "insists", "admits"})
@@ -312,7 +312,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         for quotation in quotations:
             by_paragraph.setdefault(quotation.paragraph, []).append(quotation)
         for index, (lo, hi) in enumerate(paras):
-            if text.startswith(("-", "—", "–", "―"), lo):
+            if text[lo] in DASHES:
                 self.sign_previous_quote(index, lo, hi)
             if text.startswith(_FURNITURE_STARTS, lo):
                 continue
@@ -338,7 +338,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             return
         toks = tokens(self.text, lo, hi)
         start = 1
-        while start < len(toks) and toks[start].text in ("-", "—", "–", "―"):
+        while start < len(toks) and toks[start].text in DASHES:
             start += 1
         subject = subject_after(toks, start) if start < len(toks) else None
         if subject is None or not is_capitalised(toks[subject.head]):
