@@ -701,10 +701,11 @@ class CueRules:
     ) -> tuple[str | None, tuple[int, int] | None]:
         """ "…, adding that", "before claiming", "and realised": the sentence's speaker."""
         sentence = p.sentence_of[cue.first]
+        s_first, _ = p.bounds[sentence]
+        toks = p.toks
         # The nearest earlier cue's speaker: `Comey cannot say that "…," Lewandowski
         # added, saying …` is Lewandowski's (drafts are not in text order).
-        s_first, _ = p.bounds[sentence]
-        dashes = [k for k in range(s_first, cue.first) if p.toks[k].text in DASHES]
+        dashes = [k for k in range(s_first, cue.first) if toks[k].text in DASHES] if drafts else []
         earlier = [
             draft
             for draft in drafts or []
@@ -721,8 +722,6 @@ class CueRules:
         if earlier:
             nearest = max(earlier, key=lambda draft: draft.cue_index[0])
             return nearest.speaker, nearest.mention
-        s_first, _ = p.bounds[sentence]
-        toks = p.toks
         # "Ms. Sherry smiled and said": the subject of the verb before "and".
         if (
             cue.first - 2 >= s_first
@@ -748,8 +747,6 @@ class CueRules:
             break
         # "When he returned he began by saying, …": the nearest subject pronoun or,
         # failing that, the name that opens the sentence.
-        toks = p.toks
-        s_first, _ = p.bounds[sentence]
         for k in range(cue.first - 1, s_first - 1, -1):
             if p.inside[k]:
                 continue
