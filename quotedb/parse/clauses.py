@@ -28,7 +28,8 @@ from quotedb.parse.quotemarks import Quotation
 from quotedb.parse.text import Token, trim
 
 RELATIVES = frozenset({"who", "which"})
-_MODALS = frozenset({"can", "could", "should", "may", "might", "must", "does", "did", "do"})
+# Auxiliaries besides FINITE_VERBS that show a clause: "Smith, who left, could …".
+MODALS = frozenset({"can", "could", "should", "may", "might", "must", "does", "did", "do"})
 SUBJECT_STARTS = frozenset({"he", "she", "they", "i", "we", "it", "the", "his", "her", "their"})
 
 
@@ -311,7 +312,7 @@ def _embedded_relative(toks: list[Token], relative: int, s_last: int, inside: li
     for k in range(relative + 1, min(s_last, relative + 25)):
         if toks[k].text == "," and not inside[k]:
             verb = toks[k + 1]
-            return (verb.lower in FINITE_VERBS or verb.lower in _MODALS) and not inside[k + 1]
+            return (verb.lower in FINITE_VERBS or verb.lower in MODALS) and not inside[k + 1]
     return False
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from itertools import takewhile
 
 from quotedb.parse.clauses import (
+    MODALS,
     RELATIVES,
     clause_end,
     ends_sentence,
@@ -80,7 +81,7 @@ _CLAUSE_STOPPERS = frozenset(
 
 
 # Verbs that show a phrase after an inverted cue is the subject of what was said.
-_CONTENT_VERBS = FINITE_VERBS - {"said"} | {"could", "should", "can", "may", "might", "must"}
+_CONTENT_VERBS = (FINITE_VERBS | MODALS) - {"said"}
 
 
 def _named_after_description(toks: list[Token], subject: NounPhrase) -> NounPhrase:
