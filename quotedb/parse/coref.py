@@ -241,10 +241,10 @@ class EntityRegistry:
 
     def name(self, text: str, start: int, end: int, speaks: bool = False) -> str | None:
         """Resolve a proper-name mention ("Sen. Ted Cruz", "Kim", "US") to its entity."""
-        titles, words, gender = _name_parts(text)
+        titles, words, title_gender = _name_parts(text)
         if not words:
             return None
-        entity = self._match_name(words, gender)
+        entity = self._match_name(words, title_gender)
         if entity is None and len(words) >= 3 and normalise(" ".join(words[1:])) in _KNOWN:
             # "Democrat Hillary Clinton", "Republican Donald Trump": a label before a
             # name the gazetteer knows.
@@ -273,12 +273,10 @@ class EntityRegistry:
                     kind = "unknown"
                 entity = self._open(" ".join(words), kind)
                 entity.gender = gender
+        if title_gender is not None:
+            entity.gender = title_gender  # "Ms. Maria Lopez": the title tells
         for title in titles:
             lowered = title.lower()
-            if lowered in FEMALE_TITLES:
-                entity.gender = "f"
-            elif lowered in MALE_TITLES:
-                entity.gender = "m"
             if lowered not in DETERMINERS:
                 self._add_roles(entity, [lowered.rstrip(".")])
                 if entity.kind == "unknown":
