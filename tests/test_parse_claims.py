@@ -344,6 +344,28 @@ def test_a_cue_in_an_embedded_clause_ends_its_content_at_the_closing_comma(
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            (
+                "Mayor Ana Ruiz said she was once a skeptic of the plan, but is now its "
+                "strongest backer."
+            ),
+            "she was once a skeptic of the plan, but is now its strongest backer",
+        ),
+        (
+            "Mayor Ana Ruiz said she backs the plan, but should it fail, the city will pay.",
+            "she backs the plan",
+        ),
+    ],
+)
+def test_a_verb_without_a_subject_after_but_goes_on_with_the_claim(text: str, content: str):
+    quote = quote_of(parse(text), content)
+    assert quote.spans == (span_at(text, content),)
+    assert quote.speaker == "Ana Ruiz"
+
+
 def test_a_cue_s_content_does_not_reach_past_the_next_speaker_s_cue():
     text = (
         "While Hillary Clinton pledged to work with both parties, Bernie Sanders insisted "

@@ -208,6 +208,9 @@ _CLAUSE_GOES_ON = frozenset(
 )
 
 
+# Pronouns that follow an inverted auxiliary: "…, but should it fail, …".
+_INVERTED_SUBJECTS = SUBJECT_PRONOUNS | {"it"}
+
 # The words (lower-cased) at which clause_end may stop: it passes over any other at once.
 _CLAUSE_END_WORDS = (
     frozenset({";", "who", "which", "and", "but", "according", "said", "says", "adding"})
@@ -253,10 +256,20 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
                 and (is_capitalised(toks[k + 1]) or toks[k + 1].lower in SUBJECT_STARTS)
             ):
                 return k - 1
+            # "he was once part of the establishment, but is now …": a verb with no
+            # subject of its own after ", but" goes on with the reported clause
+            # (not "…, but should he win": that is an inverted condition).
             if (
                 token.lower in CLAUSE_BOUNDARIES
                 and k > start + 2
                 and (comma_before or token.lower in ("while", "whereas"))
+                and not (
+                    token.lower == "but"
+                    and k + 1 <= s_last
+                    and (toks[k + 1].lower in FINITE_VERBS or toks[k + 1].lower in MODALS)
+                    and toks[k + 1].lower != "said"
+                    and (k + 2 > s_last or toks[k + 2].lower not in _INVERTED_SUBJECTS)
+                )
             ):
                 return k - 1
             if (
