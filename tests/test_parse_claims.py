@@ -91,6 +91,12 @@ def test_partial_quote_in_reported_speech_keeps_its_speaker():
             "European Union",
             "called for",
         ),
+        (
+            "Governor Maria Lopez promised on Tuesday to veto the tax bill.",
+            "to veto the tax bill",
+            "Maria Lopez",
+            "promised",
+        ),
     ],
 )
 def test_indirect_claims_without_quote_marks(text: str, content: str, speaker: str, cue: str):

@@ -891,16 +891,30 @@ def _source_after(toks: list[Token], start: int, s_last: int) -> NounPhrase | No
 
 def _past_a_leading_adjunct(toks: list[Token], start: int, end: int) -> int:
     """ "said in a statement Thursday night they pulled the listing": the content
-    starts after the adjunct, where a clause opens (a pronoun, "the", a name)."""
+    starts after the adjunct, where a clause opens (a pronoun, "the", a name, or an
+    infinitive: "promised on Tuesday to refrain from …")."""
     if toks[start].lower not in ("in", "on", "at", "during"):
         return start
     for k in range(start + 1, min(end, start + 8) + 1):
         token = toks[k]
         if token.lower in ("he", "she", "they", "it", "we", "i", "the", "there", "that"):
             return k if k > start + 1 else start
+        if token.lower == "to" and k > start + 1 and k < end and _opens_an_infinitive(toks[k + 1]):
+            return k
         if not (is_adjunct([token]) or token.text[:1].isdigit()):
             return start
     return start
+
+
+def _opens_an_infinitive(token: Token) -> bool:
+    """Whether the word after "to" may be a verb: lower-case, and no article or pronoun
+    ("to refrain", not "to the press" or "to him")."""
+    return (
+        token.text[:1].islower()
+        and token.text.isalpha()
+        and token.lower not in DETERMINERS
+        and token.lower not in PRONOUNS
+    )
 
 
 def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
