@@ -399,6 +399,27 @@ def test_a_capitalised_quote_after_a_lead_in_is_only_the_quote():
     assert quote.speaker == "Ana Ruiz"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Mayor Ana Ruiz said the city "will not back down," in an interview on Sunday.',
+            'the city "will not back down,"',
+        ),
+        (
+            'Mayor Ana Ruiz said that "the city will not back down," referencing the strike.',
+            "the city will not back down",
+        ),
+    ],
+)
+def test_a_quote_closed_on_a_comma_leaves_the_writer_s_adjunct_or_participle_out(
+    text: str, content: str
+):
+    quote = quote_holding(parse(text), "will not back down")
+    assert quote.spans == (span_at(text, content),)
+    assert quote.speaker == "Ana Ruiz"
+
+
 def test_asked_opening_a_sentence_reports_the_question_to_the_one_who_answers():
     text = "Donald Trump spoke in Iowa. Asked if he was ever bullied, Trump said no."
     quote = quote_of(parse(text), "if he was ever bullied")

@@ -299,8 +299,8 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
                 and toks[k + 1].lower in CUES
             ):
                 return k - 1
-            # `says he's "losing the war on terrorism," part of …`: a quote closed on a
-            # comma ends the words reported.
+            # `says he's "losing the war on terrorism," part of …`, `doesn't want "that
+            # crap," in an interview`: a quote closed on a comma ends the words reported.
             if (
                 token.text in CLOSING_MARKS
                 and k - 1 > start
@@ -309,7 +309,9 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
                 and k + 1 <= s_last
                 and toks[k + 1].lower not in SUBJECT_PRONOUNS
                 and toks[k + 1].lower not in ("said", "says")
-                and toks[k + 1].lower not in _CLAUSE_GOES_ON
+                and (
+                    toks[k + 1].lower not in _CLAUSE_GOES_ON or is_adjunct(toks[k + 1 : s_last + 1])
+                )
             ):
                 return k
         k += 1

@@ -641,6 +641,10 @@ class QuoteRules:
         if following.lower in CUES or is_capitalised(following):
             return  # `"…" Kim wrote` / a new sentence
         _, s_last = p.bounds[p.sentence_of[cue.last]]
+        if last_mark(self.text, quotation) == "," and (
+            following.lower.endswith("ing") or is_adjunct(toks[after : s_last + 1])
+        ):
+            return  # `"…," referencing the …`, `"…," in an interview`: the writer's words
         end = clause_end(toks, after, s_last, p.inside)
         start = first_token_at(toks, quotation.open_at)
         if start is None or end < after:
