@@ -279,6 +279,14 @@ def test_a_prepositional_aside_between_speaker_and_cue_is_stepped_over():
     assert quote.recipients == ("Associated Press",)
 
 
+@pytest.mark.parametrize("negation", ["doesn't", "doesn’t", "hasn't"])
+def test_a_negated_contraction_is_not_part_of_the_speaker(negation: str):
+    text = f"Mayor Ana Ruiz {negation} promised that the bridge will open in May."
+    quote = quote_of(parse(text), "that the bridge will open in May")
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
+
+
 def test_a_pronoun_after_said_opens_the_content_not_an_inversion():
     text = (
         "Rep. Sander M. Levin (Mich.), a superdelegate supporting Clinton, "

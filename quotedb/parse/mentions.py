@@ -159,6 +159,8 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         lower = tokens[i].lower
         if lower in CUE_MODIFIERS or lower in DATE_WORDS:
             i -= 1
+        elif lower.endswith(("n't", "n’t")):
+            i -= 1  # "The mayor doesn't want", as "does not want"
         elif lower.endswith("ly") and not is_capitalised(tokens[i]) and len(lower) > 4:
             i -= 1  # "he barely discussed", "Trump repeatedly claimed"
         elif (
