@@ -420,6 +420,15 @@ def test_a_quote_closed_on_a_comma_leaves_the_writer_s_adjunct_or_participle_out
     assert quote.speaker == "Ana Ruiz"
 
 
+def test_a_quote_closed_on_a_comma_before_he_said_ends_an_earlier_cue_s_content():
+    text = 'Tom Reed spoke first. His team expects "a fair deal," he said.'
+    doc = parse(text)
+    assert [quote.text for quote in doc.quotes if "he said" in quote.text] == []
+    said = next(quote for quote in doc.quotes if quote.cue == span_at(text, "said"))
+    assert said.spans == (span_at(text, "a fair deal"),)
+    assert said.speaker == "Tom Reed"
+
+
 def test_asked_opening_a_sentence_reports_the_question_to_the_one_who_answers():
     text = "Donald Trump spoke in Iowa. Asked if he was ever bullied, Trump said no."
     quote = quote_of(parse(text), "if he was ever bullied")

@@ -300,14 +300,18 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
             ):
                 return k - 1
             # `says he's "losing the war on terrorism," part of …`, `doesn't want "that
-            # crap," in an interview`: a quote closed on a comma ends the words reported.
+            # crap," in an interview`, `expects "a fair deal," he said`: a quote closed on
+            # a comma ends the words reported.
             if (
                 token.text in CLOSING_MARKS
                 and k - 1 > start
                 and toks[k - 1].text == ","
                 and inside[k - 1]
                 and k + 1 <= s_last
-                and toks[k + 1].lower not in SUBJECT_PRONOUNS
+                and (
+                    toks[k + 1].lower not in SUBJECT_PRONOUNS
+                    or (k + 2 <= s_last and toks[k + 2].lower in CUES)
+                )
                 and toks[k + 1].lower not in ("said", "says")
                 and (
                     toks[k + 1].lower not in _CLAUSE_GOES_ON or is_adjunct(toks[k + 1 : s_last + 1])
