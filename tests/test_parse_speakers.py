@@ -300,6 +300,18 @@ def test_a_pronoun_after_said_opens_the_content_not_an_inversion():
     assert quote.cue == span_at(text, "said")
 
 
+def test_a_described_speaker_before_an_aside_keeps_the_content_after_said():
+    text = (
+        "One attendee, who like others spoke on the condition of anonymity, "
+        "said the message was that the race would go on."
+    )
+    quote = quote_of(parse(text), "the message was that the race would go on")
+    assert quote.speaker == "One attendee"
+    assert quote.speaker_mention == span_at(
+        text, "One attendee, who like others spoke on the condition of anonymity"
+    )
+
+
 def test_said_he_at_the_end_is_still_an_inversion():
     text = 'Mayor Ana Ruiz left early. Tom Reed arrived late. "We will win," said he.'
     quote = quote_of(parse(text), "We will win")

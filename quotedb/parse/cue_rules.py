@@ -1017,13 +1017,13 @@ def _opens_a_clause(toks: list[Token], subject: NounPhrase, s_last: int) -> bool
 
 
 def _opening_name(toks: list[Token], s_first: int, comma: int) -> NounPhrase | None:
-    """`NAME, ANY ASIDE, said`: the name (or "the lawmaker") that opens the sentence,
-    stretched over its aside to the comma before the cue."""
+    """`NAME, ANY ASIDE, said`: the name (or "the lawmaker", "one attendee") that opens
+    the sentence, stretched over its aside to the comma before the cue."""
     first = skip_conjunction(toks, s_first, comma)
     name = subject_after(toks, first)
     if (
         name is None
-        or not (is_capitalised(toks[name.head]) or toks[name.first].lower in ("the", "a", "an"))
+        or not (is_capitalised(toks[name.head]) or toks[name.first].lower in DETERMINERS)
         or name.last + 1 >= comma
         or toks[name.last + 1].text not in (",", "(")
     ):
