@@ -312,6 +312,21 @@ def test_a_described_speaker_before_an_aside_keeps_the_content_after_said():
     )
 
 
+def test_an_object_before_an_aside_does_not_speak_for_an_inverted_cue():
+    text = (
+        "Mayor Ana Ruiz warned the governor, Tom Reed, during their meeting not to cut "
+        "the budget, said an aide who was in the room."
+    )
+    content = (
+        "Mayor Ana Ruiz warned the governor, Tom Reed, during their meeting not to cut the budget"
+    )
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == "an aide"
+    assert quote.speaker_mention == span_at(text, "an aide")
+    assert quote.cue == span_at(text, "said")
+    assert "Tom Reed" not in [q.speaker for q in parse(text).quotes]
+
+
 def test_said_he_at_the_end_is_still_an_inversion():
     text = 'Mayor Ana Ruiz left early. Tom Reed arrived late. "We will win," said he.'
     quote = quote_of(parse(text), "We will win")

@@ -190,6 +190,8 @@ def ends_without_content(tail: list[Token], inverted: bool) -> bool:
     the writer's next clause ("…, KING-TV reported, while in Chicago …")."""
     if is_adjunct(tail):
         return True
+    if inverted and tail and tail[0].lower in ("who", "whose"):
+        return True  # "said an American official who was briefed on …"
     if tail and tail[0].text == ",":
         following = tail[1] if len(tail) > 1 else None
         if inverted:

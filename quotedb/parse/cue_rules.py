@@ -214,6 +214,16 @@ class CueRules:
             and toks[subject.head].lower in MESSAGE_NOUNS
         ):
             subject = None  # "Trump fired back a response saying …": Trump says it
+        if (
+            subject is not None
+            and subject.last + 2 < cue.first
+            and toks[cue.first - 1].text == ","
+            and any(s_first <= c.first and c.last < subject.first for c in p.cues)
+        ):
+            # "Mr. Obama warned the Chinese leader, Xi Jinping, during their meeting not
+            # to …, said an American official": a name stepped over an aside to reach the
+            # cue, but an earlier cue governs it; the speaker follows the cue.
+            subject = None
         colon = colon_ends_paragraph(toks, cue.last + 1)
         if colon:
             # "In a speech last July, he said:" and the quote is the next paragraph;
@@ -1001,7 +1011,8 @@ def _that_after_the_addressee(toks: list[Token], start: int, end: int) -> int | 
 def _opens_a_clause(toks: list[Token], subject: NounPhrase, s_last: int) -> bool:
     """Whether the phrase after "…, said" is the subject of the content ("said he has
     spoken", "said Obama failed to …"), not an inverted speaker ("…, said he.",
-    "…, said Obama in a statement", "…, said Obama, adding …")."""
+    "…, said Obama in a statement", "…, said Obama, adding …", "…, said an official
+    who …")."""
     following = subject.last + 1
     if (
         following + 1 <= s_last
@@ -1009,6 +1020,8 @@ def _opens_a_clause(toks: list[Token], subject: NounPhrase, s_last: int) -> bool
         and toks[following + 1].text[:1].islower()
     ):
         return True  # "said Trump's remarks "have had …"": the quote goes on the clause
+    if following <= s_last and toks[following].lower in ("who", "whose"):
+        return False  # "…, said an American official who was briefed …"
     return (
         following <= s_last
         and toks[following].text[:1].isalnum()
