@@ -327,6 +327,16 @@ def test_an_object_before_an_aside_does_not_speak_for_an_inverted_cue():
     assert "Tom Reed" not in [q.speaker for q in parse(text).quotes]
 
 
+@pytest.mark.parametrize(
+    "opening", ["One pastor backing Mayor Ana Ruiz", "The chief of staff to Mayor Ana Ruiz"]
+)
+def test_a_name_after_an_object_s_name_speaks(opening: str):
+    text = f"{opening}, Tom Reed of Grace Church in Salem, said he had made many calls."
+    quote = quote_of(parse(text), "he had made many calls")
+    assert quote.speaker == "Tom Reed"
+    assert quote.speaker_mention == span_at(text, "Tom Reed of Grace Church in Salem")
+
+
 def test_said_he_at_the_end_is_still_an_inversion():
     text = 'Mayor Ana Ruiz left early. Tom Reed arrived late. "We will win," said he.'
     quote = quote_of(parse(text), "We will win")

@@ -22,6 +22,7 @@ from quotedb.parse.lexicon import (
     GROUPS,
     NAME_PARTICLES,
     ORGANISATION_WORDS,
+    PREPOSITIONS,
     PRONOUNS,
     QUANTITY_HEADS,
     RELATIVE_PRONOUNS,
@@ -548,6 +549,21 @@ def _appositive_subject(
         if tokens[opening].text == "(":
             name_end = opening - 1
     if name is not None and name.last == name_end and is_capitalised(tokens[name.head]):
+        appositive = subject_after(tokens, j + 1)
+        if (
+            name.first - 1 >= floor
+            and _governs_an_object(tokens[name.first - 1])
+            and appositive is not None
+            and appositive.first < appositive.head
+            and all(is_capitalised(t) for t in tokens[appositive.first : appositive.head + 1])
+            and all(
+                is_capitalised(t) or t.lower in ("of", "in", "from", "at", "the")
+                for t in tokens[appositive.head + 1 : comma]
+            )
+        ):
+            # "One pastor supporting Mr. Cruz, Darran Whiting of …, said": the name is
+            # the object of "supporting"; the appositive's name speaks.
+            return NounPhrase(j + 1, comma - 1, appositive.head)
         return NounPhrase(name.first, comma - 1, name.head)
     if (
         j - floor >= 2
@@ -618,6 +634,13 @@ def _has_own_verb(segment: list[Token]) -> bool:
         ):
             return True  # "Like Corker, Menendez also rejected …, arguing": a clause
     return False
+
+
+def _governs_an_object(token: Token) -> bool:
+    """Whether a word before a name makes it an object: a participle or a preposition
+    ("supporting Mr. Cruz", "a friend of Mr. Cruz")."""
+    lower = token.lower
+    return token.text.islower() and (lower.endswith("ing") or lower in PREPOSITIONS)
 
 
 def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
