@@ -397,6 +397,11 @@ def test_an_inverted_name_before_an_adjunct_or_a_comma_is_the_speaker(text: str)
             "Sean Spicer",
             "RNC spokesman Sean Spicer",
         ),
+        (
+            '"The bill is dead," said former Ohio Gov. and Ohio Democratic Party Chairman Tom Reed.',
+            "Tom Reed",
+            "former Ohio Gov. and Ohio Democratic Party Chairman Tom Reed",
+        ),
     ],
 )
 def test_the_name_after_a_body_s_title_is_the_speaker(text: str, name: str, mention: str):

@@ -680,6 +680,15 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
             "-",
         ):
             break
+        if (
+            following.lower == "and"
+            and tokens[last].lower in TITLES
+            and last + 2 < len(tokens)
+            and is_capitalised(tokens[last + 2])
+        ):
+            # "said former Pennsylvania Gov. and DNC Chairman Ed Rendell": two titles.
+            last += 1
+            continue
         if following.lower in FUNCTION_WORDS and following.lower not in ("of",):
             break
         if not is_capitalised(following) and (

@@ -200,6 +200,9 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             # named by the first description.
             first = NounPhrase(np.first, conjunction - 1, conjunction - 1)
             return self.resolve(toks, first, speaks)
+        if conjunction > 0 and toks[conjunction - 1].lower in TITLES:
+            # "former Pennsylvania Gov. and DNC Chairman Ed Rendell": two titles, one name.
+            return self.resolve(toks, NounPhrase(conjunction + 1, np.last, np.head), speaks)
         if (
             conjunction > 0
             and is_capitalised(toks[conjunction - 1])
