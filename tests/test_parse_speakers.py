@@ -437,6 +437,14 @@ def test_a_participle_after_an_unnamed_description_keeps_it_as_evidence():
     assert quote.cue == span_at(text, "saying")
 
 
+def test_a_participle_after_an_amount_of_a_group_is_the_group_s():
+    text = 'Hundreds of demonstrators marched through the city on Monday, chanting "Fair pay now."'
+    quote = quote_of(parse(text), "Fair pay now.")
+    assert quote.speaker == "Hundreds of demonstrators"
+    assert quote.speaker_mention == span_at(text, "Hundreds of demonstrators")
+    assert quote.cue == span_at(text, "chanting")
+
+
 @pytest.mark.parametrize(
     ("text", "content", "cue", "recipients"),
     [

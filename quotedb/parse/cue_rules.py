@@ -782,6 +782,8 @@ class CueRules:
                 if not (past and toks[k].text.isalpha() and toks[k].text.islower()):
                     continue  # "Ted", "Ned": names, not past tenses
                 subject = subject_before(toks, k, floor=s_first)
+                if subject is not None:
+                    subject = _with_its_quantity(toks, subject, s_first)
                 if (
                     subject is not None
                     # "FBI officials briefed the panel, saying": a group speaks too
@@ -914,6 +916,19 @@ def _past_a_leading_adjunct(toks: list[Token], start: int, end: int) -> int:
         if not (is_adjunct([token]) or token.text[:1].isdigit()):
             return start
     return start
+
+
+# Plural amounts before "of" that head a group speaker: "Hundreds of demonstrators".
+_AMOUNTS = QUANTITY_HEADS | {"hundreds", "thousands", "dozens", "millions", "scores"}
+
+
+def _with_its_quantity(toks: list[Token], subject: NounPhrase, s_first: int) -> NounPhrase:
+    """ "Hundreds of pro-Sanders demonstrators marched …": the group with its amount, so
+    that "of" does not make it a preposition's object."""
+    of = subject.first - 1
+    if of - 1 >= s_first and toks[of].lower == "of" and toks[of - 1].lower in _AMOUNTS:
+        return NounPhrase(of - 1, subject.last, subject.head)
+    return subject
 
 
 def _opens_an_infinitive(token: Token) -> bool:
