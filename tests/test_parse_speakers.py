@@ -437,6 +437,18 @@ def test_a_participle_after_an_unnamed_description_keeps_it_as_evidence():
     assert quote.cue == span_at(text, "saying")
 
 
+def test_a_cue_closing_a_dashed_aside_does_not_take_the_quote_after_it():
+    text = (
+        "If the city is cutting the budget — as critics say, but the mayor strongly "
+        'denies — "why would you hire more staff?" asked Tom Reed, a council member.'
+    )
+    doc = parse(text)
+    quote = quote_of(doc, "why would you hire more staff?")
+    assert quote.speaker == "Tom Reed"
+    assert quote.cue == span_at(text, "asked")
+    assert [q for q in doc.quotes if q.cue == span_at(text, "denies")] == []
+
+
 def test_a_participle_after_an_amount_of_a_group_is_the_group_s():
     text = 'Hundreds of demonstrators marched through the city on Monday, chanting "Fair pay now."'
     quote = quote_of(parse(text), "Fair pay now.")

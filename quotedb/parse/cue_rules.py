@@ -295,6 +295,12 @@ class CueRules:
                 return None
         # Rule 3: content after the cue.
         start = cue.last + 1
+        if (
+            start <= end
+            and toks[start].text in DASHES
+            and any(toks[k].text == toks[start].text for k in range(s_first, cue.first))
+        ):
+            return None  # "— as Democrats allege, but Moscow denies — …": the aside ends
         recipient = None
         if "rcpt" in cue.verb.frames:
             recipient = recipient_after(toks, start)
