@@ -256,6 +256,14 @@ def test_reported_indirect_claim_keeps_the_claimant():
     assert quote.claimed_by == "Tom Reed"
 
 
+def test_a_belief_reported_inside_another_s_words_is_part_of_them():
+    text = "Senator Tom Reed said on Monday that Governor Maria Lopez wanted a new bridge."
+    doc = parse(text)
+    assert [(quote.text, quote.speaker) for quote in doc.quotes] == [
+        ("that Governor Maria Lopez wanted a new bridge", "Tom Reed")
+    ]
+
+
 def test_page_furniture_is_not_speech():
     text = (
         "Mayor Ana Ruiz opened the bridge on Monday.\n\n"

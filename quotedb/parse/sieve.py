@@ -702,7 +702,9 @@ class _Reader(QuoteRules, CueRules, MediaRules):
 
         "Trump claimed the dictator branded Obama …": both stay, the inner one
         claimed by Trump. "Karimi said she hopes …": the inner "she hopes" is
-        Karimi again, so it is folded into the outer one and dropped.
+        Karimi again, so it is folded into the outer one and dropped. "Reed said
+        Lopez wanted a bridge": a belief without quote marks is the outer speaker's
+        account, not words of Lopez's; it is dropped too.
         """
         kept = []
         for inner in drafts:
@@ -718,6 +720,8 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 ),
                 None,
             )
+            if outer is not None and inner.kind == "indirect" and self._thinks(inner):
+                continue  # "said Trump wanted …": a belief reported inside another's words
             if outer is not None:
                 mention = self.text[inner.mention[0] : inner.mention[1]].lower()
                 # "Tester said he voted against …": a pronoun opening the reported clause
@@ -742,6 +746,13 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                     inner.claimed_by = outer.speaker
             kept.append(inner)
         return kept
+
+    def _thinks(self, draft: Draft) -> bool:
+        """Whether a draft's cue is a verb of thought ("wanted", "believes", "plans")."""
+        if draft.cue_index is None or self._paragraph is None:
+            return False
+        cue = next(c for c in self._paragraph.cues if (c.first, c.last) == draft.cue_index)
+        return cue.verb is not None and cue.verb.cls == "thought"
 
     # -------------------------------------------------------------- output
     def join_multi_paragraph_quotes(self) -> None:
