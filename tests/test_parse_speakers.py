@@ -536,6 +536,16 @@ def test_he_is_never_an_institution_named_like_a_building():
     assert white_house.kind == "organisation"
 
 
+def test_he_is_never_an_acronym():
+    text = (
+        "Mayor Tom Reed spoke on Monday. Polls from CNN/ORC show a 56% approval rating. "
+        "He said the poll was fair."
+    )
+    quote = quote_of(parse(text), "the poll was fair")
+    assert quote.speaker == "Tom Reed"
+    assert quote.speaker_mention == span_at(text, "He")
+
+
 def test_quote_after_a_relative_clause_keeps_the_speaker():
     text = (
         '"Superdelegates play a big role," said Sen. Tom Udall of New Mexico, who supports '

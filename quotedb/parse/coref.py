@@ -392,6 +392,7 @@ class EntityRegistry:
                     entity.kind in ("person", "unknown")
                     and entity.gender in (gender, None)
                     and not entity.thing
+                    and not (entity.kind == "unknown" and entity.name.isupper())  # "GOP"
                 )
             if not fits:
                 continue
