@@ -544,6 +544,7 @@ def test_quoted_words_that_open_the_content_take_the_rest_of_the_clause():
     [
         "Wilson told the newspaper that he cast his ballot for Rubio.",
         "Wilson told The Post and Courier newspaper on Saturday that he cast his ballot for Rubio.",
+        "Wilson told diners at a Manchester, New Hampshire, cafe that he cast his ballot for Rubio.",
     ],
 )
 def test_told_an_addressee_that_starts_the_content_at_that(text):

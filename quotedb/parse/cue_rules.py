@@ -1022,6 +1022,8 @@ def _that_after_the_addressee(toks: list[Token], start: int, end: int) -> int | 
             return k
         if token.text == "," and k + 1 <= end and toks[k + 1].lower == "that":
             continue  # "told Bill O'Reilly of Fox News, that …"
+        if token.text == "," and is_capitalised(toks[k - 1]):
+            continue  # "told customers at a Manchester, New Hampshire, diner that …"
         if not token.text[:1].isalnum() and token.text not in ("'s", "’s", "-", "."):
             return None
         if token.lower in CUES or token.lower in FINITE_VERBS:
