@@ -449,6 +449,14 @@ def test_a_cue_closing_a_dashed_aside_does_not_take_the_quote_after_it():
     assert [q for q in doc.quotes if q.cue == span_at(text, "denies")] == []
 
 
+@pytest.mark.parametrize("verb", ["spent", "won"])
+def test_an_irregular_past_ends_the_name_that_opens_the_sentence(verb: str):
+    text = f"Mayor Ana Ruiz {verb} Monday campaigning in Ohio, showing how the race goes on."
+    quote = quote_of(parse(text), "how the race goes on")
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
+
+
 def test_a_participle_after_an_amount_of_a_group_is_the_group_s():
     text = 'Hundreds of demonstrators marched through the city on Monday, chanting "Fair pay now."'
     quote = quote_of(parse(text), "Fair pay now.")

@@ -20,6 +20,7 @@ from quotedb.parse.lexicon import (
     FIRST_NAME_GENDER,
     FUNCTION_WORDS,
     GROUPS,
+    IRREGULAR_PASTS,
     NAME_PARTICLES,
     ORGANISATION_WORDS,
     PREPOSITIONS,
@@ -692,9 +693,14 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
         if following.lower in FUNCTION_WORDS and following.lower not in ("of",):
             break
         if not is_capitalised(following) and (
-            following.lower.endswith(("ed", "n't", "n’t")) or following.lower in CUES_LOWER
+            following.lower.endswith(("ed", "n't", "n’t"))
+            or following.lower in CUES_LOWER
+            or following.lower in IRREGULAR_PASTS
+            or following.lower in FINITE_VERBS
         ):
-            break  # "The Republican candidate appeared to …": the verb ends the phrase
+            # "The Republican candidate appeared to …", "Rep. Debbie Wasserman Schultz won
+            # her primary": the verb ends the phrase.
+            break
         last += 1
     head = last
     of = next((k for k in range(i + 1, last + 1) if tokens[k].lower == "of"), None)

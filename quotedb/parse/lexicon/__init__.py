@@ -483,6 +483,7 @@ IRREGULAR_PASTS = frozenset(
     {"said", "told", "wrote", "thought", "felt", "knew", "saw", "spoke", "shook", "took"}
     | {"made", "gave", "went", "came", "stood", "held", "sent", "put", "got", "found"}
     | {"began", "ran", "left", "kept", "brought", "led", "met", "sat", "set", "struck"}
+    | {"won", "lost", "fought", "paid", "sought", "spent", "became", "chose", "drew", "grew"}
 )
 # Auxiliaries of a passive ("was called", "got asked").
 PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got"})
