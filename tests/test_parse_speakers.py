@@ -568,6 +568,19 @@ def test_quote_after_a_relative_clause_keeps_the_speaker():
     assert quote.speaker_mention == span_at(text, "Sen. Tom Udall of New Mexico")
 
 
+def test_a_cue_with_a_comma_before_a_question_takes_it_over_the_next_sentence_s_cue():
+    text = (
+        'Ana Ruiz wrote to Tom Reed. Ruiz responds to Reed with, "Why now?" '
+        'Reed writes back, "Because the vote is today."'
+    )
+    doc = parse(text)
+    question = quote_of(doc, "Why now?")
+    assert question.speaker == "Ana Ruiz"
+    assert question.cue == span_at(text, "responds")
+    answer = quote_of(doc, "Because the vote is today.")
+    assert answer.speaker == "Tom Reed"
+
+
 def test_cue_with_its_own_phrase_before_a_colon():
     text = (
         "Mel Sembler is a donor. When asked why, Sembler responded in a text message: "

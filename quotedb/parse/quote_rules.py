@@ -126,8 +126,13 @@ class QuoteRules:
         if names_a_title(toks, before):
             return None
         # `Clinton famously responded: "What difference does it make?" Her critics
-        # cited …`: a cue that introduces the quote with a colon comes first.
-        if before is not None and toks[before].text == ":":
+        # cited …`, `Clinton responds to Mills with, "Why now?" Mills writes …`: a cue
+        # that introduces the quote with a colon (or a comma, when the quote ends its
+        # sentence) comes first.
+        if before is not None and (
+            toks[before].text == ":"
+            or (toks[before].text == "," and last_mark(self.text, quotation) in ".?!")
+        ):
             cue = next((c for c in p.cues if c.last < before and before - c.last <= 6), None)
             if cue is not None and cue.verb is not None and cue.verb.cls == "speech":
                 draft = self._cue_before_quote(p, quotation, before, used)

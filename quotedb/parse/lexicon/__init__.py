@@ -588,6 +588,7 @@ ADJUNCT_WORDS = frozenset(
         "and",
         "adding",
         "then",
+        "back",
     }
 )
 
