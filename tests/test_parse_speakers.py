@@ -457,6 +457,17 @@ def test_an_irregular_past_ends_the_name_that_opens_the_sentence(verb: str):
     assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
 
 
+def test_a_participle_after_a_message_is_the_sender_s_body():
+    text = (
+        "Senator Tom Reed spoke on Monday. Later, Reed's campaign released a statement "
+        "saying it was postponing a rally."
+    )
+    quote = quote_of(parse(text), "it was postponing a rally")
+    assert quote.speaker == "Reed's campaign"
+    assert quote.speaker_mention == span_at(text, "Reed's campaign")
+    assert quote.cue == span_at(text, "saying")
+
+
 def test_a_participle_after_an_amount_of_a_group_is_the_group_s():
     text = 'Hundreds of demonstrators marched through the city on Monday, chanting "Fair pay now."'
     quote = quote_of(parse(text), "Fair pay now.")

@@ -40,6 +40,7 @@ from quotedb.parse.lexicon import (
     IRREGULAR_PASTS,
     MEDIA,
     MESSAGE_NOUNS,
+    ORGANISATION_WORDS,
     OWNER_POSSESSIVES,
     PASSIVE_AUXILIARIES,
     PREPOSITIONS,
@@ -792,8 +793,14 @@ class CueRules:
                     subject = _with_its_quantity(toks, subject, s_first)
                 if (
                     subject is not None
-                    # "FBI officials briefed the panel, saying": a group speaks too
-                    and (is_capitalised(toks[subject.head]) or toks[subject.head].lower in GROUPS)
+                    # "FBI officials briefed the panel, saying": a group speaks too, and
+                    # so do a body and a role ("Her campaign blasted out an email stating")
+                    and (
+                        is_capitalised(toks[subject.head])
+                        or toks[subject.head].lower in GROUPS
+                        or toks[subject.head].lower in ORGANISATION_WORDS
+                        or toks[subject.head].lower in ROLES
+                    )
                     # "Republicans on Capitol Hill pounced": a preposition's object
                     and toks[subject.first - 1].lower not in PREPOSITIONS
                 ):
