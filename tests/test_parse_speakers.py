@@ -1733,6 +1733,10 @@ def test_an_inverted_description_is_named_by_the_appositive_after_it(after, spea
             "Two senators who met privately with Trump on Tuesday said the plan was dead.",
             "Two senators",
         ),
+        (
+            "Executives who have worked closely with Lachlan Murdoch say the plan was dead.",
+            "Executives",
+        ),
     ],
 )
 def test_the_object_of_a_relative_clause_before_the_cue_is_not_the_speaker(text, mention):

@@ -988,17 +988,19 @@ def _before_a_relative_clause(
     k = phrase.first - 1
     if k - 2 < s_first or toks[k].lower not in _RELATIVE_PREPOSITIONS:
         return None
-    k -= 1
-    while k > s_first and toks[k].lower.endswith("ly") and toks[k].text.islower():
-        k -= 1  # "who spoke privately with"
-    if not (
-        k - 1 >= s_first
-        and toks[k].text.islower()
-        and toks[k].text.isalpha()
-        and toks[k - 1].lower == "who"
-    ):
+    # Back over the relative clause's words ("who'd rather be working now on a campaign
+    # for Cruz or Rubio or Ben Carson said") to its "who", with no punctuation between.
+    for who in range(k - 1, max(s_first, k - 16) - 1, -1):
+        word = toks[who]
+        if word.lower in _RELATIVE_WHO:
+            break
+        if not word.text[:1].isalpha():
+            return None
+    else:
         return None
-    return subject_before(toks, k - 1, floor=s_first)
+    if who == k - 1 or not toks[who + 1].text.islower():
+        return None  # "who" needs a verb of its own before the preposition
+    return subject_before(toks, who, floor=s_first)
 
 
 def _before_a_quoting_aside(toks: list[Token], closing: int, s_first: int) -> NounPhrase | None:
@@ -1016,6 +1018,7 @@ def _before_a_quoting_aside(toks: list[Token], closing: int, s_first: int) -> No
     return None
 
 
+_RELATIVE_WHO = frozenset({"who", "who'd", "who’d", "who's", "who’s", "who've", "who’ve"})
 _RELATIVE_PREPOSITIONS = frozenset({"with", "to", "for", "at", "on", "in", "by", "about"})
 
 
