@@ -684,6 +684,13 @@ def test_two_named_speakers_are_not_one_of_them():
     assert quote.speaker_mention == span_at(text, "Trump and Clinton", nth=1)
 
 
+def test_a_pronoun_and_a_name_are_two_speakers():
+    text = "Tom Reed spoke first. He and Senator Ana Ruiz (D-Ohio) both condemned the plan."
+    quote = quote_of(parse(text), "the plan")
+    assert quote.speaker is None
+    assert quote.speaker_mention == span_at(text, "He and Senator Ana Ruiz")
+
+
 def test_coordinated_descriptions_of_one_person():
     text = (
         'Sen. Marco Rubio arrived late. "North Korea is run by a lunatic," the Florida '

@@ -180,7 +180,11 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         elif (
             lower in ("all", "both")
             and i - 1 >= floor
-            and (is_capitalised(tokens[i - 1]) or tokens[i - 1].lower in CUE_MODIFIERS)
+            and (
+                is_capitalised(tokens[i - 1])
+                or tokens[i - 1].lower in CUE_MODIFIERS
+                or tokens[i - 1].text == ")"  # "Bob Goodlatte (R-Va.) both condemned"
+            )
         ):
             i -= 1  # "Trump, Huckabee and Christie all called", "have both argued"
         elif lower == "ago":
@@ -286,6 +290,13 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         previous = tokens[first - 1]
         if previous.lower in DETERMINERS and previous.lower != "that":
             first -= 1
+            break
+        if (
+            previous.lower == "and"
+            and first - 2 >= floor
+            and tokens[first - 2].lower in SUBJECT_PRONOUNS
+        ):
+            first -= 2  # "He and House Judiciary Chairman Bob Goodlatte both condemned"
             break
         if (
             previous.lower == "and"

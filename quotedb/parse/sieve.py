@@ -203,6 +203,8 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         if conjunction > 0 and toks[conjunction - 1].lower in TITLES:
             # "former Pennsylvania Gov. and DNC Chairman Ed Rendell": two titles, one name.
             return self.resolve(toks, NounPhrase(conjunction + 1, np.last, np.head), speaks)
+        if conjunction > 0 and toks[conjunction - 1].lower in ("he", "she", "they", "i", "we"):
+            return None  # "He and Chairman Bob Goodlatte both condemned": two speakers
         if (
             conjunction > 0
             and is_capitalised(toks[conjunction - 1])
