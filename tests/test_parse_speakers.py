@@ -856,11 +856,23 @@ def test_a_party_state_label_is_an_appositive():
     assert quote.recipients == ("Fox News",)
 
 
-def test_a_dashed_aside_between_the_name_and_the_cue():
-    text = "Jason Sims — a teacher from Mount Pleasant — says he voted for Marco Rubio."
+@pytest.mark.parametrize("dash", ["—", "--", "-"])
+def test_a_dashed_aside_between_the_name_and_the_cue(dash: str):
+    text = f"Jason Sims {dash} a teacher from Mount Pleasant {dash} says he voted for Marco Rubio."
     quote = quote_of(parse(text), "he voted for Marco Rubio")
     assert quote.speaker == "Jason Sims"
-    assert quote.speaker_mention == span_at(text, "Jason Sims — a teacher from Mount Pleasant")
+    assert quote.speaker_mention == span_at(
+        text, f"Jason Sims {dash} a teacher from Mount Pleasant"
+    )
+
+
+def test_a_description_before_a_dashed_list_of_names_speaks_as_described():
+    text = "The three scholars -- Mr. Tribe, Ms. Epstein and Mr. Amar -- said the court must act."
+    quote = quote_of(parse(text), "the court must act")
+    assert quote.speaker == "three scholars"
+    assert quote.speaker_mention == span_at(
+        text, "three scholars -- Mr. Tribe, Ms. Epstein and Mr. Amar"
+    )
 
 
 def test_a_group_is_named_without_its_appositive():

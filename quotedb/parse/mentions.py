@@ -31,7 +31,7 @@ from quotedb.parse.lexicon import (
     TIME_NOUNS,
     TITLES,
 )
-from quotedb.parse.text import PARTY_LABEL, Token
+from quotedb.parse.text import DASHES, PARTY_LABEL, Token
 
 STANDALONE_QUANTIFIERS = frozenset({"another", "some", "many", "few", "both", "most", "several"})
 TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "over", "for", "last", "this", "after"})
@@ -210,20 +210,30 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             break
     if i < floor:
         return None
-    # "Jason Sims — a teacher from Mount Pleasant — says": step over a dashed aside to
-    # the name before it.
-    if tokens[i].text in ("—", "–", "―") and i > floor:
-        j = i - 1
-        while j > floor and tokens[j].text != tokens[i].text and i - j < 20:
+    # "Jason Sims — a teacher from Mount Pleasant — says", "Democrats -- including
+    # Clinton -- said": step over a dashed aside to the name before it (a dash typed
+    # as "-" or "--" is one or two hyphen tokens).
+    if tokens[i].text in DASHES and i > floor:
+        mark = tokens[i].text
+        close = i - 1 if mark == "-" and tokens[i - 1].text == "-" else i
+        j = close - 1
+        while j > floor and tokens[j].text != mark and close - j < 20:
             if tokens[j].text in (".", ";", ":", '"', "“", "”"):
                 return None
             j -= 1
-        if j <= floor or tokens[j].text != tokens[i].text:
+        if j <= floor or tokens[j].text != mark:
             return None
+        if mark == "-" and tokens[j - 1].text == "-":
+            j -= 1
         name = subject_before(tokens, j, floor)
-        if name is None or name.last != j - 1 or not is_capitalised(tokens[name.head]):
+        if (
+            name is None
+            or name.last != j - 1
+            # "The three constitutional scholars -- Mr. Tribe, … --": a description too.
+            or not (is_capitalised(tokens[name.head]) or tokens[name.first].lower in DETERMINERS)
+        ):
             return None
-        return NounPhrase(name.first, i - 1, name.head)
+        return NounPhrase(name.first, close - 1, name.head)
     # "Trump did, however, admit": step over a parenthetical adverb.
     while (
         i - 2 >= floor

@@ -261,7 +261,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             if name and roles:
                 self.registry.add_roles(name, roles)
             return name
-        if np.first <= np.head < np.last and toks[np.head + 1].text in (",", "—", "–", "―"):
+        if np.first <= np.head < np.last and toks[np.head + 1].text in (",", *DASHES):
             # "An Israeli official, speaking on condition of anonymity": named by the
             # phrase up to its head; the appositive stays in the mention only.
             end = toks[np.head].end
