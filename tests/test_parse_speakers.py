@@ -287,6 +287,23 @@ def test_a_negated_contraction_is_not_part_of_the_speaker(negation: str):
     assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Tom Reed spoke. Reed now says the plan is dead.", "the plan is dead"),
+        ("Tom Reed spoke. Reed sometimes says the plan is dead.", "the plan is dead"),
+        (
+            "Tom Reed spoke. Reed most recently defended the plan to cut taxes.",
+            "the plan to cut taxes",
+        ),
+    ],
+)
+def test_an_adverb_between_the_speaker_and_the_cue_is_stepped_over(text: str, content: str):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == "Tom Reed"
+    assert quote.speaker_mention == span_at(text, "Reed", nth=2)
+
+
 def test_a_pronoun_after_said_opens_the_content_not_an_inversion():
     text = (
         "Rep. Sander M. Levin (Mich.), a superdelegate supporting Clinton, "

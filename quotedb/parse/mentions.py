@@ -166,6 +166,12 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         elif lower.endswith("ly") and not is_capitalised(tokens[i]) and len(lower) > 4:
             i -= 1  # "he barely discussed", "Trump repeatedly claimed"
         elif (
+            lower in ("most", "more", "very", "so")
+            and i + 1 < cue
+            and tokens[i + 1].lower.endswith("ly")
+        ):
+            i -= 1  # "and most recently defended"
+        elif (
             lower in ("on", "last", "this", "next")
             and i + 1 < cue
             and tokens[i + 1].lower in DATE_WORDS

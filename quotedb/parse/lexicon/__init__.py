@@ -384,6 +384,13 @@ CUE_MODIFIERS = frozenset(
         "last",
         "yesterday",
         "today",
+        "now",
+        "sometimes",
+        "usually",
+        "ever",
+        "nevertheless",
+        "nonetheless",
+        "instead",
     ]
 )
 # Dates stand between a speaker and the cue ("Priebus later Thursday told"); never speakers.
