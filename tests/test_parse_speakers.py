@@ -572,6 +572,12 @@ def test_he_is_never_an_institution_named_like_a_building():
     assert white_house.kind == "organisation"
 
 
+def test_he_is_never_a_people_s_plural():
+    text = "Mayor Tom Reed spoke on Monday. Russians say the deal is off. He said the deal was on."
+    quote = quote_of(parse(text), "the deal was on")
+    assert quote.speaker == "Tom Reed"
+
+
 def test_he_is_never_an_acronym():
     text = (
         "Mayor Tom Reed spoke on Monday. Polls from CNN/ORC show a 56% approval rating. "

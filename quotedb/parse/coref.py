@@ -392,7 +392,7 @@ class EntityRegistry:
                     entity.kind in ("person", "unknown")
                     and entity.gender in (gender, None)
                     and not entity.thing
-                    and not (entity.kind == "unknown" and entity.name.isupper())  # "GOP"
+                    and not (entity.kind == "unknown" and _names_no_one(entity.name))
                 )
             if not fits:
                 continue
@@ -516,3 +516,9 @@ class EntityRegistry:
     def qid(self, name: str) -> str | None:
         entity = self._by_key.get(normalise(name))
         return entity.known.qid if entity and entity.known else None
+
+
+def _names_no_one(name: str) -> bool:
+    """Whether a name of unknown kind cannot be "he" or "she": an acronym ("GOP",
+    "CNN") or a one-word people's plural ("Russians", "Republicans")."""
+    return name.isupper() or (" " not in name and name.endswith("ans"))
