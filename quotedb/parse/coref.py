@@ -53,6 +53,9 @@ ORGANISATION_HEADS = frozenset(
     }
 )
 PRONOUN_WINDOW = 3000  # characters back that a pronoun may reach
+# Characters back that a name or a description may reach: far beyond any news
+# article, and a bound that keeps each look-up short in a book-length document.
+RESOLUTION_WINDOW = 100_000
 _NOT_ALIASES = frozenset(PRONOUNS) | {"who", "which", "that", "whom", "one"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 FEMALE_TITLES = frozenset(
@@ -157,6 +160,7 @@ class EntityRegistry:
         self._by_token: dict[str, list[_OpenEntity]] = {}
         self._by_role: dict[str, list[_OpenEntity]] = {}
         self._recent: list[tuple[int, _OpenEntity]] = []  # mentions in the order noted
+        self._next_pruning = RESOLUTION_WINDOW
 
     # -- building ---------------------------------------------------------
     def _open(self, name: str, kind: str, known: KnownEntity | None = None) -> _OpenEntity:
@@ -190,7 +194,23 @@ class EntityRegistry:
         self._recent.append((start, entity))
         if speaks:
             entity.last_spoke = start
+        if start >= self._next_pruning:
+            self._forget_distant(start)
         return entity.name
+
+    def _forget_distant(self, position: int) -> None:
+        """Take entities not mentioned within RESOLUTION_WINDOW out of the name and role
+        indexes: their lists then stay as short as a news article's, however long the
+        document (their exact name still finds them)."""
+        horizon = position - RESOLUTION_WINDOW
+        for index in (self._by_token, self._by_role):
+            for key in list(index):
+                near = [e for e in index[key] if e.last_seen >= horizon]
+                if near:
+                    index[key] = near
+                else:
+                    del index[key]
+        self._next_pruning = position + RESOLUTION_WINDOW // 4
 
     def _match_name(self, words: Sequence[str], gender: str | None = None) -> _OpenEntity | None:
         """The entity a name refers to: itself, its gazetteer entry, or the person its
