@@ -435,14 +435,17 @@ def test_progress_bar_stays_off_when_piped(sqlite_url: str) -> None:
     )
 
 
-def test_a_very_long_quote_lands_and_still_deduplicates(db_url: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])  # quote keys made by the writer, by the parsers
+def test_a_very_long_quote_lands_and_still_deduplicates(
+    db_url: str, tmp_path: Path, jobs: str
+) -> None:
     # Longer than PostgreSQL's 2704-byte limit on an index row of quotes.key, even
     # compressed: words that do not repeat.
     words = " ".join(hashlib.sha256(bytes([number])).hexdigest()[:10] for number in range(250))
     said = f'"{words}," Kim Jong-un said.'
     write(tmp_path / "in", "a.txt", f"Speech\n\n{said}")
     write(tmp_path / "in", "b.txt", f"Long speech\n\nOn Monday: {said}")
-    result = ingest(db_url, tmp_path / "in")
+    result = ingest(db_url, tmp_path / "in", "--jobs", jobs)
     assert result.exit_code == 0, result.output
     [(text, occurrences)] = rows(
         db_url,
