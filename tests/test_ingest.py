@@ -521,6 +521,27 @@ def test_a_document_the_store_refuses_fails_alone(engine, db_url: str) -> None:
     assert rows(db_url, "SELECT count(*) FROM quote_occurrences")[0][0] == 2
 
 
+def test_entity_look_ups_are_planned_for_the_keys_they_ask(engine) -> None:
+    # A statement psycopg prepared, PostgreSQL may plan once for any keys: on a new
+    # store that plan scans every entity for each key asked.
+    from quotedb.store.ingest import Lookups
+    from quotedb.store.models import utcnow
+    from quotedb.store.tables import ENTITIES
+
+    moon = {"name": "Moon Jae-in", "key": "moon jae in", "kind": "person", "qid": None}
+    with engine.begin() as connection:
+        connection.execute(
+            ENTITIES.insert(), [moon | {"description": None, "extra": {}, "created_at": utcnow()}]
+        )
+        lookups = Lookups(connection)
+        for _ in range(6):  # psycopg prepares a statement on its fifth run
+            [entity] = lookups.entities_by_keys({"moon jae in", "nobody"})
+            assert (entity.key, entity.kind, entity.qid) == ("moon jae in", "person", None)
+        if engine.dialect.name == "postgresql":
+            prepared = connection.exec_driver_sql("SELECT statement FROM pg_prepared_statements")
+            assert not [text for (text,) in prepared if "FROM entities" in text]
+
+
 def test_ingest_leaves_the_pooled_sqlite_connection_as_it_was(sqlite_url: str) -> None:
     from quotedb.readers import read_documents
     from quotedb.store.db import open_store

@@ -48,7 +48,15 @@ from sqlalchemy.engine import Connection, Engine
 
 from quotedb.parse.lexicon import GAZETTEER
 from quotedb.readers import ReadError, Skipped
-from quotedb.store.bulk import Deferred, IgnoringDuplicates, Inserts, Later, PendingId, resolved
+from quotedb.store.bulk import (
+    Deferred,
+    IgnoringDuplicates,
+    Inserts,
+    Later,
+    PendingId,
+    fetch_unprepared,
+    resolved,
+)
 from quotedb.store.db import StoreError, savepoint_journals_in_memory
 from quotedb.store.keys import name_key, stored_quote_key
 from quotedb.store.models import (
@@ -538,8 +546,13 @@ class Lookups:
     def _query_entities(self, keys: set[str]) -> list[StoredEntity]:
         if not keys:
             return []
-        rows = self.connection.execute(self._sql[1], {"values": sorted(keys)})
-        return [StoredEntity(row.id, row.key, row.kind, row.qid) for row in rows]
+        parameters = {"values": sorted(keys)}
+        if self.connection.dialect.name == "postgresql":
+            # Planned each time: a generic plan was most of this look-up's cost on a new store.
+            rows = fetch_unprepared(self.connection, self._sql[1], parameters)
+        else:
+            rows = self.connection.execute(self._sql[1], parameters)
+        return [StoredEntity(*row) for row in rows]
 
     def _query_quotes(self, keys: set[str]) -> list[StoredQuote]:
         if not keys:
