@@ -435,14 +435,17 @@ def test_progress_bar_stays_off_when_piped(sqlite_url: str) -> None:
     )
 
 
-def test_a_very_long_quote_lands_and_still_deduplicates(db_url: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])  # quote keys made by the writer, by the parsers
+def test_a_very_long_quote_lands_and_still_deduplicates(
+    db_url: str, tmp_path: Path, jobs: str
+) -> None:
     # Longer than PostgreSQL's 2704-byte limit on an index row of quotes.key, even
     # compressed: words that do not repeat.
     words = " ".join(hashlib.sha256(bytes([number])).hexdigest()[:10] for number in range(250))
     said = f'"{words}," Kim Jong-un said.'
     write(tmp_path / "in", "a.txt", f"Speech\n\n{said}")
     write(tmp_path / "in", "b.txt", f"Long speech\n\nOn Monday: {said}")
-    result = ingest(db_url, tmp_path / "in")
+    result = ingest(db_url, tmp_path / "in", "--jobs", jobs)
     assert result.exit_code == 0, result.output
     [(text, occurrences)] = rows(
         db_url,
@@ -516,6 +519,27 @@ def test_a_document_the_store_refuses_fails_alone(engine, db_url: str) -> None:
     assert counts(db_url)["documents"] == 2
     assert counts(db_url)["quotes"] == 1  # the same words by the same speaker
     assert rows(db_url, "SELECT count(*) FROM quote_occurrences")[0][0] == 2
+
+
+def test_entity_look_ups_are_planned_for_the_keys_they_ask(engine) -> None:
+    # A statement psycopg prepared, PostgreSQL may plan once for any keys: on a new
+    # store that plan scans every entity for each key asked.
+    from quotedb.store.ingest import Lookups
+    from quotedb.store.models import utcnow
+    from quotedb.store.tables import ENTITIES
+
+    moon = {"name": "Moon Jae-in", "key": "moon jae in", "kind": "person", "qid": None}
+    with engine.begin() as connection:
+        connection.execute(
+            ENTITIES.insert(), [moon | {"description": None, "extra": {}, "created_at": utcnow()}]
+        )
+        lookups = Lookups(connection)
+        for _ in range(6):  # psycopg prepares a statement on its fifth run
+            [entity] = lookups.entities_by_keys({"moon jae in", "nobody"})
+            assert (entity.key, entity.kind, entity.qid) == ("moon jae in", "person", None)
+        if engine.dialect.name == "postgresql":
+            prepared = connection.exec_driver_sql("SELECT statement FROM pg_prepared_statements")
+            assert not [text for (text,) in prepared if "FROM entities" in text]
 
 
 def test_ingest_leaves_the_pooled_sqlite_connection_as_it_was(sqlite_url: str) -> None:

@@ -271,6 +271,34 @@ def _returning_id(table: sa.Table) -> sa.Insert:
     return table.insert().returning(table.c.id)
 
 
+def fetch_unprepared(connection: Connection, statement: sa.Select, parameters: dict) -> list:
+    """The rows of `statement`, planned for these parameters (PostgreSQL). psycopg
+    prepares a statement it has run five times, and PostgreSQL may then plan it once
+    for any parameters; for `column = ANY(array)` on a table without statistics (a new
+    store) that generic plan scans the table and compares each row with every element
+    of the array, while a plan made for the array at hand hashes it."""
+    sql, processors = _select_sql(statement, connection.dialect)
+    values = {
+        name: value if (process := processors.get(name)) is None else process(value)
+        for name, value in parameters.items()
+    }
+    with _DriverCursor(connection, sql) as cursor:
+        cursor.execute(sql, values, prepare=False)
+        return cursor.fetchall()
+
+
+@functools.cache
+def _select_sql(statement: sa.Select, dialect: Dialect) -> tuple[str, dict[str, Callable]]:
+    """The SQL of `statement` (named parameters) and its parameters' bind processors."""
+    compiled = statement.compile(dialect=dialect)
+    processors = {
+        name: process
+        for name, bind in compiled.binds.items()
+        if (process := bind.type.dialect_impl(dialect).bind_processor(dialect)) is not None
+    }
+    return compiled.string, processors
+
+
 class _DriverCursor:
     """A DBAPI cursor of the connection, closed after use, its errors raised as
     SQLAlchemy's (the connection invalidated first when the error says it is lost)."""

@@ -37,7 +37,6 @@ import contextlib
 import dataclasses
 import datetime
 import functools
-import hashlib
 import itertools
 import signal
 import threading
@@ -49,9 +48,17 @@ from sqlalchemy.engine import Connection, Engine
 
 from quotedb.parse.lexicon import GAZETTEER
 from quotedb.readers import ReadError, Skipped
-from quotedb.store.bulk import Deferred, IgnoringDuplicates, Inserts, Later, PendingId, resolved
+from quotedb.store.bulk import (
+    Deferred,
+    IgnoringDuplicates,
+    Inserts,
+    Later,
+    PendingId,
+    fetch_unprepared,
+    resolved,
+)
 from quotedb.store.db import StoreError, savepoint_journals_in_memory
-from quotedb.store.keys import name_key, quote_key
+from quotedb.store.keys import name_key, stored_quote_key
 from quotedb.store.models import (
     ENTITY_KINDS,
     utcnow,
@@ -84,9 +91,6 @@ BATCH_SECONDS = 0.5
 LOCKED_RETRIES = 5
 # pg_advisory_xact_lock key serialising ingest writers on PostgreSQL ("ingest").
 INGEST_LOCK_KEY = 0x696E67657374
-# Characters of a quote key kept whole: 4 bytes a character at most stays well under
-# PostgreSQL's 2704-byte limit on a btree index row.
-MAX_QUOTE_KEY_CHARS = 600
 # Kinds whose one-word names are safe to merge across documents.
 MERGEABLE_ONE_WORD_KINDS = ("organisation", "place")
 
@@ -96,17 +100,6 @@ _GAZETTEER_BY_KEY = {
     if known.qid
     for form in (known.name, *known.aliases)
 }
-
-
-def stored_quote_key(text: str) -> str:
-    """keys.quote_key, with a long key cut and completed by its digest: PostgreSQL refuses
-    index rows over 2704 bytes (uq_quotes_key_speaker_id), and whole-paragraph indirect
-    quotes exceed it. The same words still give the same key."""
-    key = quote_key(text)
-    if len(key) <= MAX_QUOTE_KEY_CHARS:
-        return key
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
-    return f"{key[: MAX_QUOTE_KEY_CHARS - 72]} sha256 {digest}"
 
 
 @contextlib.contextmanager
@@ -553,8 +546,13 @@ class Lookups:
     def _query_entities(self, keys: set[str]) -> list[StoredEntity]:
         if not keys:
             return []
-        rows = self.connection.execute(self._sql[1], {"values": sorted(keys)})
-        return [StoredEntity(row.id, row.key, row.kind, row.qid) for row in rows]
+        parameters = {"values": sorted(keys)}
+        if self.connection.dialect.name == "postgresql":
+            # Planned each time: a generic plan was most of this look-up's cost on a new store.
+            rows = fetch_unprepared(self.connection, self._sql[1], parameters)
+        else:
+            rows = self.connection.execute(self._sql[1], parameters)
+        return [StoredEntity(*row) for row in rows]
 
     def _query_quotes(self, keys: set[str]) -> list[StoredQuote]:
         if not keys:
@@ -601,7 +599,9 @@ class DocumentWriter:
         self._entity_ids: dict[str, int] = {}
         self._aliases: list[dict] = []
         self._source_ids: dict[SourceRecord, int] = {}
-        self.quote_keys = tuple(stored_quote_key(quote.text) for quote in document.quotes)
+        self.quote_keys = document.quote_keys
+        if self.quote_keys is None:
+            self.quote_keys = tuple(stored_quote_key(quote.text) for quote in document.quotes)
         self.lookups = Lookups(connection)
 
     def source_keys(self) -> set[str]:

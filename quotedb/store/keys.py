@@ -8,6 +8,10 @@ import hashlib
 import re
 import unicodedata
 
+# Characters of a stored quote key kept whole: 4 bytes a character at most stays well
+# under PostgreSQL's 2704-byte limit on a btree index row.
+MAX_QUOTE_KEY_CHARS = 600
+
 _NOT_WORD = re.compile(r"[^\w]+")
 _QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -28,6 +32,17 @@ def name_key(name: str) -> str:
 def quote_key(text: str) -> str:
     """Dedupe key of a quote's text: the same words, whatever the marks, case or spacing."""
     return " ".join(_NOT_WORD.sub(" ", _fold(text.translate(_QUOTE_MARKS))).split())
+
+
+def stored_quote_key(text: str) -> str:
+    """quote_key, with a long key cut and completed by its digest: PostgreSQL refuses
+    index rows over 2704 bytes (uq_quotes_key_speaker_id), and whole-paragraph indirect
+    quotes exceed it. The same words still give the same key."""
+    key = quote_key(text)
+    if len(key) <= MAX_QUOTE_KEY_CHARS:
+        return key
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
+    return f"{key[: MAX_QUOTE_KEY_CHARS - 72]} sha256 {digest}"
 
 
 def normalise_document_text(text: str) -> str:
