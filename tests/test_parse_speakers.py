@@ -218,6 +218,14 @@ def test_name_colon_quote():
     assert quote_of(doc, "The mission is to destroy ISIS.").speaker == "Bush"
 
 
+@pytest.mark.parametrize("here", ["Here's", "Here’s", "Here is"])
+def test_here_is_a_name_before_a_colon_hands_it_the_quote(here: str):
+    text = f'Mayor Ana Ruiz spoke first. {here} Ruiz in May 2019: "We will build the bridge."'
+    quote = quote_of(parse(text), "We will build the bridge.")
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.speaker_mention == span_at(text, "Ruiz", nth=2)
+
+
 def test_a_clause_ending_in_a_colon_hands_the_quote_to_its_subject():
     text = (
         "Hillary Clinton has since apologized for what happened: "

@@ -229,6 +229,12 @@ class QuoteRules:
             if toks[k].text in DASHES:
                 opening = k + 1
                 break
+        here = _after_here_is(toks, opening, colon)
+        if here is not None:
+            # "Here's Clinton in December 1992: "…"": the name presented speaks.
+            name = self.resolve(toks, here, speaks=True)
+            mention = self.span_of(toks, here.first, here.last)
+            return self._signed_draft(p, quotation, "quote-colon", 0.6, name, mention)
         source = subject_before(toks, colon, floor=opening)
         lead_in = [t.lower for t in toks[opening : source.first]] if source else []
         if lead_in in (["from"], ["more", "from"]):
@@ -902,3 +908,20 @@ class QuoteRules:
             if draft.kind == "direct" or not is_nested(draft, drafts):
                 return draft
         return None
+
+
+def _after_here_is(toks: list[Token], opening: int, colon: int) -> NounPhrase | None:
+    """The name after "Here's" / "Here is" that opens a sentence ending in a colon, when
+    only an adjunct ("in December 1992") stands between it and the colon."""
+    if toks[opening].lower in ("here's", "here’s"):
+        first = opening + 1
+    elif toks[opening].lower == "here" and opening + 1 < colon and toks[opening + 1].lower == "is":
+        first = opening + 2
+    else:
+        return None
+    name = subject_after(toks, first) if first < colon else None
+    if name is None or name.last >= colon or not is_capitalised(toks[name.head]):
+        return None
+    if not is_adjunct(toks[name.last + 1 : colon]):
+        return None
+    return name
