@@ -586,6 +586,16 @@ def test_he_is_never_a_people_s_plural():
     assert quote.speaker == "Tom Reed"
 
 
+@pytest.mark.parametrize("body", ["The Journal", "Atlantic City"])
+def test_he_is_never_a_body_or_a_place(body: str):
+    text = (
+        f"Mayor Tom Reed spoke on Monday. {body} reported that the bridge was late. "
+        "He said the bridge would open in May."
+    )
+    quote = quote_of(parse(text), "the bridge would open in May")
+    assert quote.speaker == "Tom Reed"
+
+
 def test_he_is_never_an_acronym():
     text = (
         "Mayor Tom Reed spoke on Monday. Polls from CNN/ORC show a 56% approval rating. "

@@ -22,6 +22,7 @@ from quotedb.parse.lexicon import (
     GAZETTEER,
     GROUPS,
     ORGANISATION_WORDS,
+    PLACE_AND_LAW_WORDS,
     PRONOUNS,
     ROLES,
     TITLES,
@@ -540,5 +541,10 @@ class EntityRegistry:
 
 def _names_no_one(name: str) -> bool:
     """Whether a name of unknown kind cannot be "he" or "she": an acronym ("GOP",
-    "CNN") or a one-word people's plural ("Russians", "Republicans")."""
-    return name.isupper() or (" " not in name and name.endswith("ans"))
+    "CNN"), a one-word people's plural ("Russians", "Republicans"), the name of a
+    body, a place or a law ("Journal", "Atlantic City", "Freedom of Information Act")."""
+    return (
+        name.isupper()
+        or (" " not in name and name.endswith("ans"))
+        or name.rsplit(" ", 1)[-1].lower() in ORGANISATION_WORDS | PLACE_AND_LAW_WORDS
+    )

@@ -427,6 +427,12 @@ DATE_WORDS = frozenset(
         "tonight",
     ]
 )
+# Last words of the names of places and laws, which no "he" or "she" refers to
+# ("Atlantic City", "Wall Street", "the Freedom of Information Act").
+PLACE_AND_LAW_WORDS = frozenset(
+    {"city", "county", "state", "street", "avenue", "river", "island", "valley", "belt"}
+    | {"act", "amendment"}
+)
 # Head words that make a multi-word name an organisation ("White House", "Trump
 # Plaza Hotel", "University of Chicago"): nobody's "he".
 ORGANISATION_WORDS = frozenset(
