@@ -493,6 +493,19 @@ def test_a_participle_after_a_message_is_the_sender_s_body():
     assert quote.cue == span_at(text, "saying")
 
 
+def test_a_cue_in_an_opening_subordinate_clause_does_not_speak_past_its_comma():
+    text = (
+        "Years after Tom Reed claimed that the city was broke, Ana Ruiz won the race by "
+        "promising new schools."
+    )
+    doc = parse(text)
+    claimed = quote_of(doc, "that the city was broke")
+    assert claimed.speaker == "Tom Reed"
+    promising = quote_of(doc, "new schools")
+    assert promising.speaker == "Ana Ruiz"
+    assert promising.speaker_mention == span_at(text, "Ana Ruiz")
+
+
 def test_a_participle_after_an_amount_of_a_group_is_the_group_s():
     text = 'Hundreds of demonstrators marched through the city on Monday, chanting "Fair pay now."'
     quote = quote_of(parse(text), "Fair pay now.")

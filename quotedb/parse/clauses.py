@@ -19,6 +19,7 @@ from quotedb.parse.lexicon import (
     GROUPS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
+    TIME_NOUNS,
 )
 from quotedb.parse.mentions import (
     NounPhrase,
@@ -342,6 +343,12 @@ def embedded_clause_end(toks: list[Token], s_first: int, cue: int, end: int, ins
     endorse her, he looked away") or a comma-led relative clause ("Uihlein, who backed
     Walker's campaign, has given …"): the content ends at the comma closing that clause."""
     opening = skip_conjunction(toks, s_first, cue)
+    if (
+        opening + 1 < cue
+        and toks[opening].lower in TIME_NOUNS
+        and toks[opening + 1].lower in SUBORDINATORS
+    ):
+        opening += 1  # "Years after Bill Clinton claimed that …, Obama won …"
     relative = next(
         (k for k in range(cue - 1, max(s_first, cue - 4) - 1, -1) if toks[k].lower in RELATIVES),
         None,

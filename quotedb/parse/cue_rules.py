@@ -48,6 +48,7 @@ from quotedb.parse.lexicon import (
     QUANTITY_HEADS,
     ROLES,
     SUBORDINATORS,
+    TIME_NOUNS,
 )
 from quotedb.parse.mentions import (
     NounPhrase,
@@ -736,6 +737,11 @@ class CueRules:
                 and any(draft.cue_index[1] < k for k in dashes)
             )
         ]
+        # "Years after Bill Clinton claimed that …, Obama won … by promising": a cue in
+        # the subordinate clause that opens the sentence does not speak past its comma.
+        closing = _closing_comma_of_an_opening_clause(toks, s_first, cue.first, p.inside)
+        if closing is not None:
+            earlier = [draft for draft in earlier if draft.cue_index[0] > closing]
         if earlier:
             nearest = max(earlier, key=lambda draft: draft.cue_index[0])
             return nearest.speaker, nearest.mention
@@ -754,6 +760,8 @@ class CueRules:
         for earlier in reversed(p.cues):
             if earlier.last >= cue.first or earlier.first < s_first or earlier.verb is None:
                 continue
+            if closing is not None and earlier.first < closing:
+                break
             subject = subject_before(toks, earlier.first, floor=s_first)
             if subject is None and earlier.first > s_first and toks[earlier.first - 1].text == ",":
                 subject = subject_after(toks, earlier.last + 1)
@@ -942,6 +950,19 @@ def _with_its_quantity(toks: list[Token], subject: NounPhrase, s_first: int) -> 
     if of - 1 >= s_first and toks[of].lower == "of" and toks[of - 1].lower in _AMOUNTS:
         return NounPhrase(of - 1, subject.last, subject.head)
     return subject
+
+
+def _closing_comma_of_an_opening_clause(
+    toks: list[Token], s_first: int, cue: int, inside: list[bool]
+) -> int | None:
+    """The comma that closes a subordinate clause opening the sentence ("When …,",
+    "Years after …,"), when it stands before `cue`."""
+    opening = skip_conjunction(toks, s_first, cue)
+    if opening + 1 < cue and toks[opening].lower in TIME_NOUNS:
+        opening += 1
+    if toks[opening].lower not in SUBORDINATORS:
+        return None
+    return next((k for k in range(opening + 1, cue) if toks[k].text == "," and not inside[k]), None)
 
 
 def _opens_an_infinitive(token: Token) -> bool:
