@@ -506,6 +506,16 @@ def test_a_cue_in_an_opening_subordinate_clause_does_not_speak_past_its_comma():
     assert promising.speaker_mention == span_at(text, "Ana Ruiz")
 
 
+def test_a_coordinated_participle_is_not_spoken_by_the_subject_of_the_first_s_content():
+    text = (
+        "Tom Reed spoke first. Mayor Ana Ruiz has pushed back against critics, saying he "
+        'has been a pioneer and calling him "a feminist."'
+    )
+    quote = quote_of(parse(text), "a feminist.")
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
+
+
 def test_a_participle_after_an_amount_of_a_group_is_the_group_s():
     text = 'Hundreds of demonstrators marched through the city on Monday, chanting "Fair pay now."'
     quote = quote_of(parse(text), "Fair pay now.")

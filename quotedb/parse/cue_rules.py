@@ -764,6 +764,10 @@ class CueRules:
                 break
             subject = subject_before(toks, earlier.first, floor=s_first)
             if subject is None and earlier.first > s_first and toks[earlier.first - 1].text == ",":
+                if toks[earlier.last].lower.endswith("ing"):
+                    # "…, saying he has been a pioneer … and calling him …": what follows
+                    # a participle is its content's subject; its own speaker is ours.
+                    continue
                 subject = subject_after(toks, earlier.last + 1)
             if subject is not None:
                 name = self.resolve(toks, subject, speaks=True)
