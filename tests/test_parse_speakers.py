@@ -516,6 +516,16 @@ def test_a_coordinated_participle_is_not_spoken_by_the_subject_of_the_first_s_co
     assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
 
 
+def test_a_quoted_aside_does_not_hide_the_verb_before_and_said():
+    text = (
+        "Tom Reed spoke first. One of the women, Ana Ruiz, 70, had served in the Navy - "
+        '"four years at sea" - and said she would vote for the mayor.'
+    )
+    quote = quote_of(parse(text), "she would vote for the mayor")
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.speaker_mention == span_at(text, "Ana Ruiz, 70")
+
+
 def test_a_participle_after_an_amount_of_a_group_is_the_group_s():
     text = 'Hundreds of demonstrators marched through the city on Monday, chanting "Fair pay now."'
     quote = quote_of(parse(text), "Fair pay now.")

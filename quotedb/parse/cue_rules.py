@@ -795,7 +795,9 @@ class CueRules:
             or toks[cue.first].lower.endswith("ing")
         ):
             for k in range(cue.first - 2, s_first, -1):
-                if p.inside[k] or toks[k].text == ",":
+                if p.inside[k] or toks[k].text in CLOSING_MARKS or toks[k].text in OPENING_MARKS:
+                    continue  # "thanked its members "for their support" and called"
+                if toks[k].text == ",":
                     break
                 past = toks[k].lower.endswith("ed") or toks[k].lower in IRREGULAR_PASTS
                 if not (past and toks[k].text.isalpha() and toks[k].text.islower()):
