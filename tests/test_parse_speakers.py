@@ -526,6 +526,15 @@ def test_a_quoted_aside_does_not_hide_the_verb_before_and_said():
     assert quote.speaker_mention == span_at(text, "Ana Ruiz, 70")
 
 
+def test_a_cue_in_a_subordinate_clause_does_not_take_the_next_sentence_s_quote():
+    text = (
+        'Tom Reed spoke first. "I was not satisfied," Ana Ruiz said after Reed spoke. '
+        '"My biggest concern is the budget."'
+    )
+    doc = parse(text)
+    assert speakers_of(doc, "My biggest concern is the budget.") == ["Ana Ruiz"]
+
+
 def test_a_participle_after_an_amount_of_a_group_is_the_group_s():
     text = 'Hundreds of demonstrators marched through the city on Monday, chanting "Fair pay now."'
     quote = quote_of(parse(text), "Fair pay now.")

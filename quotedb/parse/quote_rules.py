@@ -536,6 +536,8 @@ class QuoteRules:
             if p.sentence_of[cue.last] != p.sentence_of[lead]:
                 return None
             between = toks[cue.last + 1 : lead + 1]
+            if toks[lead].text in (".", "!", "?") and _in_a_subordinate_clause(toks, cue):
+                continue  # `"…," Hooton said after Rubio spoke. "…"`: Rubio's cue ends there
             if cue.verb is not None and cue.verb.cls == "naming":
                 if toks[lead].text in (".", "!", "?"):
                     continue  # `praised the donor. "…"`: a quote of its own sentence
@@ -925,3 +927,11 @@ def _after_here_is(toks: list[Token], opening: int, colon: int) -> NounPhrase | 
     if not is_adjunct(toks[name.last + 1 : colon]):
         return None
     return name
+
+
+def _in_a_subordinate_clause(toks: list[Token], cue: Cue) -> bool:
+    """Whether the cue's subject follows a subordinator: "after Rubio spoke"."""
+    subject = subject_before(toks, cue.first)
+    return (
+        subject is not None and subject.first > 0 and toks[subject.first - 1].lower in SUBORDINATORS
+    )
