@@ -58,6 +58,8 @@ PRONOUN_WINDOW = 3000  # characters back that a pronoun may reach
 # article, and a bound that keeps each look-up short in a book-length document.
 RESOLUTION_WINDOW = 100_000
 _NOT_ALIASES = frozenset(PRONOUNS) | {"who", "which", "that", "whom", "one"}
+# Last words of names that "he" or "she" never refers to (see _names_no_one).
+_NO_ONE_LAST_WORDS = ORGANISATION_WORDS | PLACE_AND_LAW_WORDS
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 FEMALE_TITLES = frozenset(
     {
@@ -546,5 +548,5 @@ def _names_no_one(name: str) -> bool:
     return (
         name.isupper()
         or (" " not in name and name.endswith("ans"))
-        or name.rsplit(" ", 1)[-1].lower() in ORGANISATION_WORDS | PLACE_AND_LAW_WORDS
+        or name.rsplit(" ", 1)[-1].lower() in _NO_ONE_LAST_WORDS
     )
