@@ -342,13 +342,7 @@ def embedded_clause_end(toks: list[Token], s_first: int, cue: int, end: int, ins
     """A cue inside a clause that the sentence opens with ("When I asked if he would
     endorse her, he looked away") or a comma-led relative clause ("Uihlein, who backed
     Walker's campaign, has given …"): the content ends at the comma closing that clause."""
-    opening = skip_conjunction(toks, s_first, cue)
-    if (
-        opening + 1 < cue
-        and toks[opening].lower in TIME_NOUNS
-        and toks[opening + 1].lower in SUBORDINATORS
-    ):
-        opening += 1  # "Years after Bill Clinton claimed that …, Obama won …"
+    opening = clause_opening(toks, s_first, cue)
     relative = next(
         (k for k in range(cue - 1, max(s_first, cue - 4) - 1, -1) if toks[k].lower in RELATIVES),
         None,
@@ -363,6 +357,19 @@ def embedded_clause_end(toks: list[Token], s_first: int, cue: int, end: int, ins
         (k for k in range(cue + 1, end + 1) if toks[k].text == "," and not inside[k]), None
     )
     return end if closing is None else closing - 1
+
+
+def clause_opening(toks: list[Token], s_first: int, limit: int) -> int:
+    """The first word of the sentence's opening clause: past a conjunction, and past a
+    time noun before a subordinator ("Years after Bill Clinton claimed …, Obama won")."""
+    opening = skip_conjunction(toks, s_first, limit)
+    if (
+        opening + 1 < limit
+        and toks[opening].lower in TIME_NOUNS
+        and toks[opening + 1].lower in SUBORDINATORS
+    ):
+        opening += 1
+    return opening
 
 
 def skip_conjunction(toks: list[Token], first: int, limit: int) -> int:

@@ -18,6 +18,7 @@ from quotedb.parse.clauses import (
     CLOSING_MARKS,
     OPENING_MARKS,
     clause_end,
+    clause_opening,
     colon_ends_paragraph,
     covers,
     embedded_clause_end,
@@ -48,7 +49,6 @@ from quotedb.parse.lexicon import (
     QUANTITY_HEADS,
     ROLES,
     SUBORDINATORS,
-    TIME_NOUNS,
 )
 from quotedb.parse.mentions import (
     NounPhrase,
@@ -963,9 +963,7 @@ def _closing_comma_of_an_opening_clause(
 ) -> int | None:
     """The comma that closes a subordinate clause opening the sentence ("When …,",
     "Years after …,"), when it stands before `cue`."""
-    opening = skip_conjunction(toks, s_first, cue)
-    if opening + 1 < cue and toks[opening].lower in TIME_NOUNS:
-        opening += 1
+    opening = clause_opening(toks, s_first, cue)
     if toks[opening].lower not in SUBORDINATORS:
         return None
     return next((k for k in range(opening + 1, cue) if toks[k].text == "," and not inside[k]), None)
