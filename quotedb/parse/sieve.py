@@ -39,6 +39,7 @@ from quotedb.parse.lexicon import (
     QUANTITY_HEADS,
     RELATIVE_PRONOUNS,
     ROLES,
+    SUBJECT_PRONOUNS,
     TITLES,
     US_STATES,
     CueVerb,
@@ -203,7 +204,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         if conjunction > 0 and toks[conjunction - 1].lower in TITLES:
             # "former Pennsylvania Gov. and DNC Chairman Ed Rendell": two titles, one name.
             return self.resolve(toks, NounPhrase(conjunction + 1, np.last, np.head), speaks)
-        if conjunction > 0 and toks[conjunction - 1].lower in ("he", "she", "they", "i", "we"):
+        if conjunction > 0 and toks[conjunction - 1].lower in SUBJECT_PRONOUNS:
             return None  # "He and Chairman Bob Goodlatte both condemned": two speakers
         if (
             conjunction > 0
