@@ -313,6 +313,11 @@ def test_a_participle_names_through_the_sentence_s_speaker():
     assert quote.speaker_mention == span_at(text, "Mr. Carson")
 
 
+def test_a_vote_is_no_one_s_words():
+    text = "Senator Ana Ruiz voted against the budget bill on Monday."
+    assert parse(text).quotes == ()
+
+
 def test_an_appearance_is_nobody_s_words():
     text = "Senator Ted Cruz took the stage late. Cruz seemed irritated by the question."
     quote = quote_of(parse(text), "Cruz irritated by the question")
