@@ -353,6 +353,25 @@ def test_an_object_before_an_aside_does_not_speak_for_an_inverted_cue():
 
 
 @pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Tom Reed, facing a hard race in Ohio, a swing state, said he would win.",
+            "Tom Reed, facing a hard race in Ohio, a swing state",
+        ),
+        (
+            "Tom Reed, editor at large of The Forward, a weekly newspaper, said he would win.",
+            "Tom Reed, editor at large of The Forward, a weekly newspaper",
+        ),
+    ],
+)
+def test_a_name_inside_an_aside_does_not_speak_for_the_phrase_before_it(text, mention):
+    quote = quote_of(parse(text), "he would win")
+    assert quote.speaker == "Tom Reed"
+    assert quote.speaker_mention == span_at(text, mention)
+
+
+@pytest.mark.parametrize(
     "opening", ["One pastor backing Mayor Ana Ruiz", "The chief of staff to Mayor Ana Ruiz"]
 )
 def test_a_name_after_an_object_s_name_speaks(opening: str):

@@ -577,21 +577,26 @@ def _appositive_subject(
         if tokens[opening].text == "(":
             name_end = opening - 1
     if name is not None and name.last == name_end and is_capitalised(tokens[name.head]):
-        appositive = subject_after(tokens, j + 1)
-        if (
-            name.first - 1 >= floor
-            and _governs_an_object(tokens[name.first - 1])
-            and appositive is not None
-            and appositive.first < appositive.head
-            and all(is_capitalised(t) for t in tokens[appositive.first : appositive.head + 1])
-            and all(
-                is_capitalised(t) or t.lower in ("of", "in", "from", "at", "the")
-                for t in tokens[appositive.head + 1 : comma]
-            )
-        ):
-            # "One pastor supporting Mr. Cruz, Darran Whiting of …, said": the name is
-            # the object of "supporting"; the appositive's name speaks.
-            return NounPhrase(j + 1, comma - 1, appositive.head)
+        if name.first - 1 >= floor and _governs_an_object(tokens[name.first - 1]):
+            # The name is an object ("supporting Mr. Cruz", "a challenge in Iowa"): the
+            # speaker is the appositive's own name, or the phrase before the aside the
+            # name stands in ("Sen. Chuck Grassley, facing a challenge in Iowa, a swing
+            # state, said").
+            appositive = subject_after(tokens, j + 1)
+            if (
+                appositive is not None
+                and appositive.first < appositive.head
+                and all(is_capitalised(t) for t in tokens[appositive.first : appositive.head + 1])
+                and all(
+                    is_capitalised(t) or t.lower in ("of", "in", "from", "at", "the")
+                    for t in tokens[appositive.head + 1 : comma]
+                )
+            ):
+                return NounPhrase(j + 1, comma - 1, appositive.head)
+            if depth < 2 and j - 1 >= floor:
+                inner = _appositive_subject(tokens, j, floor, depth + 1)
+                if inner is not None:
+                    return NounPhrase(inner.first, comma - 1, inner.head)
         return NounPhrase(name.first, comma - 1, name.head)
     if (
         j - floor >= 2
