@@ -363,6 +363,10 @@ def test_an_object_before_an_aside_does_not_speak_for_an_inverted_cue():
             "Tom Reed, editor at large of The Forward, a weekly newspaper, said he would win.",
             "Tom Reed, editor at large of The Forward, a weekly newspaper",
         ),
+        (
+            "Tom Reed, who grew up in Aurora, Colorado, in the 1980s, said he would win.",
+            "Tom Reed, who grew up in Aurora, Colorado, in the 1980s",
+        ),
     ],
 )
 def test_a_name_inside_an_aside_does_not_speak_for_the_phrase_before_it(text, mention):

@@ -544,7 +544,13 @@ def _appositive_subject(
         # aside about the circumstances; the speaker is the phrase before it, alone.
         name = subject_before(tokens, j, floor) if tokens[j - 1].text != "," else None
         if name is not None and name.last == j - 1 and _can_speak(tokens[name.head]):
-            return name
+            if not _a_place_in_an_aside(tokens, name, floor):
+                return name
+            # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012,
+            # said": the name closes an earlier aside; the speaker stands before it, if
+            # there is one.
+            inner = _appositive_subject(tokens, j, floor, depth + 1)
+            return name if inner is None else NounPhrase(inner.first, comma - 1, inner.head)
         return None
     if _has_own_verb(tokens[j + 1 : comma]):
         return None  # "…, Sen. Ted Cruz was also critical of it, telling": a clause
@@ -667,6 +673,22 @@ def _has_own_verb(segment: list[Token]) -> bool:
         ):
             return True  # "Like Corker, Menendez also rejected …, arguing": a clause
     return False
+
+
+def _a_place_in_an_aside(tokens: list[Token], name: NounPhrase, floor: int) -> bool:
+    """Whether a name is the object of a preposition or participle, or the state of such
+    a "City, State" ("in Aurora, Colorado")."""
+    before = name.first - 1
+    if before < floor:
+        return False
+    if _governs_an_object(tokens[before]):
+        return True
+    return (
+        tokens[before].text == ","
+        and before - 2 >= floor
+        and is_capitalised(tokens[before - 1])
+        and _governs_an_object(tokens[before - 2])
+    )
 
 
 def _governs_an_object(token: Token) -> bool:
