@@ -558,6 +558,33 @@ def test_a_cue_in_a_subordinate_clause_does_not_take_the_next_sentence_s_quote()
     assert speakers_of(doc, "My biggest concern is the budget.") == ["Ana Ruiz"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        (
+            (
+                "Tom Reed largely ignored Mayor Ana Ruiz of Ohio, his main rival, saying that "
+                "the race was his."
+            ),
+            "Tom Reed",
+            "Tom Reed",
+        ),
+        (
+            (
+                "The mayor was rallying for a teacher named Tom Reed, who is running for the council, "
+                "saying that the race was his."
+            ),
+            "Tom Reed",
+            "Tom Reed, who is running for the council",
+        ),
+    ],
+)
+def test_a_participle_after_a_clause_takes_the_clause_s_subject(text, speaker, mention):
+    quote = quote_of(parse(text), "that the race was his")
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, mention)
+
+
 def test_a_participle_after_an_amount_of_a_group_is_the_group_s():
     text = 'Hundreds of demonstrators marched through the city on Monday, chanting "Fair pay now."'
     quote = quote_of(parse(text), "Fair pay now.")

@@ -969,6 +969,27 @@ def _closing_comma_of_an_opening_clause(
     return next((k for k in range(opening + 1, cue) if toks[k].text == "," and not inside[k]), None)
 
 
+# Past participles that name a thing rather than tell what its subject did.
+_NAMING_PARTICIPLES = frozenset({"named", "called", "dubbed", "titled", "entitled", "nicknamed"})
+
+
+def _clause_before(toks: list[Token], s_first: int, comma: int) -> bool:
+    """Whether the words before a participle's comma hold a lower-case past tense after
+    their subject: a clause whose subject the participle shares, not an appositive."""
+    if not is_capitalised(toks[s_first]):
+        return False
+    for k in range(s_first + 1, comma):
+        if toks[k].lower in ("who", "which", "that", "whose"):
+            return False  # "Perez, who is the most animated on stage, saying": an aside
+        if (
+            toks[k].text.islower()
+            and (toks[k].lower.endswith("ed") or toks[k].lower in IRREGULAR_PASTS)
+            and toks[k].lower not in _NAMING_PARTICIPLES  # "an academic named Eric Kingson"
+        ):
+            return True
+    return False
+
+
 def _opens_an_infinitive(token: Token) -> bool:
     """Whether the word after "to" may be a verb: lower-case, and no article or pronoun
     ("to refrain", not "to the press" or "to him")."""
@@ -983,6 +1004,13 @@ def _opens_an_infinitive(token: Token) -> bool:
 def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
     """The phrase before a cue, or before the verb that governs "to say": "He went on
     to say …", "Trump declined to say …"."""
+    if (
+        toks[cue.first].lower.endswith("ing")
+        and cue.first - 1 > s_first
+        and toks[cue.first - 1].text == ","
+        and _clause_before(toks, s_first, cue.first - 1)
+    ):
+        return None  # "Clinton's right-hand woman rallied supporters, saying": a clause
     if (
         cue.first - 2 >= s_first
         and toks[cue.first].lower.endswith("ing")
