@@ -585,6 +585,19 @@ def test_a_participle_after_a_clause_takes_the_clause_s_subject(text, speaker, m
     assert quote.speaker_mention == span_at(text, mention)
 
 
+def test_a_participle_after_but_and_a_new_subject_is_that_subject_s():
+    text = (
+        "Tom Reed talked about taxes, but Ana Ruiz brought him back to the budget, asking "
+        "him to explain the cuts."
+    )
+    doc = parse(text)
+    talked = quote_of(doc, "taxes")
+    assert talked.speaker == "Tom Reed"
+    asking = quote_of(doc, "to explain the cuts")
+    assert asking.speaker == "Ana Ruiz"
+    assert asking.speaker_mention == span_at(text, "Ana Ruiz")
+
+
 def test_a_participle_after_an_amount_of_a_group_is_the_group_s():
     text = 'Hundreds of demonstrators marched through the city on Monday, chanting "Fair pay now."'
     quote = quote_of(parse(text), "Fair pay now.")

@@ -254,7 +254,7 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
             if (
                 comma_before
                 and token.lower in ("and", "but")
-                and k > start + 2
+                and k > start + 1
                 and k + 1 <= s_last
                 and (is_capitalised(toks[k + 1]) or toks[k + 1].lower in SUBJECT_STARTS)
             ):

@@ -17,6 +17,7 @@ from __future__ import annotations
 from quotedb.parse.clauses import (
     CLOSING_MARKS,
     OPENING_MARKS,
+    SUBJECT_STARTS,
     clause_end,
     clause_opening,
     colon_ends_paragraph,
@@ -737,9 +738,10 @@ class CueRules:
                 and any(draft.cue_index[1] < k for k in dashes)
             )
         ]
-        # "Years after Bill Clinton claimed that …, Obama won … by promising": a cue in
-        # the subordinate clause that opens the sentence does not speak past its comma.
-        closing = _closing_comma_of_an_opening_clause(toks, s_first, cue.first, p.inside)
+        # "Years after Bill Clinton claimed that …, Obama won … by promising", "Trump
+        # pivoted to talking about trade, but Wallace brought him back …, asking": a cue
+        # before the start of the participle's own clause does not speak for it.
+        closing = _start_of_the_last_clause(toks, s_first, cue.first, p.inside)
         if closing is not None:
             earlier = [draft for draft in earlier if draft.cue_index[0] > closing]
         if earlier:
@@ -958,11 +960,20 @@ def _with_its_quantity(toks: list[Token], subject: NounPhrase, s_first: int) -> 
     return subject
 
 
-def _closing_comma_of_an_opening_clause(
+def _start_of_the_last_clause(
     toks: list[Token], s_first: int, cue: int, inside: list[bool]
 ) -> int | None:
-    """The comma that closes a subordinate clause opening the sentence ("When …,",
-    "Years after …,"), when it stands before `cue`."""
+    """The comma before `cue` where its own clause starts: the last one followed by
+    "and"/"but"/"yet" and a new subject (", but Wallace brought …"), else the one that
+    closes a subordinate clause opening the sentence ("When …,", "Years after …,")."""
+    for k in range(cue - 3, s_first, -1):
+        if (
+            toks[k].text == ","
+            and not inside[k]
+            and toks[k + 1].lower in ("and", "but", "yet")
+            and (is_capitalised(toks[k + 2]) or toks[k + 2].lower in SUBJECT_STARTS)
+        ):
+            return k
     opening = clause_opening(toks, s_first, cue)
     if toks[opening].lower not in SUBORDINATORS:
         return None
