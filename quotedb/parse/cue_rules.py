@@ -741,9 +741,9 @@ class CueRules:
         # "Years after Bill Clinton claimed that …, Obama won … by promising", "Trump
         # pivoted to talking about trade, but Wallace brought him back …, asking": a cue
         # before the start of the participle's own clause does not speak for it.
-        closing = _start_of_the_last_clause(toks, s_first, cue.first, p.inside)
-        if closing is not None:
-            earlier = [draft for draft in earlier if draft.cue_index[0] > closing]
+        own_clause = _start_of_the_last_clause(toks, s_first, cue.first, p.inside)
+        if own_clause is not None:
+            earlier = [draft for draft in earlier if draft.cue_index[0] > own_clause]
         if earlier:
             nearest = max(earlier, key=lambda draft: draft.cue_index[0])
             return nearest.speaker, nearest.mention
@@ -762,7 +762,7 @@ class CueRules:
         for earlier in reversed(p.cues):
             if earlier.last >= cue.first or earlier.first < s_first or earlier.verb is None:
                 continue
-            if closing is not None and earlier.first < closing:
+            if own_clause is not None and earlier.first < own_clause:
                 break
             subject = subject_before(toks, earlier.first, floor=s_first)
             if subject is None and earlier.first > s_first and toks[earlier.first - 1].text == ",":
