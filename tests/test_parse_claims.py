@@ -442,6 +442,13 @@ def test_a_quote_closed_on_a_comma_before_he_said_ends_an_earlier_cue_s_content(
     assert said.speaker == "Tom Reed"
 
 
+def test_words_read_by_two_rules_are_one_attribution_the_surer_one():
+    text = 'Tom Reed spoke first. His team expects "a fair deal," he said.'
+    [quote] = [quote for quote in parse(text).quotes if quote.text == "a fair deal"]
+    assert quote.speaker == "Tom Reed"
+    assert quote.cue == span_at(text, "said")
+
+
 def test_asked_opening_a_sentence_reports_the_question_to_the_one_who_answers():
     text = "Donald Trump spoke in Iowa. Asked if he was ever bullied, Trump said no."
     quote = quote_of(parse(text), "if he was ever bullied")

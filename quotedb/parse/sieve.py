@@ -778,6 +778,18 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         joined.extend(pending)
         self.drafts = joined
 
+    def drop_repeated_spans(self) -> None:
+        """ "His team expects "a fair deal," he said": two rules read the same words, the
+        thought verb's with nobody sure to say them and the signed quote's; one
+        attribution a span stays, the surer one (the earlier one on a tie)."""
+        best: dict[tuple, Draft] = {}
+        for draft in self.drafts:
+            key = tuple(draft.spans)
+            kept = best.get(key)
+            if kept is None or draft.confidence > kept.confidence:
+                best[key] = draft
+        self.drafts = [draft for draft in self.drafts if best[tuple(draft.spans)] is draft]
+
     def merge_surnames(self) -> None:
         """ "Obama says …" in a headline, "Barack Obama" later: one person."""
         renamed = self.registry.merge_lone_surnames()
@@ -792,6 +804,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
     def finish(self) -> ParsedDocument:
         self.join_multi_paragraph_quotes()
         self.merge_surnames()
+        self.drop_repeated_spans()
         text = self.text
         quotes = []
         for draft in self.drafts:
