@@ -313,6 +313,12 @@ def test_a_participle_names_through_the_sentence_s_speaker():
     assert quote.speaker_mention == span_at(text, "Mr. Carson")
 
 
+@pytest.mark.parametrize("adjective", ["strong", "poor"])
+def test_a_showing_after_an_adjective_is_a_result_not_speech(adjective: str):
+    text = f"Without a {adjective} showing in Ohio, the Reed campaign may struggle next week."
+    assert parse(text).quotes == ()
+
+
 def test_a_vote_is_no_one_s_words():
     text = "Senator Ana Ruiz voted against the budget bill on Monday."
     assert parse(text).quotes == ()

@@ -118,6 +118,8 @@ _NOUN_BLOCKERS = (
 
 _NOMINAL_LINKS = frozenset({"for", "that"})
 _COMPOUND_NOUNS = frozenset({"conference", "phone", "press", "roll", "wake-up", "curtain"})
+# Adjectives that make the cue word after them a noun: "a strong showing".
+_NOUN_ADJECTIVES = frozenset({"strong", "weak", "poor", "solid", "dismal", "disappointing"})
 _SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "—", "–", "―", "(", "''"})
 
 _THAT_VERB = CueVerb("(verb) that", "claim", frozenset())
@@ -653,8 +655,8 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         past = toks[cue.last].lower.endswith("ed") or toks[cue.last].lower in IRREGULAR_PASTS
         if previous == "another" and (past or toks[cue.last].lower.endswith("s")):
             return True  # "Another tweeted, …", "another says …": a verb after "another"
-        if previous in _COMPOUND_NOUNS and not past:
-            return False  # "a conference call", "a phone call"
+        if (previous in _COMPOUND_NOUNS or previous in _NOUN_ADJECTIVES) and not past:
+            return False  # "a conference call", "a phone call", "a strong showing"
         if (
             cue.last + 1 < len(toks)
             and toks[cue.last + 1].lower in ("is", "are", "was", "were", "will", "would")
