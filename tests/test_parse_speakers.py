@@ -701,6 +701,16 @@ def test_he_is_never_a_body_or_a_place(body: str):
     assert quote.speaker == "Tom Reed"
 
 
+def test_we_outside_quotes_is_the_writer_not_the_last_group():
+    text = (
+        "Mayor Tom Reed spoke on Monday. The Daily Post reported that the vote was close. "
+        "We know that the council will meet again."
+    )
+    quote = quote_of(parse(text), "that the council will meet again")
+    assert quote.speaker is None
+    assert quote.speaker_mention == span_at(text, "We")
+
+
 def test_he_is_never_an_acronym():
     text = (
         "Mayor Tom Reed spoke on Monday. Polls from CNN/ORC show a 56% approval rating. "

@@ -166,7 +166,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 
 PRONOUNS: dict[str, str] = {
     "he": "m", "him": "m", "his": "m", "she": "f", "her": "f",
-    "they": "p", "them": "p", "i": "s", "we": "p", "it": "n", "you": "s",
+    "they": "p", "them": "p", "i": "s", "we": "s", "it": "n", "you": "s",
 }  # fmt: skip
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
