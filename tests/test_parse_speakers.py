@@ -711,6 +711,20 @@ def test_we_outside_quotes_is_the_writer_not_the_last_group():
     assert quote.speaker_mention == span_at(text, "We")
 
 
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("The Joint Committee on Taxation", "Joint Committee on Taxation"),
+        ("The Brennan Center for Justice", "Brennan Center for Justice"),
+    ],
+)
+def test_a_body_named_with_on_or_for_speaks_under_its_whole_name(body: str, name: str):
+    text = f"{body} projected that the new rules will cost $33.6 billion."
+    quote = quote_of(parse(text), "that the new rules will cost $33.6 billion")
+    assert quote.speaker == name
+    assert quote.speaker_mention == span_at(text, body)
+
+
 def test_he_is_never_an_acronym():
     text = (
         "Mayor Tom Reed spoke on Monday. Polls from CNN/ORC show a 56% approval rating. "

@@ -327,6 +327,15 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             # senator and Republican presidential candidate"
             first -= 1
             continue
+        if (
+            named
+            and previous.lower in ("on", "for", "of")
+            and first - 2 >= floor
+            and tokens[first - 2].lower in ORGANISATION_WORDS
+            and is_capitalised(tokens[first - 2])
+        ):
+            first -= 1  # "the Joint Committee on Taxation", "the Center for American Progress"
+            continue
         if not _is_np_word(previous):
             break
         if (

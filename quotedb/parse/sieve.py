@@ -240,9 +240,10 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                     and first - 2 >= np.first
                     and is_capitalised(toks[first - 2])
                 )
-                # "the University of Chicago", "the Bank of America"
+                # "the University of Chicago", "the Joint Committee on Taxation", "the
+                # Center for American Progress"
                 or (
-                    toks[first - 1].lower == "of"
+                    toks[first - 1].lower in ("of", "on", "for")
                     and first - 2 >= np.first
                     and is_capitalised(toks[first - 2])
                     and toks[first - 2].lower in ORGANISATION_WORDS
