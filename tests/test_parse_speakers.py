@@ -725,6 +725,16 @@ def test_a_body_named_with_on_or_for_speaks_under_its_whole_name(body: str, name
     assert quote.speaker_mention == span_at(text, body)
 
 
+@pytest.mark.parametrize(
+    "group", ["Some delegates at the convention in Philadelphia", "Experts at the Aspen Institute"]
+)
+def test_a_group_before_its_place_speaks_not_the_place(group: str):
+    text = f"{group} said they welcomed the debate."
+    quote = quote_of(parse(text), "they welcomed the debate")
+    assert quote.speaker == group
+    assert quote.speaker_mention == span_at(text, group)
+
+
 def test_he_is_never_an_acronym():
     text = (
         "Mayor Tom Reed spoke on Monday. Polls from CNN/ORC show a 56% approval rating. "

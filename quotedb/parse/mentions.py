@@ -375,6 +375,12 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             )
         ):
             return NounPhrase(person.first, head, person.head)
+    # "Some delegates at the convention in Philadelphia said": the place ends a chain of
+    # prepositional phrases after the group that speaks.
+    if named and first - 1 >= floor and tokens[first - 1].lower in _PLACE_PREPOSITIONS:
+        group = _group_before_the_places(tokens, first - 1, floor)
+        if group is not None:
+            return NounPhrase(group.first, head, group.head)
     # "The University of Chicago said": an institution named with "of".
     while (
         named
@@ -698,6 +704,30 @@ def _a_place_in_an_aside(tokens: list[Token], name: NounPhrase, floor: int) -> b
         and is_capitalised(tokens[before - 1])
         and _governs_an_object(tokens[before - 2])
     )
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from"})
+
+
+def _group_before_the_places(
+    tokens: list[Token], preposition: int, floor: int
+) -> NounPhrase | None:
+    """The group noun (with its determiner) that a chain of place phrases follows:
+    "Some delegates" in "Some delegates at the convention in Philadelphia"."""
+    k = preposition - 1
+    while k >= floor and preposition - k < 10:
+        word = tokens[k]
+        if word.lower in GROUPS:
+            first = k
+            while first - 1 >= floor and (
+                tokens[first - 1].lower in DETERMINERS or tokens[first - 1].text[:1].isupper()
+            ):
+                first -= 1
+            return NounPhrase(first, k, k)
+        if not (word.text[:1].isalnum() or word.text in ("'s", "’s")) or word.lower in CUES_LOWER:
+            return None
+        k -= 1
+    return None
 
 
 def _governs_an_object(token: Token) -> bool:
