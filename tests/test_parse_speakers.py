@@ -598,6 +598,14 @@ def test_a_participle_after_but_and_a_new_subject_is_that_subject_s():
     assert asking.speaker_mention == span_at(text, "Ana Ruiz")
 
 
+@pytest.mark.parametrize("verb", ["criticized", "praised", "slammed"])
+def test_a_participle_after_for_is_said_by_whom_the_cue_names(verb: str):
+    text = f"Mayor Ana Ruiz {verb} Tom Reed for saying that the bridge would open in May."
+    quote = quote_of(parse(text), "that the bridge would open in May")
+    assert quote.speaker == "Tom Reed"
+    assert quote.speaker_mention == span_at(text, "Tom Reed")
+
+
 def test_a_participle_after_an_amount_of_a_group_is_the_group_s():
     text = 'Hundreds of demonstrators marched through the city on Monday, chanting "Fair pay now."'
     quote = quote_of(parse(text), "Fair pay now.")

@@ -34,6 +34,7 @@ from quotedb.parse.coref import ORGANISATION_HEADS
 from quotedb.parse.drafts import Cue, Draft, Paragraph, is_nested
 from quotedb.parse.lexicon import (
     CUES,
+    DATE_WORDS,
     DETERMINERS,
     FINITE_VERBS,
     FUNCTION_WORDS,
@@ -741,6 +742,11 @@ class CueRules:
         # "Years after Bill Clinton claimed that …, Obama won … by promising", "Trump
         # pivoted to talking about trade, but Wallace brought him back …, asking": a cue
         # before the start of the participle's own clause does not speak for it.
+        # "Clinton slammed Barack Obama as elitist for suggesting …": whom the earlier
+        # cue blames for the act is the one who did it.
+        blamed = self._blamed_for(p, cue, s_first)
+        if blamed is not None:
+            return blamed
         own_clause = _start_of_the_last_clause(toks, s_first, cue.first, p.inside)
         if own_clause is not None:
             earlier = [draft for draft in earlier if draft.cue_index[0] > own_clause]
@@ -873,6 +879,36 @@ class CueRules:
                 toks, subject.first, subject.last
             )
         return None, None
+
+    def _blamed_for(
+        self, p: Paragraph, cue: Cue, s_first: int
+    ) -> tuple[str | None, tuple[int, int] | None] | None:
+        """The object of a blaming cue ("slammed X …", "criticized X …", "praised X …")
+        that a participle after "for" in the same clause belongs to, when it names
+        someone."""
+        toks = p.toks
+        if cue.first - 1 <= s_first or toks[cue.first - 1].lower != "for":
+            return None
+        for earlier in reversed(p.cues):
+            if earlier.last >= cue.first - 1 or earlier.first < s_first:
+                continue
+            if earlier.verb is None or earlier.verb.cls != "naming":
+                return None
+            if any(
+                toks[k].text in (",", ";") and not p.inside[k]
+                for k in range(earlier.last + 1, cue.first)
+            ):
+                return None
+            target = recipient_after(toks, earlier.last + 1)
+            if (
+                target is None
+                or not is_capitalised(toks[target.head])
+                or toks[target.head].lower in DATE_WORDS  # "called Wednesday for …"
+            ):
+                return None
+            name = self.resolve(toks, target, speaks=True)
+            return (name, self.span_of(toks, target.first, target.last)) if name else None
+        return None
 
     def _medium_speaker(self, p: Paragraph, subject: NounPhrase) -> str | None:
         """ "In the letters, one described …": the letter's author speaks."""
