@@ -606,6 +606,14 @@ def test_a_participle_after_for_is_said_by_whom_the_cue_names(verb: str):
     assert quote.speaker_mention == span_at(text, "Tom Reed")
 
 
+def test_a_participle_s_object_does_not_sign_the_quote_after_a_colon():
+    text = (
+        "Tom Reed spoke first. Ana Ruiz has been a strong ally, attacking Mr. Reed and "
+        'visiting the office with a simple message: "Do not give up!"'
+    )
+    assert speakers_of(parse(text), "Do not give up!") == ["Ana Ruiz"]
+
+
 def test_a_participle_after_an_amount_of_a_group_is_the_group_s():
     text = 'Hundreds of demonstrators marched through the city on Monday, chanting "Fair pay now."'
     quote = quote_of(parse(text), "Fair pay now.")

@@ -816,6 +816,8 @@ def _names_follow(tokens: list[Token], i: int) -> bool:
             return True
         if token.lower in FUNCTION_WORDS or not token.text[:1].isalpha():
             return False
+        if token.lower.endswith("ing"):
+            return False  # "…, attacking Mr. Trump and visiting …": an act, not a title
     return False
 
 
