@@ -319,6 +319,14 @@ def test_a_showing_after_an_adjective_is_a_result_not_speech(adjective: str):
     assert parse(text).quotes == ()
 
 
+def test_the_same_notes_are_no_one_s_notes():
+    text = (
+        "Tom Reed spoke first. Ana Ruiz struck many of the same notes, praising the budget "
+        "and the new bridge."
+    )
+    assert [(q.cue.text, q.speaker) for q in parse(text).quotes] == [("praising", "Ana Ruiz")]
+
+
 def test_a_vote_is_no_one_s_words():
     text = "Senator Ana Ruiz voted against the budget bill on Monday."
     assert parse(text).quotes == ()

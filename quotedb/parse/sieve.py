@@ -109,6 +109,7 @@ _NOUN_BLOCKERS = (
             "every",
             "each",
             "no",
+            "same",  # "struck many of the same notes"
             "'s",
             "’s",
         }
