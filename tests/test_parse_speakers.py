@@ -751,6 +751,17 @@ def test_a_group_before_its_place_speaks_not_the_place(group: str):
     assert quote.speaker_mention == span_at(text, group)
 
 
+def test_a_headline_s_ag_is_a_title_of_the_attorney_general_named_later():
+    text = (
+        "Former AG Mukasey at RNC: The email scandal disqualifies her\n\n"
+        "Former Attorney General Michael Mukasey told the convention that the scandal "
+        "should disqualify her."
+    )
+    headline = quote_of(parse(text), "The email scandal disqualifies her")
+    assert headline.speaker == "Michael Mukasey"
+    assert headline.speaker_mention == span_at(text, "Former AG Mukasey")
+
+
 def test_he_is_never_an_acronym():
     text = (
         "Mayor Tom Reed spoke on Monday. Polls from CNN/ORC show a 56% approval rating. "
