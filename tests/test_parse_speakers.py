@@ -614,6 +614,14 @@ def test_a_participle_s_object_does_not_sign_the_quote_after_a_colon():
     assert speakers_of(parse(text), "Do not give up!") == ["Ana Ruiz"]
 
 
+def test_a_cue_in_a_dashed_aside_does_not_speak_for_the_verb_after_it():
+    text = (
+        "The statements echo her new ad, which — as columnist Tom Reed noted in May — "
+        "promises to “stop the cuts to our schools.”"
+    )
+    assert speakers_of(parse(text), "stop the cuts to our schools.") == [None]
+
+
 def test_a_participle_after_an_amount_of_a_group_is_the_group_s():
     text = 'Hundreds of demonstrators marched through the city on Monday, chanting "Fair pay now."'
     quote = quote_of(parse(text), "Fair pay now.")

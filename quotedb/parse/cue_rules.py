@@ -725,7 +725,7 @@ class CueRules:
         toks = p.toks
         # The nearest earlier cue's speaker: `Comey cannot say that "…," Lewandowski
         # added, saying …` is Lewandowski's (drafts are not in text order).
-        dashes = [k for k in range(s_first, cue.first) if toks[k].text in DASHES] if drafts else []
+        dashes = [k for k in range(s_first, cue.first) if toks[k].text in DASHES]
         earlier = [
             draft
             for draft in drafts or []
@@ -770,6 +770,8 @@ class CueRules:
                 continue
             if own_clause is not None and earlier.first < own_clause:
                 break
+            if any(k < earlier.first for k in dashes) and any(earlier.last < k for k in dashes):
+                continue  # "which — as Jonathan Chait noted — promises": an aside's cue
             subject = subject_before(toks, earlier.first, floor=s_first)
             if subject is None and earlier.first > s_first and toks[earlier.first - 1].text == ",":
                 if toks[earlier.last].lower.endswith("ing"):
