@@ -327,6 +327,14 @@ def test_the_same_notes_are_no_one_s_notes():
     assert [(q.cue.text, q.speaker) for q in parse(text).quotes] == [("praising", "Ana Ruiz")]
 
 
+def test_a_fee_charged_is_no_inverted_speaker():
+    text = (
+        "Intro.\n\nIn 2009 the Marsh Landing Country Club, a private course in Ponte Vedra "
+        "Beach, Fla., charged a $100,000 initiation fee."
+    )
+    assert parse(text).quotes == ()
+
+
 def test_a_vote_is_no_one_s_words():
     text = "Senator Ana Ruiz voted against the budget bill on Monday."
     assert parse(text).quotes == ()
