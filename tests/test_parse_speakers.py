@@ -770,6 +770,16 @@ def test_a_headline_s_ag_is_a_title_of_the_attorney_general_named_later():
     assert headline.speaker_mention == span_at(text, "Former AG Mukasey")
 
 
+@pytest.mark.parametrize(
+    "place", ["American University", "the University of California at Berkeley"]
+)
+def test_who_after_a_place_of_work_is_the_person_who_works_there(place: str):
+    text = f"Intro.\n\nThe forecast came from a historian at {place} who predicted that Reed would win."
+    quote = quote_of(parse(text), "that Reed would win")
+    assert quote.speaker == "a historian"
+    assert quote.speaker_mention == span_at(text, "who")
+
+
 def test_he_is_never_an_acronym():
     text = (
         "Mayor Tom Reed spoke on Monday. Polls from CNN/ORC show a 56% approval rating. "

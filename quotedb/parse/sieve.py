@@ -309,9 +309,20 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             return None
         # "a marketing video that said", "officials who spoke": the phrase just before.
         antecedent = subject_before(toks, at) if at >= 1 else None
-        if antecedent is not None and toks[antecedent.head].lower not in RELATIVE_PRONOUNS:
-            return self.resolve(toks, antecedent, speaks)
-        return None
+        if antecedent is None or toks[antecedent.head].lower in RELATIVE_PRONOUNS:
+            return None
+        while (
+            toks[at].lower == "who"
+            and antecedent.first >= 1
+            and toks[antecedent.first - 1].lower == "at"
+            and is_capitalised(toks[antecedent.head])
+        ):
+            # "a historian at American University who predicted", "a professor at the
+            # University of California at Berkeley who": who is the historian.
+            antecedent = subject_before(toks, antecedent.first - 1)
+            if antecedent is None:
+                return None
+        return self.resolve(toks, antecedent, speaks)
 
     # -------------------------------------------------------------- reading
     def read(self) -> ParsedDocument:
