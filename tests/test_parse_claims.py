@@ -256,6 +256,15 @@ def test_reported_indirect_claim_keeps_the_claimant():
     assert quote.claimed_by == "Tom Reed"
 
 
+def test_a_belief_around_a_quote_inside_another_s_words_is_part_of_them():
+    text = (
+        'Mayor Ana Ruiz said that those who thought the plan was dead should "look for a new job."'
+    )
+    assert [(quote.speaker, quote.cue.text) for quote in parse(text).quotes] == [
+        ("Ana Ruiz", "said")
+    ]
+
+
 def test_a_belief_reported_inside_another_s_words_is_part_of_them():
     text = "Senator Tom Reed said on Monday that Governor Maria Lopez wanted a new bridge."
     doc = parse(text)

@@ -738,7 +738,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 ),
                 None,
             )
-            if outer is not None and inner.kind == "indirect" and self._thinks(inner):
+            if outer is not None and inner.kind in ("indirect", "mixed") and self._thinks(inner):
                 continue  # "said Trump wanted …": a belief reported inside another's words
             if outer is not None:
                 mention = self.text[inner.mention[0] : inner.mention[1]].lower()
