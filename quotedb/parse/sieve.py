@@ -721,8 +721,8 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         "Trump claimed the dictator branded Obama …": both stay, the inner one
         claimed by Trump. "Karimi said she hopes …": the inner "she hopes" is
         Karimi again, so it is folded into the outer one and dropped. "Reed said
-        Lopez wanted a bridge": a belief without quote marks is the outer speaker's
-        account, not words of Lopez's; it is dropped too.
+        Lopez wanted a bridge": a belief (indirect, or around a partial quote) is the
+        outer speaker's account, not words of Lopez's; it is dropped too.
         """
         kept = []
         for inner in drafts:
