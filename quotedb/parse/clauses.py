@@ -26,9 +26,11 @@ from quotedb.parse.mentions import (
     is_capitalised,
 )
 from quotedb.parse.quotemarks import Quotation
-from quotedb.parse.text import Token, trim
+from quotedb.parse.text import LONG_DASHES, Token, trim
 
 RELATIVES = frozenset({"who", "which"})
+# Punctuation skip_conjunction passes over after an opening conjunction ("But, — …").
+_ASIDE_MARKS = LONG_DASHES | {",", "(", ")"}
 # Auxiliaries besides FINITE_VERBS that show a clause: "Smith, who left, could …".
 MODALS = frozenset({"can", "could", "should", "may", "might", "must", "does", "did", "do"})
 SUBJECT_STARTS = frozenset({"he", "she", "they", "i", "we", "it", "the", "his", "her", "their"})
@@ -384,7 +386,7 @@ def skip_conjunction(toks: list[Token], first: int, limit: int) -> int:
         "then",
     ):
         first += 1
-    while first < limit and toks[first].text in (",", "—", "–", "―", "(", ")"):
+    while first < limit and toks[first].text in _ASIDE_MARKS:
         first += 1
     return first
 

@@ -33,6 +33,8 @@ from quotedb.parse.lexicon import (
 )
 from quotedb.parse.text import DASHES, PARTY_LABEL, Token
 
+# Punctuation that ends an inverted speaker's phrase after the cue.
+_PHRASE_ENDS = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "''"}) | DASHES
 STANDALONE_QUANTIFIERS = frozenset({"another", "some", "many", "few", "both", "most", "several"})
 TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "over", "for", "last", "this", "after"})
 # Verb forms that end a speaker phrase read rightwards ("Weaver told", "Kim wrote").
@@ -757,22 +759,7 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
     last = i
     while last + 1 < len(tokens) and last - i < _MAX_NP:
         following = tokens[last + 1]
-        if following.text in (
-            ",",
-            ".",
-            ";",
-            ":",
-            "(",
-            ")",
-            '"',
-            "“",
-            "”",
-            "''",
-            "—",
-            "–",
-            "―",
-            "-",
-        ):
+        if following.text in _PHRASE_ENDS:
             break
         if (
             following.lower == "and"

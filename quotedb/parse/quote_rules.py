@@ -52,9 +52,15 @@ from quotedb.parse.mentions import (
     subject_before,
 )
 from quotedb.parse.quotemarks import Quotation
-from quotedb.parse.text import CONTENT_EDGES, DASHES, Token, trim
+from quotedb.parse.text import CONTENT_EDGES, DASHES, LONG_DASHES, Token, trim
 
 # Words after a quote that start an adjunct, not the rest of the quoted clause.
+# Marks between a quote and the cue or name that signs it: `"…," —`.
+_COMMA_OR_DASH = DASHES | {","}
+# A colon or a long dash before a quote introduces it: `Clinton said: "…"`.
+_COLON_OR_LONG_DASH = LONG_DASHES | {":"}
+# Marks passed over between a cue's phrase and the quote it introduces.
+_LEAD_IN_MARKS = _COLON_OR_LONG_DASH | {","}
 _CLAUSE_STOPPERS = frozenset(
     [
         "when",
@@ -271,7 +277,7 @@ class QuoteRules:
         dash = self._quote_dash_name(p, quotation, k)
         if dash is not None:
             return dash
-        while k < len(toks) and toks[k].text in (",", "—", "–", "―", "-"):
+        while k < len(toks) and toks[k].text in _COMMA_OR_DASH:
             k += 1
         if k >= len(toks) or p.inside[k]:
             return None
@@ -407,7 +413,7 @@ class QuoteRules:
         sentence before the quote are part of what was said (mixed)."""
         toks = p.toks
         before = last_token_before(toks, quotation.open_at)
-        if before is None or p.inside[before] or toks[before].text in (":", "—", "–", "―"):
+        if before is None or p.inside[before] or toks[before].text in _COLON_OR_LONG_DASH:
             return
         if not self.text[quotation.start : quotation.start + 1].islower():
             return  # a quote that opens with a capital stands as its own sentence
@@ -514,7 +520,7 @@ class QuoteRules:
     ) -> Draft | None:
         toks = p.toks
         lead = k
-        while lead >= 0 and toks[lead].text in (",", ":", "—", "–", "―"):
+        while lead >= 0 and toks[lead].text in _LEAD_IN_MARKS:
             lead -= 1
         if lead < 0:
             return None
@@ -681,7 +687,7 @@ class QuoteRules:
         # not through whatever noun stands before its comma; without the comma the
         # noun is its subject ("and Trump calling it a "great meeting"").
         participle = toks[cue.last].lower.endswith("ing")
-        after_comma = participle and toks[cue.first - 1].text in (",", "—", "–", "―", "-")
+        after_comma = participle and toks[cue.first - 1].text in _COMMA_OR_DASH
         subject = None if after_comma else subject_before(toks, cue.first)
         if (
             participle

@@ -58,7 +58,7 @@ from quotedb.parse.mentions import (
 from quotedb.parse.quote_rules import QuoteRules
 from quotedb.parse.quotemarks import Quotation, find_quotations
 from quotedb.parse.records import ParsedDocument, Quote, Span
-from quotedb.parse.text import DASHES, Token, paragraphs, sentence_ends, tokens, trim
+from quotedb.parse.text import DASHES, LONG_DASHES, Token, paragraphs, sentence_ends, tokens, trim
 
 # Cue words a title-case headline uses after its speaker's name.
 _HEADLINE_VERBS = frozenset({"says", "tells", "claims", "warns", "argues", "insists", "admits"})
@@ -121,7 +121,9 @@ _NOMINAL_LINKS = frozenset({"for", "that"})
 _COMPOUND_NOUNS = frozenset({"conference", "phone", "press", "roll", "wake-up", "curtain"})
 # Adjectives that make the cue word after them a noun: "a strong showing".
 _NOUN_ADJECTIVES = frozenset({"strong", "weak", "poor", "solid", "dismal", "disappointing"})
-_SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "—", "–", "―", "(", "''"})
+_SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "(", "''"}) | LONG_DASHES
+# What closes a speaker's head before its appositive: "An Israeli official, speaking …".
+_COMMA_OR_DASH = DASHES | {","}
 
 _THAT_VERB = CueVerb("(verb) that", "claim", frozenset())
 
@@ -266,7 +268,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             if name and roles:
                 self.registry.add_roles(name, roles)
             return name
-        if np.first <= np.head < np.last and toks[np.head + 1].text in (",", *DASHES):
+        if np.first <= np.head < np.last and toks[np.head + 1].text in _COMMA_OR_DASH:
             # "An Israeli official, speaking on condition of anonymity": named by the
             # phrase up to its head; the appositive stays in the mention only.
             end = toks[np.head].end

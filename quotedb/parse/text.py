@@ -44,10 +44,12 @@ _OPENS_A_SENTENCE = re.compile(
     r"\s+(?:He|She|It|They|We|The|But|This|There|His|Her|Their|Its|If|When|What|Why|How"
     r"|However|Meanwhile)\b"
 )
-# The dashes of news text: hyphen-minus, en and em dash, and the quotation dash U+2015.
-DASHES = frozenset("-—–―")
+# The dashes that are never a hyphen: en and em dash, and the quotation dash U+2015.
+LONG_DASHES = frozenset("—–―")
+# The dashes of news text: those, and the hyphen-minus typed for them (" - ", " -- ").
+DASHES = LONG_DASHES | {"-"}
 # What a content span loses at its edges: spaces, clause punctuation, dashes, a period.
-CONTENT_EDGES = " \t,;:—–―-."
+CONTENT_EDGES = " \t,;:" + "".join(sorted(DASHES)) + "."
 # A party and a state, "R-Ky", "D-R" in "(D-R.I.)": its period ends no sentence, and
 # "Sen. Rand Paul, R-Ky., said" is an appositive (mentions).
 PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
