@@ -28,6 +28,7 @@ from quotedb.parse.lexicon import (
     QUANTITY_HEADS,
     RELATIVE_PRONOUNS,
     ROLES,
+    SUBJECT_PRONOUNS,
     TIME_NOUNS,
     TITLES,
 )
@@ -88,7 +89,9 @@ PARENTHETICAL = frozenset(
     }
 )
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
+# Every subject pronoun, "it" and "you" too (lexicon.SUBJECT_PRONOUNS holds those
+# that name a speaker).
+ALL_SUBJECT_PRONOUNS = SUBJECT_PRONOUNS | {"it", "you"}
 _MAX_NP = 12
 # Prepositions that open a comma-closed aside between a speaker and the cue.
 _ASIDE_STARTS = frozenset({"in", "for", "at", "on", "after", "despite", "unlike", "like", "during"})
@@ -312,7 +315,7 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         if (
             previous.lower == "and"
             and first - 2 >= floor
-            and tokens[first - 2].lower in SUBJECT_PRONOUNS
+            and tokens[first - 2].lower in ALL_SUBJECT_PRONOUNS
         ):
             first -= 2  # "He and House Judiciary Chairman Bob Goodlatte both condemned"
             break
@@ -745,7 +748,7 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
     if i >= len(tokens):
         return None
     token = tokens[i]
-    if token.lower in SUBJECT_PRONOUNS:
+    if token.lower in ALL_SUBJECT_PRONOUNS:
         return NounPhrase(i, i, i)
     if token.lower in ("that", "this", "these", "those") or token.lower in DATE_WORDS:
         return None  # "…, saying that foreigners …", "said Wednesday that": not a speaker
@@ -815,7 +818,7 @@ def recipient_after(tokens: list[Token], start: int) -> NounPhrase | None:
     token = tokens[start]
     if token.lower in OBJECT_PRONOUNS and not _is_acronym(token):
         return NounPhrase(start, start, start)
-    if is_capitalised(token) and (token.lower not in SUBJECT_PRONOUNS or _is_acronym(token)):
+    if is_capitalised(token) and (token.lower not in ALL_SUBJECT_PRONOUNS or _is_acronym(token)):
         last = start
         while last + 1 < len(tokens) and (
             is_capitalised(tokens[last + 1])
