@@ -167,7 +167,7 @@ def test_table_shows_who_said_what_to_whom():
     assert f"{SEED.name}: {len(parse(SEED_TEXT).quotes)} attributions" in out
     # The second-hand insult: Kim's word, claimed by Trump, on one table row.
     rows = [re.split(r"\s{2,}", line.strip()) for line in out.splitlines()]
-    assert ["Kim Jong-un", "partial", "a**hole", "branded", "Donald Trump"] in rows
+    assert ["Kim Jong-un", "mixed", 'Barack Obama an "a**hole"', "branded", "Donald Trump"] in rows
     assert "Critics" in out and "letter" in out
 
 

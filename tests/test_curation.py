@@ -24,6 +24,7 @@ from quotedb.store.pipeline import ingest
 ENGINES = ["sqlite", "postgresql"]
 TALKS = next(article for article in ARTICLES if article["title"] == "Talks")
 TALKS_QUOTE = "The talks were productive"
+LETTER_QUOTE = 'Donald Trump as "powerful and preeminent"'
 CURATOR = "fact-checker-ana"
 
 
@@ -151,7 +152,7 @@ def test_a_correction_whose_quote_vanished_is_reported_not_dropped(db, tmp_path)
 
 
 def test_the_graph_follows_corrected_recipients_and_merged_speakers(db):
-    letter = row_of(db, "powerful and preeminent")
+    letter = row_of(db, LETTER_QUOTE)
     run(db, "correct", str(letter["id"]), "--recipient", "Barack Obama", "--note", "x")
     run(db, "merge", "Kim Jong-un", "Kim Yo-jong")
     edges = {
@@ -168,7 +169,7 @@ def test_the_graph_follows_corrected_recipients_and_merged_speakers(db):
 def test_exports_carry_decisions_as_the_listing_does(db, tmp_path):
     """csv and parquet exports take the fast path (tuples; for csv, names joined as
     they stream): corrections and merges reach them as they reach `quotes`."""
-    letter, talks = row_of(db, "powerful and preeminent"), row_of(db, TALKS_QUOTE)
+    letter, talks = row_of(db, LETTER_QUOTE), row_of(db, TALKS_QUOTE)
     run(db, "correct", str(letter["id"]), "--recipient", "Barack Obama",
         "--recipient", "Donald Trump", "--note", "x")  # fmt: skip
     run(db, "correct", str(talks["id"]), "--speaker", "Kim Jong-un", "--source-kind", "tweet",
@@ -193,7 +194,7 @@ def test_exports_carry_decisions_as_the_listing_does(db, tmp_path):
 
 
 def test_reparse_rewrites_the_attributions_and_keeps_corrections_and_reviews(db):
-    talks, letter = row_of(db, TALKS_QUOTE), row_of(db, "powerful and preeminent")
+    talks, letter = row_of(db, TALKS_QUOTE), row_of(db, LETTER_QUOTE)
     run(db, "correct", str(talks["id"]), "--speaker", "Kim Jong-un", "--note", "KCNA")
     run(db, "review", str(letter["id"]), "--rating", "true", "--url", "https://f.example/2")
     before = rows(db)
@@ -214,7 +215,7 @@ def test_reparse_rewrites_the_attributions_and_keeps_corrections_and_reviews(db)
     assert row_of(db, TALKS_QUOTE)["speaker"] == "Kim Jong-un"
     claims = json.loads(run(db, "export", "--format", "claimreview", "-o", "-").output)
     [review] = [claim for claim in claims if claim["@type"] == "ClaimReview"]
-    assert review["claimReviewed"] == "powerful and preeminent"
+    assert review["claimReviewed"] == LETTER_QUOTE
     assert json.loads(run(db, "history", "--stale", "--json").output) == []
 
 
@@ -225,7 +226,7 @@ def counts(db: str) -> dict[str, tuple[int, int, int]]:
 
 def test_people_counts_follow_corrections(db):
     before = counts(db)
-    talks, letter = row_of(db, TALKS_QUOTE), row_of(db, "powerful and preeminent")
+    talks, letter = row_of(db, TALKS_QUOTE), row_of(db, LETTER_QUOTE)
     run(db, "correct", str(talks["id"]), "--speaker", "Ana O'Neil", "--note", "x")
     run(db, "correct", str(letter["id"]), "--recipient", "Barack Obama", "--note", "y")
     after = counts(db)
@@ -240,7 +241,7 @@ def test_people_counts_follow_corrections(db):
 
 
 def test_recipients_source_kind_and_not_a_quote_are_applied_to_filters(db):
-    letter = row_of(db, "powerful and preeminent")
+    letter = row_of(db, LETTER_QUOTE)
     assert letter["recipients"] == ["Donald Trump"] and letter["source_kind"] == "letter"
     run(
         db,
@@ -255,7 +256,7 @@ def test_recipients_source_kind_and_not_a_quote_are_applied_to_filters(db):
         "--note",
         "checked the book",
     )
-    corrected = row_of(db, "powerful and preeminent")
+    corrected = row_of(db, LETTER_QUOTE)
     assert corrected["recipients"] == ["Barack Obama", "North Korea"]
     assert corrected["source_kind"] == "tweet"
     assert letter["id"] in {r["id"] for r in rows(db, "--to", "Barack Obama")}
@@ -404,7 +405,7 @@ def test_a_bad_entity_list_changes_nothing(db, tmp_path):
 
 def test_undo_restores_exactly_what_every_kind_of_action_changed(db):
     before = snapshot(db)
-    talks, letter = row_of(db, TALKS_QUOTE), row_of(db, "powerful and preeminent")
+    talks, letter = row_of(db, TALKS_QUOTE), row_of(db, LETTER_QUOTE)
     done = [
         run(db, "correct", str(talks["id"]), "--speaker", "Donald Trump", "--note", "a"),
         run(
@@ -482,7 +483,7 @@ def test_undo_refuses_what_it_cannot_undo(db):
 
 
 def test_claimreview_export_writes_full_claimreview_objects_for_reviewed_quotes(db, tmp_path):
-    letter = row_of(db, "powerful and preeminent")
+    letter = row_of(db, LETTER_QUOTE)
     run(
         db,
         "review",
@@ -505,7 +506,7 @@ def test_claimreview_export_writes_full_claimreview_objects_for_reviewed_quotes(
     # What schema.org and Google's fact-check markup require, with their types.
     assert review["@context"] == "https://schema.org"
     assert review["url"] == "https://f.example/k"
-    assert review["claimReviewed"] == "powerful and preeminent"
+    assert review["claimReviewed"] == LETTER_QUOTE
     assert review["author"] == {"@type": "Organization", "name": "Full Fact"}
     rating = review["reviewRating"]
     assert rating["@type"] == "Rating" and rating["alternateName"] == "Mostly False"

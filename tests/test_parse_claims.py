@@ -40,25 +40,67 @@ def test_according_to_after_a_direct_quote():
 
 
 @pytest.mark.parametrize(
-    ("text", "quoted", "speaker"),
+    ("text", "content", "speaker", "about"),
     [
         (
             'Governor Maria Lopez described the plan as "reckless and cruel".',
-            "reckless and cruel",
+            'the plan as "reckless and cruel"',
             "Maria Lopez",
+            (),
         ),
         (
             'Senator Tom Reed called the deal "a disaster for farmers".',
-            "a disaster for farmers",
+            'the deal "a disaster for farmers"',
             "Tom Reed",
+            (),
+        ),
+        (
+            'Senator Tom Reed called Maria Lopez a "loser."',
+            'Maria Lopez a "loser."',
+            "Tom Reed",
+            ("Maria Lopez",),
         ),
     ],
 )
-def test_partial_quote_is_the_quoted_words(text: str, quoted: str, speaker: str):
-    quote = quote_of(parse(text), quoted)
-    assert quote.kind == "partial"
-    assert quote.spans == (span_at(text, quoted),)
+def test_a_naming_quote_is_the_label_with_what_it_names(
+    text: str, content: str, speaker: str, about: tuple[str, ...]
+):
+    """As PolNeAR marks it: what was said is that the plan is "reckless and cruel"."""
+    quote = quote_of(parse(text), content)
+    assert quote.kind == "mixed"
+    assert quote.spans == (span_at(text, content),)
     assert quote.speaker == speaker
+    assert quote.about == about
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # The label opens a clause: it goes on to the clause's end.
+        (
+            'Professor Yang Shu called the port "a mistake" that will cost billions.',
+            'the port "a mistake" that will cost billions',
+        ),
+        (
+            'Mayor Rudy Giuliani called it a "no-brainer" to prosecute under the law.',
+            'it a "no-brainer" to prosecute under the law',
+        ),
+        # The writer's words after it are not: a comma-closed label, an adjunct, a dash.
+        (
+            'Senator Ted Cruz called him a "moderate," a subtle dig at a rival.',
+            'him a "moderate,"',
+        ),
+        ('Senator Ted Cruz called the KKK "abhorrent" in a tweet Sunday.', 'the KKK "abhorrent"'),
+        (
+            'Neil Sroka called it a "let a thousand flowers bloom" approach - working with groups.',
+            'it a "let a thousand flowers bloom" approach',
+        ),
+    ],
+)
+def test_a_naming_quote_goes_on_over_the_clause_its_label_opens(text: str, content: str):
+    quote = quote_of(parse(text), content)
+    assert quote.spans == (span_at(text, content),)
+    assert quote.rule == "quote-naming"
 
 
 def test_partial_quote_in_reported_speech_keeps_its_speaker():
@@ -224,7 +266,7 @@ def test_a_quoted_book_title_is_not_speech():
 
 def test_second_hand_claim_is_the_speakers_word_claimed_by_the_reporter():
     text = 'Senator Tom Reed said Governor Maria Lopez had called him "a liar".'
-    quote = quote_of(parse(text), "a liar")
+    quote = quote_of(parse(text), 'him "a liar"')
     assert quote.speaker == "Maria Lopez"
     assert quote.speaker_mention == span_at(text, "Governor Maria Lopez")
     assert quote.claimed_by == "Tom Reed"
@@ -244,7 +286,7 @@ def test_claimed_that_someone_called_it():
 
 def test_claimed_that_keeps_the_claimant():
     text = 'Senator Tom Reed claimed that Governor Maria Lopez had called the plan "a disaster".'
-    quote = quote_of(parse(text), "a disaster")
+    quote = quote_of(parse(text), 'the plan "a disaster"')
     assert quote.speaker == "Maria Lopez"
     assert quote.claimed_by == "Tom Reed"
 
@@ -317,7 +359,7 @@ def test_a_participle_names_through_the_sentence_s_speaker():
         "On Friday, Mr. Carson endorsed Mr. Trump at a news conference at Mar-a-Lago, "
         'Mr. Trump\'s private club, calling him "actually a very intelligent man."'
     )
-    quote = quote_of(parse(text), "actually a very intelligent man.")
+    quote = quote_of(parse(text), 'him "actually a very intelligent man."')
     assert quote.speaker == "Carson"
     assert quote.speaker_mention == span_at(text, "Mr. Carson")
 
@@ -1096,6 +1138,6 @@ def test_a_multiword_cue_after_a_determiner_and_an_adjective_is_a_noun():
         "calling them “corporate welfare.”"
     )
     (naming,) = parse(text).quotes  # no claim of "an unprompted"
-    assert naming.spans == (span_at(text, "corporate welfare."),)
+    assert naming.spans == (span_at(text, "them “corporate welfare.”"),)
     assert naming.speaker == "Ted Cruz"
     assert naming.speaker_mention == span_at(text, "Ted Cruz")

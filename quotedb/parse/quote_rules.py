@@ -651,32 +651,71 @@ class QuoteRules:
         """`said that "liberals" allowed terrorism to flourish`: the quoted words open
         a clause that goes on, and the whole clause is what was said (mixed)."""
         toks = p.toks
-        after = first_token_at(toks, quotation.close_at)
-        if after is None or p.inside[after] or p.sentence_of[after] != p.sentence_of[cue.last]:
+        clause = self._clause_after_the_quote(p, quotation, cue)
+        if clause is None:
             return
-        following = toks[after]
-        if not following.text[:1].isalpha() or following.lower in _CLAUSE_STOPPERS:
-            return
-        if following.lower in CUES or is_capitalised(following):
-            return  # `"…" Kim wrote` / a new sentence
+        after, end = clause
         _, s_last = p.bounds[p.sentence_of[cue.last]]
         if last_mark(self.text, quotation) == "," and (
-            following.lower.endswith("ing") or is_adjunct(toks[after : s_last + 1])
+            toks[after].lower.endswith("ing") or is_adjunct(toks[after : s_last + 1])
         ):
             return  # `"…," referencing the …`, `"…," in an interview`: the writer's words
-        end = clause_end(toks, after, s_last, p.inside)
         start = first_token_at(toks, quotation.open_at)
-        if start is None or end < after:
+        if start is None:
             return
         if start > cue.last + 1 and toks[start - 1].lower == "that":
             start -= 1
         draft.spans[0] = trim(self.text, toks[start].start, toks[end].end, CONTENT_EDGES)
         draft.kind = "mixed"
 
+    def _clause_after_the_quote(
+        self, p: Paragraph, quotation: Quotation, cue: Cue
+    ) -> tuple[int, int] | None:
+        """The first and last token of the clause a quote goes on into, in its cue's
+        sentence (`"a mistake" because few people live there`), or None."""
+        toks = p.toks
+        after = first_token_at(toks, quotation.close_at)
+        if after is None or p.inside[after] or p.sentence_of[after] != p.sentence_of[cue.last]:
+            return None
+        following = toks[after]
+        if not following.text[:1].isalpha() or following.lower in _CLAUSE_STOPPERS:
+            return None
+        if following.lower in CUES or is_capitalised(following):
+            return None  # `"…" Kim wrote` / a new sentence
+        _, s_last = p.bounds[p.sentence_of[cue.last]]
+        end = clause_end(toks, after, s_last, p.inside)
+        return (after, end) if end >= after else None
+
+    def _take_the_named(self, p: Paragraph, quotation: Quotation, cue: Cue, draft: Draft) -> None:
+        """`called him a "loser"`: what was said is the label with whom it names, as
+        PolNeAR marks it (mixed), and goes on over a clause the label opens (`it a
+        "no-brainer" to prosecute`), not over the writer's aside or adjunct."""
+        toks = p.toks
+        first = cue.last + 1
+        opening = first_token_at(toks, quotation.open_at)
+        if opening is None or not first < opening or any(p.inside[first:opening]):
+            return
+        draft.spans[0] = (toks[first].start, max(draft.spans[0][1], quotation.close_at))
+        draft.kind = "mixed"
+        clause = self._clause_after_the_quote(p, quotation, cue)
+        if clause is None:
+            return
+        after, end = clause
+        _, s_last = p.bounds[p.sentence_of[cue.last]]
+        if (
+            last_mark(self.text, quotation) == ","
+            or toks[after].lower == "and"
+            or is_adjunct(toks[after : s_last + 1])
+        ):
+            return  # `him a "moderate," a subtle dig`, `"abhorrent" in a tweet`
+        # `it a "witch hunt" - a label that stuck`: the dash opens the writer's aside.
+        end = next((j - 1 for j in range(after, end + 1) if toks[j].text in DASHES), end)
+        draft.spans[0] = trim(self.text, draft.spans[0][0], toks[end].end, CONTENT_EDGES)
+
     def _naming_quote(
         self, p: Paragraph, quotation: Quotation, ci: int, used: dict[int, Draft]
     ) -> Draft | None:
-        """described Donald Trump as "powerful and preeminent": partial, about Trump."""
+        """described Donald Trump as "powerful and preeminent": about Trump."""
         if ci in used:
             return None
         cue = p.cues[ci]
@@ -701,8 +740,9 @@ class QuoteRules:
         draft = self._draft(p, quotation, cue, subject, "quote-naming", 0.8)
         if subject is None:
             draft.speaker, draft.mention = self._implicit_subject(p, cue, list(used.values()))
-        # The speaker's words are the quoted ones; whom they describe is `about`.
+        # Whom the words describe is also `about`.
         draft.kind = "partial"
+        self._take_the_named(p, quotation, cue, draft)
         target = recipient_after(toks, cue.last + 1)
         if target is not None:
             about = self.resolve(toks, target, speaks=False)
