@@ -100,6 +100,22 @@ def test_multi_paragraph_quote_is_one_attribution():
     assert quote.kind == "direct"
 
 
+def test_a_quote_left_open_at_a_paragraph_end_runs_to_that_end():
+    # The closing mark is missing and the next paragraph does not reopen the quote:
+    # the words up to the paragraph's end are still the speaker's.
+    text = (
+        '"The candidate is unlike any we have seen," said Martin Baron. '
+        '"His positions have defied all conventions.\n\n'
+        "The campaign did not answer."
+    )
+    quote = quote_of(parse(text), "His positions have defied all conventions.")
+    assert quote.spans == (
+        span_at(text, "The candidate is unlike any we have seen"),
+        span_at(text, "His positions have defied all conventions."),
+    )
+    assert quote.speaker == "Martin Baron"
+
+
 def test_multi_paragraph_quote_with_the_cue_at_the_end():
     text = (
         "Mayor Ana Ruiz opened the session.\n\n"

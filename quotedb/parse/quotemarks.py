@@ -4,7 +4,8 @@ News text mixes straight, curly, single, guillemet and „German" marks, uses
 apostrophes in "don't" and "leaders'", and often leaves a mark unclosed. An
 odd mark costs only the quotation it belongs to, never the document. A
 paragraph that opens a quote and does not close it continues into the next
-paragraph when that one reopens it (the typesetting rule for long quotes).
+paragraph when that one reopens it (the typesetting rule for long quotes);
+otherwise it runs to its paragraph's end, as if the closing mark were lost.
 """
 
 from __future__ import annotations
@@ -129,15 +130,10 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[Quotat
         found, opened = _double_quotes(text, lo, hi, index)
         reopens = bool(found) and found[0].open_at == lo
         reopens_open = opened is not None and opened[0] == lo and not found
-        if dangling is not None and (reopens or reopens_open):
-            # The previous paragraph's open quote counts only if this one reopens.
-            mark_at, content_at, continued = dangling
-            end = paragraphs[index - 1][1]
-            quotations.append(
-                Quotation(
-                    content_at, end, mark_at, end, index - 1, continued=continued, closed=False
-                )
-            )
+        if dangling is not None:
+            # The previous paragraph's open quote ends with it; if this one reopens, the
+            # quote goes on (a long quote), else its closing mark was lost.
+            quotations.append(_open_ended(dangling, paragraphs, index - 1))
             if reopens:
                 first = found[0]
                 found[0] = Quotation(
@@ -149,5 +145,16 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[Quotat
             dangling = (opened[0], opened[1], dangling is not None and reopens_open)
         else:
             dangling = None
+    if dangling is not None:
+        quotations.append(_open_ended(dangling, paragraphs, len(paragraphs) - 1))
     quotations.sort(key=lambda q: q.start)
     return quotations
+
+
+def _open_ended(
+    dangling: tuple[int, int, bool], paragraphs: list[tuple[int, int]], paragraph: int
+) -> Quotation:
+    """A quotation whose paragraph ends before its closing mark."""
+    mark_at, content_at, continued = dangling
+    end = paragraphs[paragraph][1]
+    return Quotation(content_at, end, mark_at, end, paragraph, continued=continued, closed=False)
