@@ -847,6 +847,20 @@ def test_a_cue_set_off_by_commas_inside_its_content():
     assert quote.cue == span_at(text, "said")
 
 
+def test_a_cue_after_a_comma_inside_a_quote_is_set_off_inside_its_content():
+    text = (
+        "Donald Trump made the list because of the \u201cimpact,\u201d Sam Jacobs said, "
+        "that he has had on the news this year."
+    )
+    quote = quote_holding(parse(text), "that he has had on the news this year")
+    assert quote.speaker == "Sam Jacobs"
+    assert quote.spans == (
+        span_at(text, "Donald Trump made the list because of the \u201cimpact,\u201d"),
+        span_at(text, "that he has had on the news this year"),
+    )
+    assert quote.cue == span_at(text, "said")
+
+
 @pytest.mark.parametrize(
     ("text", "content", "mention"),
     [

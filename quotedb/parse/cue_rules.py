@@ -273,11 +273,21 @@ class CueRules:
         ):
             comma = subject.first - 1
             tail_from = cue.last + 1
+        elif (
+            subject is not None
+            and subject.first - 2 >= s_first
+            and toks[subject.first - 1].text in CLOSING_MARKS
+            and toks[subject.first - 2].text == ","
+        ):
+            # `because of the "impact," Jacobs said, that he has had`: the comma is
+            # inside the quote, and the content keeps the closing mark.
+            comma = subject.first - 1
+            tail_from = cue.last + 1
         if comma is not None and ends_without_content(toks[tail_from : s_last + 1], inverted):
             lo = skip_conjunction(toks, s_first, comma)
             if comma - lo < 3:
                 return None
-            span = trim(self.text, toks[lo].start, toks[comma - 1].end)
+            span = trim(self.text, toks[lo].start, _before_the_comma(toks, comma))
             return self._indirect(p, cue, subject, [span], "cue-content-before", 0.7)
         if comma is not None and not inverted:
             parenthetical = self._parenthetical(p, cue, comma, tail_from, s_first, s_last)
@@ -627,7 +637,7 @@ class CueRules:
         if comma - lo < 2 or end - closing < 3 or toks[closing + 1].lower in CUES:
             return None
         return [
-            trim(self.text, toks[lo].start, toks[comma - 1].end),
+            trim(self.text, toks[lo].start, _before_the_comma(toks, comma)),
             trim(self.text, toks[closing + 1].start, toks[end].end, CONTENT_EDGES),
         ]
 
@@ -1197,3 +1207,9 @@ def _opens_an_aside(toks: list[Token], s_first: int, cue: int) -> bool:
     "But when asked why …", not "he asked if …"."""
     first = skip_conjunction(toks, s_first, cue)
     return first == cue or (cue - 1 >= s_first and toks[cue - 1].lower in ("when", "once", "after"))
+
+
+def _before_the_comma(toks: list[Token], comma: int) -> int:
+    """Where content before a comma ends: at the comma, or past the closing mark after
+    a comma inside a quote (`the "impact,"`)."""
+    return toks[comma].end if toks[comma].text in CLOSING_MARKS else toks[comma - 1].end
