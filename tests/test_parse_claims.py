@@ -103,6 +103,16 @@ def test_a_naming_quote_goes_on_over_the_clause_its_label_opens(text: str, conte
     assert quote.rule == "quote-naming"
 
 
+def test_a_naming_quote_with_a_fronted_object_is_that_object_and_the_label():
+    text = (
+        "The battle over what former students have called a \u201cfraudulent scheme\u201d "
+        "took an ugly turn."
+    )
+    quote = quote_holding(parse(text), "fraudulent scheme")
+    assert quote.spans == (span_at(text, "what"), span_at(text, "a \u201cfraudulent scheme\u201d"))
+    assert quote.speaker_mention == span_at(text, "former students")
+
+
 def test_partial_quote_in_reported_speech_keeps_its_speaker():
     text = 'In her new book, Hillary Clinton wrote that "the world is more dangerous".'
     quote = quote_of(parse(text), "the world is more dangerous")

@@ -61,6 +61,8 @@ _COMMA_OR_DASH = DASHES | {","}
 _COLON_OR_LONG_DASH = LONG_DASHES | {":"}
 # Marks passed over between a cue's phrase and the quote it introduces.
 _LEAD_IN_MARKS = _COLON_OR_LONG_DASH | {","}
+# Objects fronted before a naming cue: "what critics called …", "whom he described as …".
+_FRONTED = frozenset(["what", "whom", "which"])
 _CLAUSE_STOPPERS = frozenset(
     [
         "when",
@@ -693,7 +695,20 @@ class QuoteRules:
         toks = p.toks
         first = cue.last + 1
         opening = first_token_at(toks, quotation.open_at)
-        if opening is None or not first < opening or any(p.inside[first:opening]):
+        if opening is None or any(p.inside[first:opening]):
+            return
+        fronted = next(
+            (j for j in range(max(0, cue.first - 5), cue.first) if toks[j].lower in _FRONTED),
+            None,
+        )
+        if fronted is not None:
+            # `what critics have called a "fraudulent scheme" took a turn`: the label
+            # names the fronted object, and the clause after it is the writer's.
+            label = (toks[first].start, max(draft.spans[0][1], quotation.close_at))
+            draft.spans[:1] = [(toks[fronted].start, toks[fronted].end), label]
+            draft.kind = "mixed"
+            return
+        if not first < opening:
             return
         draft.spans[0] = (toks[first].start, max(draft.spans[0][1], quotation.close_at))
         draft.kind = "mixed"
