@@ -155,6 +155,15 @@ def test_quote_after_its_cue():
     assert quote.cue == span_at(text, "added")
 
 
+@pytest.mark.parametrize("when", ["as she opened the bridge", "after the vote in Albany"])
+def test_a_clause_of_when_it_was_said_between_the_cue_and_the_quote(when: str):
+    text = f'Tom Reed spoke first. Then Mayor Ana Ruiz said {when}, "The city kept its word."'
+    quote = quote_of(parse(text), "The city kept its word.")
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
+    assert quote.cue == span_at(text, "said")
+
+
 def test_name_said_colon_form():
     text = 'Governor Maria Lopez said: "We will not raise taxes. Not this year, not next year."'
     doc = parse(text)

@@ -61,6 +61,8 @@ _COMMA_OR_DASH = DASHES | {","}
 _COLON_OR_LONG_DASH = LONG_DASHES | {":"}
 # Marks passed over between a cue's phrase and the quote it introduces.
 _LEAD_IN_MARKS = _COLON_OR_LONG_DASH | {","}
+# Words that open a clause of when something was said.
+_WHEN_WORDS = frozenset(["as", "when", "while", "after", "before"])
 # Objects fronted before a naming cue: "what critics called …", "whom he described as …".
 _FRONTED = frozenset(["what", "whom", "which"])
 _CLAUSE_STOPPERS = frozenset(
@@ -566,11 +568,14 @@ class QuoteRules:
                 toks[k].text == ":"
                 or (toks[k].text == "," and between and between[0].lower in PREPOSITIONS)
             )
+            # "Clinton said as he introduced his wife, "…"": a clause of when it was said.
+            when = aside and between and between[0].lower in _WHEN_WORDS
             if (
                 between
                 and not is_adjunct(between)
                 and not (aside and "," in (t.text for t in between))
                 and not introduced
+                and not when
             ):
                 return None
             if ci in used:
