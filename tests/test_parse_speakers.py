@@ -1994,3 +1994,10 @@ def test_exhorted_signs_a_quote():
     quote = quote_of(parse(text), "It is about time that we had a woman running this country")
     assert quote.speaker == "Meryl Streep"
     assert quote.cue == span_at(text, "exhorted")
+
+
+def test_an_appositive_of_names_joined_by_and_names_the_speakers():
+    text = "The biographers, David and Jeanne Heidler, wrote that Taylor had a tin ear."
+    quote = quote_of(parse(text), "that Taylor had a tin ear")
+    assert quote.speaker_mention == span_at(text, "The biographers, David and Jeanne Heidler")
+    assert quote.speaker is None  # two people: no one name to guess

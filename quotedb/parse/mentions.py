@@ -628,7 +628,9 @@ def _appositive_subject(
         j - floor >= 2
         and tokens[floor].text[:1].isupper()
         and 2 <= comma - j - 1 <= 4
-        and all(is_capitalised(t) for t in tokens[j + 1 : comma])
+        and is_capitalised(tokens[j + 1])
+        # "Clay's biographers, David and Jeanne Heidler, wrote": names joined by "and".
+        and all(is_capitalised(t) or t.lower == "and" for t in tokens[j + 2 : comma])
         and not _has_own_verb(tokens[floor:j])
         and not any(
             t.text in (",", ".", ";", ":", "(", '"', "“", "”") or t.lower.endswith("ed")
