@@ -846,6 +846,37 @@ def test_a_cue_in_a_relative_clause_before_will_is_a_verb():
     assert quote.speaker_mention == span_at(text, "the kingdom")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # Quoted words after a clause boundary, with no cue of their own: the speaker's.
+        (
+            (
+                'Senator Tom Reed said he hoped for a large turnout, which "will help elect '
+                'Ana Ruiz."'
+            ),
+            'he hoped for a large turnout, which "will help elect Ana Ruiz."',
+        ),
+        # Not after a new subject: the writer's next clause.
+        (
+            (
+                'Senator Tom Reed said the two are "non-entities," but he gave Ruiz a '
+                'compliment: "You never have to guess."'
+            ),
+            'the two are "non-entities,"',
+        ),
+        (
+            'Senator Tom Reed said the plan was failing, and Ana Ruiz called it "a disgrace."',
+            "the plan was failing",
+        ),
+    ],
+)
+def test_a_quote_after_a_clause_boundary_goes_on_with_the_content(text: str, content: str):
+    quote = quote_holding(parse(text), content)
+    assert quote.spans == (span_at(text, content),)
+    assert quote.speaker == "Tom Reed"
+
+
 def test_a_cue_set_off_by_commas_inside_its_content():
     text = "Mayor Ana Ruiz spoke. The plan, she said Monday, would cost $2 billion over a decade."
     quote = quote_holding(parse(text), "would cost $2 billion over a decade")

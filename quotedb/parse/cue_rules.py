@@ -261,6 +261,7 @@ class CueRules:
                 return reported
         end = clause_end(toks, cue.last + 1, s_last, p.inside)
         end = embedded_clause_end(toks, s_first, cue.first, end, p.inside)
+        end = _on_to_a_quote(p, end, s_last)
         # Rule 4: content before "…, SUBJECT said." / "…, said SUBJECT."
         comma = None
         if inverted:
@@ -1213,3 +1214,28 @@ def _before_the_comma(toks: list[Token], comma: int) -> int:
     """Where content before a comma ends: at the comma, or past the closing mark after
     a comma inside a quote (`the "impact,"`)."""
     return toks[comma].end if toks[comma].text in CLOSING_MARKS else toks[comma - 1].end
+
+
+_CONNECTIVES = frozenset(["and", "but", "while", "whereas", "although", "though", "yet"])
+
+
+def _on_to_a_quote(p: Paragraph, end: int, s_last: int) -> int:
+    """`said he hoped for a large turnout, which "will help elect Kloppenburg."`: the
+    speaker's words quoted after a clause boundary, with no cue of their own, are
+    still the speaker's; the content runs on to the sentence's end."""
+    toks = p.toks
+    word = end + 1  # the first word after the boundary
+    while word <= s_last and (toks[word].text in (",", ";") or toks[word].text in DASHES):
+        word += 1
+    if word <= s_last and toks[word].lower in _CONNECTIVES:
+        word += 1
+    if word < s_last and toks[word].text in OPENING_MARKS:
+        word += 1
+    if word > s_last or is_capitalised(toks[word]) or toks[word].lower in SUBJECT_STARTS:
+        return end  # ", but he gave the Texan …", "…, Clinton fixates on …": a new subject
+    for k in range(end + 1, s_last + 1):
+        if p.inside[k]:
+            if any(end < cue.first <= k for cue in p.cues):
+                return end
+            return s_last
+    return end
