@@ -479,6 +479,31 @@ def test_a_cue_s_content_does_not_reach_past_the_next_speaker_s_cue():
     assert insisted.speaker == "Bernie Sanders"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Senator Tom Reed said that "the plan is dead" and that he would vote against it.',
+            'that "the plan is dead" and that he would vote against it',
+        ),
+        (
+            (
+                'Senator Tom Reed said that "every member of the board" - including Ruiz - '
+                "favored the plan."
+            ),
+            'that "every member of the board" - including Ruiz - favored the plan',
+        ),
+    ],
+)
+def test_a_quote_opening_a_clause_goes_on_over_a_second_that_or_a_dashed_aside(
+    text: str, content: str
+):
+    quote = quote_holding(parse(text), content)
+    assert quote.spans == (span_at(text, content),)
+    assert quote.speaker == "Tom Reed"
+    assert quote.kind == "mixed"
+
+
 def test_a_quoted_fragment_before_its_cue_takes_the_words_that_open_the_sentence():
     text = 'Mayor Ana Ruiz spoke last. The new plan is "a strategic mistake," she said.'
     quote = quote_holding(parse(text), "a strategic mistake")

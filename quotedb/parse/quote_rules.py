@@ -684,12 +684,31 @@ class QuoteRules:
         after = first_token_at(toks, quotation.close_at)
         if after is None or p.inside[after] or p.sentence_of[after] != p.sentence_of[cue.last]:
             return None
+        _, s_last = p.bounds[p.sentence_of[cue.last]]
+        if toks[after].text in DASHES:
+            # `"every candidate on the stage" - including Cruz - favored …`: the clause
+            # goes on after the writer's dashed aside.
+            after = next(
+                (
+                    k + 1
+                    for k in range(after + 1, min(s_last, after + 12))
+                    if toks[k].text == toks[after].text and toks[k - 1].text not in DASHES
+                ),
+                None,
+            )
+            if after is None or p.inside[after]:
+                return None
         following = toks[after]
-        if not following.text[:1].isalpha() or following.lower in _CLAUSE_STOPPERS:
+        # `"…" and that he had seen support`: a second that-clause of the same cue.
+        second_that = (
+            following.lower in ("and", "but") and after < s_last and toks[after + 1].lower == "that"
+        )
+        if not following.text[:1].isalpha() or (
+            following.lower in _CLAUSE_STOPPERS and not second_that
+        ):
             return None
         if following.lower in CUES or is_capitalised(following):
             return None  # `"…" Kim wrote` / a new sentence
-        _, s_last = p.bounds[p.sentence_of[cue.last]]
         end = clause_end(toks, after, s_last, p.inside)
         return (after, end) if end >= after else None
 
