@@ -902,6 +902,33 @@ def test_a_quote_after_a_clause_boundary_goes_on_with_the_content(text: str, con
     assert quote.speaker == "Tom Reed"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            (
+                'Senator Tom Reed said families would pay "slightly more" in taxes, an '
+                "acknowledgment that critics seized on."
+            ),
+            'families would pay "slightly more" in taxes',
+        ),
+        (
+            'Senator Tom Reed said the rally would be "peaceful" \u2014 a swipe at Ana Ruiz.',
+            'the rally would be "peaceful"',
+        ),
+        # A list goes on: no summing-up noun.
+        (
+            "Senator Tom Reed said the state needs a bridge, a road and a school.",
+            "the state needs a bridge, a road and a school",
+        ),
+    ],
+)
+def test_the_writer_s_summing_up_after_a_comma_or_dash_is_not_content(text: str, content: str):
+    quote = quote_holding(parse(text), content)
+    assert quote.spans == (span_at(text, content),)
+    assert quote.speaker == "Tom Reed"
+
+
 def test_a_cue_set_off_by_commas_inside_its_content():
     text = "Mayor Ana Ruiz spoke. The plan, she said Monday, would cost $2 billion over a decade."
     quote = quote_holding(parse(text), "would cost $2 billion over a decade")

@@ -19,6 +19,7 @@ from quotedb.parse.lexicon import (
     GROUPS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
+    SUMMARY_NOUNS,
     TIME_NOUNS,
 )
 from quotedb.parse.mentions import (
@@ -26,7 +27,7 @@ from quotedb.parse.mentions import (
     is_capitalised,
 )
 from quotedb.parse.quotemarks import Quotation
-from quotedb.parse.text import LONG_DASHES, Token, trim
+from quotedb.parse.text import DASHES, LONG_DASHES, Token, trim
 
 RELATIVES = frozenset({"who", "which"})
 # Punctuation skip_conjunction passes over after an opening conjunction ("But, — …").
@@ -219,7 +220,7 @@ _INVERTED_SUBJECTS = SUBJECT_PRONOUNS | {"it"}
 # The words (lower-cased) at which clause_end may stop: it passes over any other at once.
 _CLAUSE_END_WORDS = (
     frozenset({";", "who", "which", "and", "but", "according", "said", "says", "adding"})
-    | {"before", "after", "while"}
+    | {"before", "after", "while", "a", "an"}
     | CLAUSE_BOUNDARIES
     | CLOSING_MARKS
     | {word for word in CUES if word.endswith("ing")}
@@ -241,6 +242,15 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
                 )
             )
             if token.text == ";":
+                return k - 1
+            # `would pay "slightly more" in taxes, an acknowledgment that …`, `"…" - a
+            # swipe at Trump`: the writer sums up what was said.
+            if (
+                k > start + 1
+                and token.lower in ("a", "an")
+                and (comma_before or toks[k - 1].text in DASHES)
+                and any(t.lower in SUMMARY_NOUNS for t in toks[k + 1 : min(k + 4, s_last + 1)])
+            ):
                 return k - 1
             # "…helped Clinton, who does not need …": a relative clause about the last
             # name is the writer's, not the speaker's.

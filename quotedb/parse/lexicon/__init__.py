@@ -706,6 +706,29 @@ MESSAGE_NOUNS = frozenset(
     ]
 )
 
+# Nouns by which the writer sums up what someone said: ", a swipe at Trump".
+SUMMARY_NOUNS = frozenset(
+    [
+        "acknowledgment",
+        "acknowledgement",
+        "admission",
+        "allusion",
+        "dig",
+        "indication",
+        "jab",
+        "move",
+        "nod",
+        "rebuke",
+        "reference",
+        "reversal",
+        "shot",
+        "sign",
+        "signal",
+        "swipe",
+    ]
+)
+
+
 # The US states (not Washington, also a surname and the capital): places, which no "he"
 # means and which do not speak. "Stacy Baker of Columbia, South Carolina says": a speaker
 # phrase that resolves to one was cut from the name before it.
