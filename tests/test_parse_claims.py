@@ -929,6 +929,21 @@ def test_the_writer_s_summing_up_after_a_comma_or_dash_is_not_content(text: str,
     assert quote.speaker == "Tom Reed"
 
 
+@pytest.mark.parametrize("adverb", ["then ", "later ", ""])
+def test_a_cue_coordinated_after_a_comma_and_an_adverb_has_its_own_content(adverb: str):
+    text = (
+        f'Senator Tom Reed called her a "horrible witness," and {adverb}tweeted that she '
+        'was "disgraceful."'
+    )
+    doc = parse(text)
+    naming = quote_holding(doc, "horrible witness")
+    assert naming.spans == (span_at(text, 'her a "horrible witness,"'),)
+    tweeted = quote_holding(doc, "disgraceful")
+    assert tweeted.spans == (span_at(text, 'that she was "disgraceful."'),)
+    assert tweeted.cue == span_at(text, "tweeted")
+    assert tweeted.speaker == "Tom Reed"
+
+
 def test_a_cue_set_off_by_commas_inside_its_content():
     text = "Mayor Ana Ruiz spoke. The plan, she said Monday, would cost $2 billion over a decade."
     quote = quote_holding(parse(text), "would cost $2 billion over a decade")

@@ -300,11 +300,11 @@ class CueRules:
             and not cue.verb.lemma.endswith("ing")
             and not toks[cue.first].lower.endswith("ing")
         ):
-            if subject is None and toks[cue.first - 1 if cue.first else 0].lower in (
-                "and",
-                "but",
-                "or",
-            ):
+            # "… and (then) tweeted that …": a verb coordinated with the one before.
+            before = cue.first - 1
+            while before > s_first and toks[before].lower in _COORDINATED_ADVERBS:
+                before -= 1
+            if subject is None and toks[max(before, 0)].lower in ("and", "but", "or"):
                 pass
             elif subject is None:
                 return None
@@ -1216,6 +1216,7 @@ def _before_the_comma(toks: list[Token], comma: int) -> int:
     return toks[comma].end if toks[comma].text in CLOSING_MARKS else toks[comma - 1].end
 
 
+_COORDINATED_ADVERBS = frozenset(["then", "later", "also", "again"])
 _CONNECTIVES = frozenset(["and", "but", "while", "whereas", "although", "though", "yet"])
 
 
