@@ -1370,6 +1370,17 @@ def test_the_statement_said_is_the_words_of_whoever_issued_it():
     assert quote.source is not None and quote.source.kind == "statement"
 
 
+def test_read_the_statement_after_a_quote_is_the_words_of_whoever_issued_it():
+    text = (
+        "Mayor Ana Ruiz said in a statement on Monday that the city would act.\n\n"
+        '"The bridge will reopen in May," read the statement.'
+    )
+    quote = quote_of(parse(text), "The bridge will reopen in May")
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.speaker_mention == span_at(text, "the statement")
+    assert quote.cue == span_at(text, "read")
+
+
 def test_a_statement_of_unknown_issuer_has_no_speaker_and_an_email_in_it_names_none():
     text = (
         "Hillary Clinton used a personal email account. "
@@ -1387,6 +1398,7 @@ def test_a_statement_of_unknown_issuer_has_no_speaker_and_an_email_in_it_names_n
         ("A supporter held up a sign. “I am still Sanders,” it read.", "it"),
         ("“She should come to Louisiana,” the editorial read.", "the editorial"),
         ("“I can beat her,” the email read. It stated that he was rattled.", "the email"),
+        ("“We are getting closer to the nomination,” read the email.", "the email"),
     ],
 )
 def test_a_text_that_reads_is_the_mention_of_a_quote_with_no_speaker(text, subject):

@@ -384,21 +384,32 @@ class QuoteRules:
         return None
 
     def _document_reads(self, p: Paragraph, quotation: Quotation, k: int) -> Draft | None:
-        """`"…," the statement read.` / `"…," it read.`: the words of a written text. Its
+        """`"…," the statement read.` / `"…," read the email.`: the words of a written text. Its
         author speaks when the document named one; otherwise the speaker stays unknown
         and the text ("the editorial") is the mention."""
         toks = p.toks
         if last_mark(self.text, quotation) != ",":
             return None
-        verb_at = next(
-            (j for j in range(k + 1, min(len(toks), k + 4)) if toks[j].lower in ("read", "reads")),
-            None,
-        )
-        if verb_at is None or p.inside[verb_at]:
-            return None
-        subject = subject_before(toks, verb_at, floor=k)
-        if subject is None or subject.first != k or subject.last + 1 != verb_at:
-            return None
+        if toks[k].lower in ("read", "reads") and k + 1 < len(toks):
+            # `"…," read the email.`: the text after its verb.
+            verb_at = k
+            subject = subject_after(toks, k + 1)
+            if subject is None or subject.first != k + 1 or p.inside[k]:
+                return None
+        else:
+            verb_at = next(
+                (
+                    j
+                    for j in range(k + 1, min(len(toks), k + 4))
+                    if toks[j].lower in ("read", "reads")
+                ),
+                None,
+            )
+            if verb_at is None or p.inside[verb_at]:
+                return None
+            subject = subject_before(toks, verb_at, floor=k)
+            if subject is None or subject.first != k or subject.last + 1 != verb_at:
+                return None
         head = toks[subject.head].lower
         if head == "statement":
             speaker = self._statement_author()
