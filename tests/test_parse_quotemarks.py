@@ -147,6 +147,30 @@ def test_split_quote_is_one_attribution_with_two_spans(frame: str):
     assert quote.cue == span_at(text, "said")
 
 
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        (
+            (
+                '"Only you, Tom," Mayor Ana Ruiz said, would use the bridge to reaffirm your love '
+                "of the city."
+            ),
+            "would use the bridge to reaffirm your love of the city",
+        ),
+        # The writer's words after the cue: no second span.
+        ('"Only you, Tom," Mayor Ana Ruiz said, another nod to the film.', None),
+        ('"Only you, Tom," Mayor Ana Ruiz said, just prior to the vote.', None),
+        ('"Only you, Tom," Mayor Ana Ruiz said, referring to the senator.', None),
+        ('"Only you, Tom," said Mayor Ana Ruiz, a longtime friend of the senator.', None),
+    ],
+)
+def test_a_quote_closed_on_a_comma_is_finished_by_the_words_after_its_cue(text, rest):
+    quote = quote_of(parse(text), "Only you, Tom")
+    expected = [span_at(text, "Only you, Tom")] + ([span_at(text, rest)] if rest else [])
+    assert list(quote.spans) == expected
+    assert quote.speaker == "Ana Ruiz"
+
+
 def test_quote_after_its_cue():
     text = 'Mayor Ana Ruiz said on Monday that she was proud. She added: "The city kept its word."'
     quote = quote_of(parse(text), "The city kept its word.")

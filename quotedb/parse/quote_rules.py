@@ -34,6 +34,7 @@ from quotedb.parse.cue_rules import subject_of
 from quotedb.parse.drafts import Cue, Draft, Paragraph, is_nested
 from quotedb.parse.lexicon import (
     CUES,
+    DETERMINERS,
     FINITE_VERBS,
     FUNCTION_WORDS,
     MESSAGE_NOUNS,
@@ -61,6 +62,8 @@ _COMMA_OR_DASH = DASHES | {","}
 _COLON_OR_LONG_DASH = LONG_DASHES | {":"}
 # Marks passed over between a cue's phrase and the quote it introduces.
 _LEAD_IN_MARKS = _COLON_OR_LONG_DASH | {","}
+# Adverbs that open the writer's words after a cue: ", just prior to …".
+_WRITER_ADVERBS = frozenset(["just", "shortly", "moments", "even", "again", "also", "then", "soon"])
 # Words that open a clause of when something was said.
 _WHEN_WORDS = frozenset(["as", "when", "while", "after", "before"])
 # Objects fronted before a naming cue: "what critics called …", "whom he described as …".
@@ -358,8 +361,47 @@ class QuoteRules:
             used[ci] = draft
             self._recipient(p, cue, draft)
             self._take_the_lead_in(p, quotation, draft)
+            self._take_the_rest(p, quotation, cue, subject, draft)
             return draft
         return self._name_then_verb(p, quotation, k)
+
+    def _take_the_rest(
+        self,
+        p: Paragraph,
+        quotation: Quotation,
+        cue: Cue,
+        subject: NounPhrase | None,
+        draft: Draft,
+    ) -> None:
+        """`"Only you, Dinesh," she said, would use the occasion …`: a quote closed on a
+        comma leaves its sentence open, and the words after the cue's commas finish
+        it; they are a second span of what was said."""
+        toks = p.toks
+        if last_mark(self.text, quotation) != "," or subject is None or subject.last > cue.first:
+            return  # `"…," said Ari Fleischer, former press secretary`: an appositive follows
+        comma = cue.last + 1
+        _, s_last = p.bounds[p.sentence_of[cue.last]]
+        if comma >= s_last or toks[comma].text != "," or p.inside[comma]:
+            return
+        rest = toks[comma + 1 : s_last + 1]
+        first = rest[0]
+        if (
+            not first.text[:1].isalpha()
+            or first.lower.endswith("ing")
+            or first.lower in RELATIVES
+            or first.lower in _CLAUSE_STOPPERS
+            or first.lower in PREPOSITIONS
+            or first.lower in ("according", "adding")
+            # `, another reference to …`, `, just prior to …`: the writer's again.
+            or first.lower in DETERMINERS
+            or first.lower in _WRITER_ADVERBS
+            or first.lower.endswith("ly")
+            or is_adjunct(rest)
+            or any(p.inside[comma + 1 : s_last + 1])
+            or any(comma < c.first <= s_last for c in p.cues)
+        ):
+            return
+        draft.spans.append(trim(self.text, first.start, toks[s_last].end, CONTENT_EDGES))
 
     @staticmethod
     def _name_before_an_aside(p: Paragraph, k: int, cue: Cue) -> NounPhrase | None:
