@@ -171,6 +171,15 @@ def test_a_quote_closed_on_a_comma_is_finished_by_the_words_after_its_cue(text, 
     assert quote.speaker == "Ana Ruiz"
 
 
+def test_a_cue_closing_a_sentence_of_its_own_words_is_not_the_next_quote_s():
+    text = 'Tom Reed spoke next. The plan is not a plan, he said. "It is a wish list!"'
+    doc = parse(text)
+    said = quote_of(doc, "The plan is not a plan")
+    assert said.cue == span_at(text, "said")
+    assert said.speaker == "Tom Reed"
+    assert quote_of(doc, "It is a wish list!").speaker == "Tom Reed"
+
+
 def test_quote_after_its_cue():
     text = 'Mayor Ana Ruiz said on Monday that she was proud. She added: "The city kept its word."'
     quote = quote_of(parse(text), "The city kept its word.")

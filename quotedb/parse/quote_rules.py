@@ -601,6 +601,8 @@ class QuoteRules:
             between = toks[cue.last + 1 : lead + 1]
             if toks[lead].text in (".", "!", "?") and _in_a_subordinate_clause(toks, cue):
                 continue  # `"…," Hooton said after Rubio spoke. "…"`: Rubio's cue ends there
+            if toks[lead].text in (".", "!", "?") and self._says_its_own_sentence(p, cue):
+                return None  # `Trump isn't a conservative, he said. "…"`: the cue's own words
             if cue.verb is not None and cue.verb.cls == "naming":
                 if toks[lead].text in (".", "!", "?"):
                     continue  # `praised the donor. "…"`: a quote of its own sentence
@@ -684,6 +686,20 @@ class QuoteRules:
             self._recipient(p, cue, draft)
             return draft
         return None
+
+    @staticmethod
+    def _says_its_own_sentence(p: Paragraph, cue: Cue) -> bool:
+        """Whether a cue closes a sentence of its own words (`Trump isn't a conservative,
+        he said.`): a quote after it goes on in that voice, it does not own the cue."""
+        toks = p.toks
+        s_first, _ = p.bounds[p.sentence_of[cue.first]]
+        subject = subject_before(toks, cue.first)
+        return (
+            subject is not None
+            and subject.first - 1 - s_first >= 3
+            and toks[subject.first - 1].text == ","
+            and not any(p.inside[s_first : subject.first])
+        )
 
     def _take_the_subject(self, p: Paragraph, quotation: Quotation, cue: Cue, draft: Draft) -> None:
         """`said Hillary Clinton "caused death."`: a quote that opens with a verb goes on from
