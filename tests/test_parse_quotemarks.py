@@ -2,7 +2,7 @@
 quotes running over paragraphs, split quotes and where the cue stands."""
 
 import pytest
-from parse_checks import quote_of, span_at, speakers_of
+from parse_checks import quote_holding, quote_of, span_at, speakers_of
 
 from quotedb.parse import Span, parse
 
@@ -178,6 +178,26 @@ def test_a_cue_closing_a_sentence_of_its_own_words_is_not_the_next_quote_s():
     assert said.cue == span_at(text, "said")
     assert said.speaker == "Tom Reed"
     assert quote_of(doc, "It is a wish list!").speaker == "Tom Reed"
+
+
+def test_a_quote_closed_on_a_comma_before_another_s_claim_is_not_theirs():
+    text = (
+        'Mayor Ana Ruiz said that "the bridge will open in May," one of the engineers said '
+        "the date was too early."
+    )
+    doc = parse(text)
+    assert speakers_of(doc, "the bridge will open in May") == ["Ana Ruiz"]
+    bridge = quote_holding(doc, "the bridge will open in May")
+    assert bridge.spans == (span_at(text, "the bridge will open in May"),)
+    engineers = quote_of(doc, "the date was too early")
+    assert engineers.speaker_mention == span_at(text, "one of the engineers")
+
+
+def test_a_relative_clause_after_a_quote_closed_on_a_comma_is_the_writer_s():
+    text = 'Mayor Ana Ruiz proposed "self-deportation," which is mild compared to his plans.'
+    quote = quote_holding(parse(text), "self-deportation")
+    assert quote.spans == (span_at(text, "self-deportation"),)
+    assert quote.speaker == "Ana Ruiz"
 
 
 def test_quote_after_its_cue():

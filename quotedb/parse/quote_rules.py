@@ -334,6 +334,16 @@ class QuoteRules:
                     # `Acknowledging that Trump "says stupid stuff," Allen suggested that
                     # …`: the cue has content of its own; the quote is not it.
                     return None
+                own = subject_after(toks, cue.last + 1) if cue.last + 1 < len(toks) else None
+                if (
+                    own is not None
+                    and own.last + 1 < len(toks)
+                    and (
+                        toks[own.last + 1].lower in FINITE_VERBS
+                        or toks[own.last + 1].lower in MODALS
+                    )
+                ):
+                    return None  # `"…," one of the engineers said the date was early`: its own
                 subject = subject_before(toks, cue.first, floor=k)
                 if subject is not None and subject.first != k:
                     # `"…," Sanders campaign manager Jeff Weaver said`: the words before
@@ -733,9 +743,14 @@ class QuoteRules:
         after, end = clause
         _, s_last = p.bounds[p.sentence_of[cue.last]]
         if last_mark(self.text, quotation) == "," and (
-            toks[after].lower.endswith("ing") or is_adjunct(toks[after : s_last + 1])
+            toks[after].lower.endswith("ing")
+            or toks[after].lower in ("which", "who")
+            or is_adjunct(toks[after : s_last + 1])
+            or any(after <= c.first <= end for c in p.cues)
         ):
-            return  # `"…," referencing the …`, `"…," in an interview`: the writer's words
+            # `"…," referencing the …`, `"…," in an interview`, `"…," which is …`, `"…,"
+            # one of the prosecutors said …`: the writer's words, or another's claim
+            return
         start = first_token_at(toks, quotation.open_at)
         if start is None:
             return
