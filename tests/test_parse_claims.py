@@ -944,6 +944,15 @@ def test_a_cue_coordinated_after_a_comma_and_an_adverb_has_its_own_content(adver
     assert tweeted.speaker == "Tom Reed"
 
 
+def test_a_bare_verb_after_an_embedded_claim_goes_on_with_the_outer_clause():
+    text = (
+        "Ana Ruiz asked whether the plan, which Senator Tom Reed said would cost $2 billion, "
+        'would risk "adding another entitlement."'
+    )
+    reed = [quote for quote in parse(text).quotes if quote.speaker == "Tom Reed"]
+    assert [quote.spans for quote in reed] == [(span_at(text, "would cost $2 billion"),)]
+
+
 def test_a_cue_set_off_by_commas_inside_its_content():
     text = "Mayor Ana Ruiz spoke. The plan, she said Monday, would cost $2 billion over a decade."
     quote = quote_holding(parse(text), "would cost $2 billion over a decade")

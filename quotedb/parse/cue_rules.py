@@ -1218,6 +1218,7 @@ def _before_the_comma(toks: list[Token], comma: int) -> int:
 
 _COORDINATED_ADVERBS = frozenset(["then", "later", "also", "again"])
 _CONNECTIVES = frozenset(["and", "but", "while", "whereas", "although", "though", "yet"])
+_BOUNDARY_OPENERS = frozenset(["which", "who", "because", "since", "as", "so", "where", "when"])
 
 
 def _on_to_a_quote(p: Paragraph, end: int, s_last: int) -> int:
@@ -1228,7 +1229,11 @@ def _on_to_a_quote(p: Paragraph, end: int, s_last: int) -> int:
     word = end + 1  # the first word after the boundary
     while word <= s_last and (toks[word].text in (",", ";") or toks[word].text in DASHES):
         word += 1
-    if word <= s_last and toks[word].lower in _CONNECTIVES:
+    if word > s_last or toks[word].lower not in _CONNECTIVES | _BOUNDARY_OPENERS:
+        # `whether the plan, which the Tax Foundation estimates would cost $170 billion,
+        # would risk "…"`: a bare verb after the boundary goes on with an outer clause.
+        return end
+    if toks[word].lower in _CONNECTIVES:
         word += 1
     if word < s_last and toks[word].text in OPENING_MARKS:
         word += 1
