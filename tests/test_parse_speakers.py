@@ -1897,16 +1897,36 @@ def test_a_cue_that_introduces_a_quote_with_a_colon_wins_over_the_sentence_after
     assert claim.speaker_mention == span_at(text, "Her critics")
 
 
-def test_a_name_run_stops_at_the_pronoun_that_opens_the_next_sentence():
-    text = (
-        "Sen. John McCain made his remarks during a breakfast this morning in Washington "
-        "D.C. He recalled that the revolt began in 2010."
-    )
+@pytest.mark.parametrize(
+    ("text", "content", "mention", "run"),
+    [
+        (
+            (
+                "Sen. John McCain made his remarks during a breakfast this morning in Washington "
+                "D.C. He recalled that the revolt began in 2010."
+            ),
+            "that the revolt began in 2010",
+            "He",
+            "Washington D.C. He",
+        ),
+        (
+            (
+                "Sen. John McCain wants to bar them from the U.S. While McCain condemned the "
+                "proposal, the group backed it."
+            ),
+            "the proposal",
+            "McCain",
+            "U.S. While McCain",
+        ),
+    ],
+)
+def test_a_name_run_stops_at_the_word_that_opens_the_next_sentence(text, content, mention, run):
     doc = parse(text)
-    quote = quote_of(doc, "that the revolt began in 2010")
+    quote = quote_of(doc, content)
     assert quote.speaker == "John McCain"
-    assert quote.speaker_mention == span_at(text, "He")
-    assert "Washington D.C. He" not in [entity.name for entity in doc.entities]
+    assert quote.speaker_mention == span_at(text, mention, nth=text.count(mention))
+    assert quote.spans == (span_at(text, content),)
+    assert run not in [entity.name for entity in doc.entities]
 
 
 def test_a_phrase_after_an_inverted_cue_with_a_verb_of_its_own_is_the_contents_subject():

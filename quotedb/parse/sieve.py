@@ -406,7 +406,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         lowers = [token.lower for token in toks]
         initials = [token.text[0] for token in toks]
         headline = is_headline(initials)
-        self.register_names(toks, lowers, initials, inside, headline)
+        self.register_names(toks, lowers, initials, inside, sentence_of, headline)
         cues = self.find_cues(toks, lowers, inside, headline)
         media = media_kinds(toks, lowers)
         paragraph = Paragraph(
@@ -458,6 +458,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         lowers: list[str],
         initials: list[str],
         inside: list[bool],
+        sentence_of: list[int],
         headline: bool,
     ) -> None:
         """Open entities for full names as they appear, so later surnames and
@@ -490,8 +491,9 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                     # "Bill de Blasio", "Osama bin Laden": a particle inside the name.
                     or (toks[k].lower in NAME_PARTICLES and k + 1 < n and capitalised[k + 1])
                 )
-                # "in Washington D.C. He recalled": a pronoun starts the next sentence.
-                and not (k > opening and toks[k].lower in _SENTENCE_PRONOUNS)
+                # "in Washington D.C. He recalled", "from the U.S. While Clinton …": a
+                # name ends with its sentence.
+                and not (k > opening and sentence_of[k] != sentence_of[k - 1])
             ):
                 k += 1
             last = k - 1
@@ -876,9 +878,6 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             entities=self.registry.entities(),
             sources=media_sources,
         )
-
-
-_SENTENCE_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 
 
 def _owned_speech(toks: list[Token], k: int) -> bool:

@@ -41,8 +41,9 @@ _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9]")
 # Words that follow an abbreviation only when it ends a sentence ("in the U.S. He
 # says"): never a name, a number or a noun an abbreviation modifies.
 _OPENS_A_SENTENCE = re.compile(
-    r"\s+(?:He|She|It|They|We|The|But|This|There|His|Her|Their|Its|If|When|What|Why|How"
-    r"|However|Meanwhile)\b"
+    r"\s+(?:He|She|It|They|We|I|The|But|And|So|Yet|Still|This|That|These|Those|There|His"
+    r"|Her|Their|Its|If|When|While|Although|Though|After|Before|Since|As|In|What|Why|How"
+    r"|However|Meanwhile|Instead|Now|Then)\b"
 )
 # The dashes that are never a hyphen: en and em dash, and the quotation dash U+2015.
 LONG_DASHES = frozenset("—–―")
