@@ -2033,3 +2033,23 @@ def test_an_appositive_of_names_joined_by_and_names_the_speakers():
     quote = quote_of(parse(text), "that Taylor had a tin ear")
     assert quote.speaker_mention == span_at(text, "The biographers, David and Jeanne Heidler")
     assert quote.speaker is None  # two people: no one name to guess
+
+
+def test_a_participle_after_the_object_of_during_is_the_subject_s():
+    text = (
+        "Democracy Corps published research during the Democratic National Convention "
+        "showing that voters wanted change."
+    )
+    quote = quote_of(parse(text), "that voters wanted change")
+    assert quote.speaker == "Democracy Corps"
+    assert quote.cue == span_at(text, "showing")
+
+
+def test_an_object_called_by_its_name_has_no_speaker():
+    text = (
+        "Mayor Ana Ruiz deleted the archive using a program called BleachBit, which is "
+        "designed to prevent recovery."
+    )
+    quote = quote_holding(parse(text), "BleachBit")
+    assert quote.speaker_mention == span_at(text, "a program")
+    assert quote.speaker is None  # not "a program", nor Ana Ruiz

@@ -204,7 +204,8 @@ class CueRules:
             subject is not None
             and toks[cue.first].lower.endswith("ing")
             and subject.first - 1 >= s_first
-            and toks[subject.first - 1].lower in PREPOSITIONS
+            # "published research during the convention showing that …"
+            and toks[subject.first - 1].lower in PREPOSITIONS | {"during", "amid", "throughout"}
             # "…, with Senator John McCain telling reporters …": with NP V-ing, NP speaks.
             and not (
                 toks[subject.first - 1].lower == "with"
@@ -218,6 +219,18 @@ class CueRules:
             and toks[subject.head].lower in MESSAGE_NOUNS
         ):
             subject = None  # "Trump fired back a response saying …": Trump says it
+        # "using a program called BleachBit": the object's name; no one in sight names it.
+        named_thing = (
+            subject is not None
+            and "name" in cue.verb.frames
+            and toks[cue.first].lower.endswith("ed")
+            and toks[subject.first].lower in ("a", "an")
+            and subject.first > s_first
+            and (
+                toks[subject.first - 1].lower in PREPOSITIONS
+                or toks[subject.first - 1].lower.endswith(("ing", "ed"))
+            )
+        )
         if (
             subject is not None
             and subject.last + 2 < cue.first
@@ -386,6 +399,8 @@ class CueRules:
                 return None  # nobody in sight; a described one ("The senator") stays unnamed
         else:
             draft = self._indirect(p, cue, subject, [span], "cue-content-after", 0.75)
+        if named_thing:
+            draft.speaker = None
         if cue.verb.cls == "thought":
             draft.confidence -= 0.15
         if recipient is not None:
