@@ -2053,3 +2053,30 @@ def test_an_object_called_by_its_name_has_no_speaker():
     quote = quote_holding(parse(text), "BleachBit")
     assert quote.speaker_mention == span_at(text, "a program")
     assert quote.speaker is None  # not "a program", nor Ana Ruiz
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            (
+                "Tom Reed spoke first. Mr. Chagoury explained through a spokesman that he had "
+                "wanted to help."
+            ),
+            "that he had wanted to help",
+            "explained",
+        ),
+        (
+            (
+                "Tom Reed spoke first. Mr. Chagoury was blunt, claiming without any evidence that "
+                "the mayor wanted to resign."
+            ),
+            "that the mayor wanted to resign",
+            "claiming",
+        ),
+    ],
+)
+def test_a_cue_keeps_its_content_past_an_adjunct_and_after_a_copula(text, content, cue):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == "Chagoury"
+    assert quote.cue == span_at(text, cue)

@@ -87,6 +87,14 @@ def skip_to_that(toks: list[Token], start: int, end: int, inside: list[bool]) ->
         "with",
         "after",
         "before",
+        # "explained through a spokesman that", "claiming without any evidence that"
+        "through",
+        "without",
+        "via",
+        "from",
+        "by",
+        "over",
+        "under",
     )
     for k in range(start, min(end, start + 12) + 1):
         if toks[k].lower == "that" and k > start:

@@ -835,7 +835,11 @@ class CueRules:
                     continue  # "thanked its members "for their support" and called"
                 if toks[k].text == ",":
                     break
-                past = toks[k].lower.endswith("ed") or toks[k].lower in IRREGULAR_PASTS
+                past = (
+                    toks[k].lower.endswith("ed")
+                    or toks[k].lower in IRREGULAR_PASTS
+                    or toks[k].lower in ("was", "were")  # "Trump was blunt, claiming"
+                )
                 if not (past and toks[k].text.isalpha() and toks[k].text.islower()):
                     continue  # "Ted", "Ned": names, not past tenses
                 subject = subject_before(toks, k, floor=s_first)
