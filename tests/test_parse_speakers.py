@@ -2080,3 +2080,10 @@ def test_a_cue_keeps_its_content_past_an_adjunct_and_after_a_copula(text, conten
     quote = quote_of(parse(text), content)
     assert quote.speaker == "Chagoury"
     assert quote.cue == span_at(text, cue)
+
+
+def test_dotted_initials_do_not_end_a_sentence():
+    text = "CBC Chairman G.K. Butterfield of North Carolina said he was outraged."
+    quote = quote_of(parse(text), "he was outraged")
+    assert quote.speaker == "G.K. Butterfield"
+    assert quote.speaker_mention == span_at(text, "CBC Chairman G.K. Butterfield of North Carolina")

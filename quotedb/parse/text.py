@@ -45,6 +45,7 @@ _OPENS_A_SENTENCE = re.compile(
     r"|Her|Their|Its|If|When|While|Although|Though|After|Before|Since|As|In|What|Why|How"
     r"|However|Meanwhile|Instead|Now|Then)\b"
 )
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 # The dashes that are never a hyphen: en and em dash, and the quotation dash U+2015.
 LONG_DASHES = frozenset("—–―")
 # The dashes of news text: those, and the hyphen-minus typed for them (" - ", " -- ").
@@ -87,8 +88,8 @@ def _is_abbreviation(text: str, end: int) -> bool:
     word = text[start:end]
     if word.lower() in ABBREVIATIONS or PARTY_LABEL.fullmatch(word[:-1]):
         return True
-    # A single initial ("J. Trump") or a dotted acronym ("U.S.") mid-sentence.
-    return len(word) == 2 and word[0].isupper()
+    # A single initial ("J. Trump"), or dotted initials ("G.K. Butterfield", "U.S.").
+    return (len(word) == 2 and word[0].isupper()) or _DOTTED_INITIALS.fullmatch(word) is not None
 
 
 def sentence_ends(text: str, start: int, end: int) -> list[int]:
