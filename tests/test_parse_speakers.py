@@ -2087,3 +2087,10 @@ def test_dotted_initials_do_not_end_a_sentence():
     quote = quote_of(parse(text), "he was outraged")
     assert quote.speaker == "G.K. Butterfield"
     assert quote.speaker_mention == span_at(text, "CBC Chairman G.K. Butterfield of North Carolina")
+
+
+def test_have_long_insisted_keeps_its_speaker():
+    text = "Mayor Ana Ruiz's advisers have long insisted they thought the race would tighten."
+    quote = quote_of(parse(text), "they thought the race would tighten")
+    assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz's advisers")
+    assert quote.cue == span_at(text, "insisted")

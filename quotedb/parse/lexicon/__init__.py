@@ -391,6 +391,7 @@ CUE_MODIFIERS = frozenset(
         "nevertheless",
         "nonetheless",
         "instead",
+        "long",  # "Clinton's advisers have long insisted"
     ]
 )
 # Dates stand between a speaker and the cue ("Priebus later Thursday told"); never speakers.
