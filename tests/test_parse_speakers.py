@@ -2094,3 +2094,13 @@ def test_have_long_insisted_keeps_its_speaker():
     quote = quote_of(parse(text), "they thought the race would tighten")
     assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz's advisers")
     assert quote.cue == span_at(text, "insisted")
+
+
+def test_a_participle_after_the_receiver_of_a_message_is_the_sender_s():
+    text = (
+        "Mayor Ana Ruiz answered a letter the Reed campaign sent the city council on Monday "
+        "alleging that the vote was rigged."
+    )
+    quote = quote_of(parse(text), "that the vote was rigged")
+    assert quote.speaker_mention == span_at(text, "the Reed campaign")
+    assert quote.cue == span_at(text, "alleging")

@@ -216,6 +216,16 @@ class CueRules:
         if (
             subject is not None
             and toks[cue.first].lower.endswith("ing")
+            and subject.first > s_first
+            and toks[subject.first - 1].lower in _SENDING_VERBS
+        ):
+            # "a letter the campaign sent the DNC on Monday alleging …": the sender says it.
+            subject = subject_before(toks, subject.first - 1, floor=s_first)
+            if subject is None:
+                return None
+        if (
+            subject is not None
+            and toks[cue.first].lower.endswith("ing")
             and toks[subject.head].lower in MESSAGE_NOUNS
         ):
             subject = None  # "Trump fired back a response saying …": Trump says it
@@ -1235,6 +1245,8 @@ def _before_the_comma(toks: list[Token], comma: int) -> int:
     return toks[comma].end if toks[comma].text in CLOSING_MARKS else toks[comma - 1].end
 
 
+# Verbs whose object receives a message: a participle after it is the sender's.
+_SENDING_VERBS = frozenset(["sent", "gave", "handed", "mailed", "emailed", "texted", "wrote"])
 _COORDINATED_ADVERBS = frozenset(["then", "later", "also", "again"])
 _CONNECTIVES = frozenset(["and", "but", "while", "whereas", "although", "though", "yet"])
 _BOUNDARY_OPENERS = frozenset(["which", "who", "because", "since", "as", "so", "where", "when"])
