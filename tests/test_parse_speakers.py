@@ -2104,3 +2104,14 @@ def test_a_participle_after_the_receiver_of_a_message_is_the_sender_s():
     quote = quote_of(parse(text), "that the vote was rigged")
     assert quote.speaker_mention == span_at(text, "the Reed campaign")
     assert quote.cue == span_at(text, "alleging")
+
+
+def test_a_long_aside_between_the_speaker_and_the_cue():
+    text = (
+        "Tom Reed spoke. The feud began when Mayor Ana Ruiz, in response to Tom Reed's use "
+        "of a crude sexual reference to describe her loss to the young governor of the state "
+        "in 2008, accused him of sexism."
+    )
+    quote = quote_of(parse(text), "him of sexism")
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")

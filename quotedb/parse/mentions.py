@@ -555,8 +555,10 @@ def _appositive_subject(
         j = k
     if j < floor or tokens[j].text != ",":
         return None
-    if comma - j > _MAX_APPOSITIVE and tokens[j + 1].lower not in ("who", "which"):
-        return None  # only a relative clause runs that long
+    if comma - j > _MAX_APPOSITIVE and not (
+        tokens[j + 1].lower in ("who", "which") or tokens[j + 1].lower in _ASIDE_STARTS
+    ):
+        return None  # only a relative clause or an aside ("in response to …") runs that long
     segment_first = tokens[j + 1]
     appositive_first = segment_first.lower
     if appositive_first in _ASIDE_STARTS and depth == 0:
