@@ -2115,3 +2115,14 @@ def test_a_long_aside_between_the_speaker_and_the_cue():
     quote = quote_of(parse(text), "him of sexism")
     assert quote.speaker == "Ana Ruiz"
     assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
+
+
+def test_a_thought_verb_form_before_a_comma_is_a_plural_noun():
+    text = (
+        "Mayor Ana Ruiz has worked to calm Albany fears, reassuring the governor that the "
+        "city has no plans to sue."
+    )
+    (quote,) = parse(text).quotes
+    assert quote.cue == span_at(text, "reassuring")
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.spans == (span_at(text, "that the city has no plans to sue"),)

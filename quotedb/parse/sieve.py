@@ -666,6 +666,14 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             return False  # "United States", "Says Who" mid-sentence: a name, not a verb
         if cue.last + 1 < len(toks) and toks[cue.last + 1].lower in ("tank", "tanks"):
             return False  # "a think tank"
+        if (
+            cue.verb is not None
+            and cue.verb.cls == "thought"
+            and toks[cue.last].lower.endswith("s")
+            and cue.last + 1 < len(toks)
+            and toks[cue.last + 1].text in (",", ".", ";")
+        ):
+            return False  # "to calm Russian fears, reassuring …": a plural noun
         if cue.first == 0:
             return cue.verb is not None and cue.verb.cls != "naming"
         previous = toks[cue.first - 1].lower
