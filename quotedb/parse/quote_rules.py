@@ -763,7 +763,7 @@ class QuoteRules:
         self, p: Paragraph, quotation: Quotation, cue: Cue
     ) -> tuple[int, int] | None:
         """The first and last token of the clause a quote goes on into, in its cue's
-        sentence (`"a mistake" because few people live there`), or None."""
+        sentence (`"a mistake" that will cost billions`), or None."""
         toks = p.toks
         after = first_token_at(toks, quotation.close_at)
         if after is None or p.inside[after] or p.sentence_of[after] != p.sentence_of[cue.last]:
