@@ -217,6 +217,16 @@ def test_a_clause_of_when_it_was_said_between_the_cue_and_the_quote(when: str):
     assert quote.cue == span_at(text, "said")
 
 
+def test_a_colon_hands_the_quote_to_the_name_in_the_opening_description():
+    text = (
+        "One early supporter, Governor Maria Lopez, gave the idea a whirl in an interview "
+        'on Tuesday: "You can easily argue that the plan is a disaster."'
+    )
+    quote = quote_of(parse(text), "You can easily argue that the plan is a disaster.")
+    assert quote.speaker == "Maria Lopez"
+    assert quote.speaker_mention == span_at(text, "One early supporter, Governor Maria Lopez")
+
+
 def test_name_said_colon_form():
     text = 'Governor Maria Lopez said: "We will not raise taxes. Not this year, not next year."'
     doc = parse(text)

@@ -268,7 +268,16 @@ class QuoteRules:
             named = subject.last + 1 == colon  # "Name: …"
             pronoun = subject.first == subject.head and toks[subject.head].lower in ("he", "she")
             if not pronoun and not is_capitalised(toks[subject.head]):
-                continue
+                # "One early supporter, Representative Lee Zeldin, …, gave it a whirl: "…"":
+                # the description's appositive names the speaker.
+                appositive = (
+                    subject_after(toks, subject.last + 2)
+                    if subject.last + 2 < colon and toks[subject.last + 1].text == ","
+                    else None
+                )
+                if appositive is None or not is_capitalised(toks[appositive.head]):
+                    continue
+                subject = NounPhrase(subject.first, appositive.last, appositive.head)
             if pronoun or self._names_someone(toks, subject, named):
                 break
         else:
