@@ -2126,3 +2126,13 @@ def test_a_thought_verb_form_before_a_comma_is_a_plural_noun():
     assert quote.cue == span_at(text, "reassuring")
     assert quote.speaker == "Ana Ruiz"
     assert quote.spans == (span_at(text, "that the city has no plans to sue"),)
+
+
+@pytest.mark.parametrize(
+    "verb", ["took to Twitter", "appeared on Fox News", "went to the rally in Ohio"]
+)
+def test_a_past_verb_and_where_before_to_say_give_its_speaker(verb: str):
+    text = f"Mayor Ana Ruiz {verb} to say the vote was rigged."
+    quote = quote_of(parse(text), "the vote was rigged")
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")

@@ -1119,6 +1119,18 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
         verb = toks[governing].lower
         if verb.endswith("ed") or verb in CUES or verb in _CONTROL_VERBS:
             subject = subject_before(toks, governing, floor=s_first)
+        else:
+            # "stood at a Bush event here to say", "took to Twitter to say": a past verb
+            # and the adjunct of where, then "to say".
+            for k in range(governing, max(s_first, governing - 8), -1):
+                if not toks[k].text[:1].isalnum():
+                    break
+                if toks[k].lower in IRREGULAR_PASTS or (
+                    toks[k].lower.endswith("ed") and toks[k].text.islower()
+                ):
+                    if is_adjunct(toks[k + 1 : cue.first - 1]):
+                        subject = subject_before(toks, k, floor=s_first)
+                    break
     return subject
 
 
