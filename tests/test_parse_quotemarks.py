@@ -227,6 +227,13 @@ def test_a_colon_hands_the_quote_to_the_name_in_the_opening_description():
     assert quote.speaker_mention == span_at(text, "One early supporter, Governor Maria Lopez")
 
 
+def test_a_name_after_a_dash_signs_the_quote_after_its_colon():
+    text = 'Pollsters agree - Tom Reed: "Keep on contacting voters as late as possible."'
+    (quote,) = parse(text).quotes
+    assert quote.spans == (span_at(text, "Keep on contacting voters as late as possible."),)
+    assert quote.speaker == "Tom Reed"
+
+
 def test_name_said_colon_form():
     text = 'Governor Maria Lopez said: "We will not raise taxes. Not this year, not next year."'
     doc = parse(text)

@@ -339,6 +339,10 @@ class CueRules:
             and any(toks[k].text == toks[start].text for k in range(s_first, cue.first))
         ):
             return None  # "— as Democrats allege, but Moscow denies — …": the aside ends
+        if start < end and toks[start].text in DASHES:
+            signer = subject_after(toks, start + 1)
+            if signer is not None and signer.last < end and toks[signer.last + 1].text == ":":
+                return None  # "Pollsters agree - Carl Bialik: "…"": the name signs what follows
         recipient = None
         if "rcpt" in cue.verb.frames:
             recipient = recipient_after(toks, start)

@@ -636,6 +636,8 @@ class QuoteRules:
                 return None
             if between and between[-1].lower == "that":
                 between = between[:-1]
+            if toks[k].text == ":" and between and between[0].text in DASHES:
+                return None  # "Pollsters agree - Carl Bialik: "…"": the name signs it
             # "Sembler responded in a text message: "…"", "said of the senator, "…"": the
             # cue's own phrase, then a colon or comma that introduces what it says.
             introduced = len(between) <= 12 and (
