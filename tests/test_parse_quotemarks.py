@@ -234,6 +234,14 @@ def test_a_name_after_a_dash_signs_the_quote_after_its_colon():
     assert quote.speaker == "Tom Reed"
 
 
+def test_a_question_someone_was_asked_is_put_to_them_not_said_by_them():
+    text = 'In an interview on Wednesday, Mayor Ana Ruiz was asked, "Where will the bridge go?"'
+    quote = quote_of(parse(text), "Where will the bridge go?")
+    assert quote.speaker is None
+    assert quote.recipients == ("Ana Ruiz",)
+    assert quote.cue == span_at(text, "asked")
+
+
 def test_name_said_colon_form():
     text = 'Governor Maria Lopez said: "We will not raise taxes. Not this year, not next year."'
     doc = parse(text)

@@ -38,6 +38,7 @@ from quotedb.parse.lexicon import (
     FINITE_VERBS,
     FUNCTION_WORDS,
     MESSAGE_NOUNS,
+    PASSIVE_AUXILIARIES,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
     ROLES,
@@ -697,6 +698,18 @@ class QuoteRules:
                     subject = after
             if subject is None and cue.verb is None:
                 return None
+            if (
+                subject is not None
+                and toks[cue.first].lower == "asked"
+                and toks[cue.first - 1].lower in PASSIVE_AUXILIARIES
+            ):
+                # "Trump was asked, "…"": the question is put to him by someone unnamed.
+                draft = self._draft(p, quotation, cue, None, "quote-cue-before", 0.6)
+                asked = self.resolve(toks, subject, speaks=False)
+                if asked:
+                    draft.recipients.append(asked)
+                used[ci] = draft
+                return draft
             draft = self._draft(p, quotation, cue, subject, "quote-cue-before", 0.85)
             if subject is None:
                 draft.speaker, draft.mention = self._implicit_subject(p, cue, list(used.values()))
