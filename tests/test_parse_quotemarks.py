@@ -242,6 +242,14 @@ def test_a_question_someone_was_asked_is_put_to_them_not_said_by_them():
     assert quote.cue == span_at(text, "asked")
 
 
+def test_a_cue_in_a_relative_clause_does_not_take_the_next_sentence_s_quote():
+    text = (
+        '"I am not a lawyer," Mayor Ana Ruiz told reporters, referring to bruises that Tom '
+        'Reed showed to the police. "Would he not have screamed?"'
+    )
+    assert speakers_of(parse(text), "Would he not have screamed?") == ["Ana Ruiz"]
+
+
 def test_name_said_colon_form():
     text = 'Governor Maria Lopez said: "We will not raise taxes. Not this year, not next year."'
     doc = parse(text)

@@ -1123,8 +1123,15 @@ def _after_here_is(toks: list[Token], opening: int, colon: int) -> NounPhrase | 
 
 
 def _in_a_subordinate_clause(toks: list[Token], cue: Cue) -> bool:
-    """Whether the cue's subject follows a subordinator: "after Rubio spoke"."""
+    """Whether the cue's subject follows a subordinator or a relative after a noun:
+    "after Rubio spoke", "bruises that Fields showed to the police"."""
     subject = subject_before(toks, cue.first)
-    return (
-        subject is not None and subject.first > 0 and toks[subject.first - 1].lower in SUBORDINATORS
+    if subject is None or subject.first == 0:
+        return False
+    before = toks[subject.first - 1].lower
+    return before in SUBORDINATORS or (
+        before in ("that", "which", "whom")
+        and subject.first >= 2
+        and toks[subject.first - 2].text[:1].isalpha()
+        and toks[subject.first - 2].lower not in CUES  # "said that Fields showed": content
     )
