@@ -953,6 +953,22 @@ def test_a_bare_verb_after_an_embedded_claim_goes_on_with_the_outer_clause():
     assert [quote.spans for quote in reed] == [(span_at(text, "would cost $2 billion"),)]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Senator Tom Reed said he expects Ruiz, Lopez, and Park to vote for the bridge.",
+            "he expects Ruiz, Lopez, and Park to vote for the bridge",
+        ),
+        # One name before ", and": a new subject, the writer's clause.
+        ("Senator Tom Reed said he met Ruiz, and Park said nothing.", "he met Ruiz"),
+    ],
+)
+def test_and_closing_a_list_of_names_does_not_end_the_content(text: str, content: str):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == "Tom Reed"
+
+
 def test_a_cue_set_off_by_commas_inside_its_content():
     text = "Mayor Ana Ruiz spoke. The plan, she said Monday, would cost $2 billion over a decade."
     quote = quote_holding(parse(text), "would cost $2 billion over a decade")

@@ -235,6 +235,22 @@ _CLAUSE_END_WORDS = (
 )
 
 
+def _ends_a_list_of_names(toks: list[Token], start: int, k: int) -> bool:
+    """ "he expects Obama, Abe, and Park to …": ", and" closes a list of names (each
+    set off by commas), not a clause."""
+    comma = k - 1
+    names = 0
+    while comma - 1 >= start and toks[comma].text == ",":
+        j = comma - 1
+        while j >= start and is_capitalised(toks[j]) and comma - j <= 3:
+            j -= 1
+        if j == comma - 1:
+            break  # no name before this comma
+        names += 1
+        comma = j
+    return names >= 2
+
+
 def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -> int:
     """Last token of the clause that starts at `start`: the sentence end, or a
     boundary like ", while", "; ", ", but", ", adding", or a quote closed on a comma."""
@@ -277,6 +293,7 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
                 and k > start + 1
                 and k + 1 <= s_last
                 and (is_capitalised(toks[k + 1]) or toks[k + 1].lower in SUBJECT_STARTS)
+                and not _ends_a_list_of_names(toks, start, k)
             ):
                 return k - 1
             # "he was once part of the establishment, but is now …": a verb with no
