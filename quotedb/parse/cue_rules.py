@@ -118,6 +118,9 @@ _SPEAKING_NOUNS = ROLES | GROUPS | ORGANISATION_HEADS
 _ASPECT_VERBS = frozenset(
     ["kept", "keeps", "keep", "began", "begins", "started", "starts", "stopped", "continued"]
 )
+# Prepositions whose object does not speak for a participle after it: "a statement to
+# Wired explaining why", "published research during the convention showing that …".
+_PARTICIPLE_PREPOSITIONS = PREPOSITIONS | {"during", "amid", "throughout"}
 # Verbs that hand their subject to a following "to say" ("went on to say", "wants to
 # tell"): a noun before "to" ("his acceptance speech to call for") does not.
 _CONTROL_VERBS = frozenset(
@@ -204,8 +207,7 @@ class CueRules:
             subject is not None
             and toks[cue.first].lower.endswith("ing")
             and subject.first - 1 >= s_first
-            # "published research during the convention showing that …"
-            and toks[subject.first - 1].lower in PREPOSITIONS | {"during", "amid", "throughout"}
+            and toks[subject.first - 1].lower in _PARTICIPLE_PREPOSITIONS
             # "…, with Senator John McCain telling reporters …": with NP V-ing, NP speaks.
             and not (
                 toks[subject.first - 1].lower == "with"
@@ -1266,6 +1268,7 @@ _SENDING_VERBS = frozenset(["sent", "gave", "handed", "mailed", "emailed", "text
 _COORDINATED_ADVERBS = frozenset(["then", "later", "also", "again"])
 _CONNECTIVES = frozenset(["and", "but", "while", "whereas", "although", "though", "yet"])
 _BOUNDARY_OPENERS = frozenset(["which", "who", "because", "since", "as", "so", "where", "when"])
+_RUNS_ON_AFTER = _CONNECTIVES | _BOUNDARY_OPENERS
 
 
 def _on_to_a_quote(p: Paragraph, end: int, s_last: int) -> int:
@@ -1276,7 +1279,7 @@ def _on_to_a_quote(p: Paragraph, end: int, s_last: int) -> int:
     word = end + 1  # the first word after the boundary
     while word <= s_last and (toks[word].text in (",", ";") or toks[word].text in DASHES):
         word += 1
-    if word > s_last or toks[word].lower not in _CONNECTIVES | _BOUNDARY_OPENERS:
+    if word > s_last or toks[word].lower not in _RUNS_ON_AFTER:
         # `whether the plan, which the Tax Foundation estimates would cost $170 billion,
         # would risk "…"`: a bare verb after the boundary goes on with an outer clause.
         return end
