@@ -1107,6 +1107,21 @@ def test_a_group_is_named_without_its_appositive():
     assert quote.speaker_mention == span_at(text, "Others, reacting to the release of the video")
 
 
+def test_a_described_subject_with_a_relative_clause_still_cues_its_quote():
+    text = (
+        "The complaint, which was filed in federal court on Friday, alleged that the "
+        "DNC \u201cfailed to implement reasonable security measures.\u201d"
+    )
+    quote = quote_of(
+        parse(text), "that the DNC \u201cfailed to implement reasonable security measures.\u201d"
+    )
+    assert quote.speaker is None
+    assert quote.speaker_mention == span_at(
+        text, "The complaint, which was filed in federal court on Friday"
+    )
+    assert quote.cue == span_at(text, "alleged")
+
+
 def test_a_participle_after_an_opening_phrase_takes_the_clause_subject():
     text = (
         "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her "

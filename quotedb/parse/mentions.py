@@ -660,7 +660,16 @@ def _appositive_subject(
     if (
         name is not None
         and name.last == name_end
-        and (tokens[name.head].lower in ROLES or tokens[name.head].lower in GROUPS)
+        and (
+            tokens[name.head].lower in ROLES
+            or tokens[name.head].lower in GROUPS
+            # "The complaint, which was filed in federal court, alleged": a described
+            # subject that opens its clause.
+            or (
+                appositive_first in ("who", "which")
+                and (name.first == floor or not tokens[name.first - 1].text[:1].isalnum())
+            )
+        )
         and tokens[name.first].lower in DETERMINERS
     ):
         # "An Israeli official, speaking on condition of anonymity, said": described only.
