@@ -157,6 +157,10 @@ def test_split_quote_is_one_attribution_with_two_spans(frame: str):
             ),
             "would use the bridge to reaffirm your love of the city",
         ),
+        (
+            '"Only you, Tom," Mayor Ana Ruiz said, that the city trusts with its bridge.',
+            "that the city trusts with its bridge",
+        ),
         # The writer's words after the cue: no second span.
         ('"Only you, Tom," Mayor Ana Ruiz said, another nod to the film.', None),
         ('"Only you, Tom," Mayor Ana Ruiz said, just prior to the vote.', None),
@@ -168,6 +172,7 @@ def test_a_quote_closed_on_a_comma_is_finished_by_the_words_after_its_cue(text, 
     quote = quote_of(parse(text), "Only you, Tom")
     expected = [span_at(text, "Only you, Tom")] + ([span_at(text, rest)] if rest else [])
     assert list(quote.spans) == expected
+    assert quote.kind == ("mixed" if rest else "direct")
     assert quote.speaker == "Ana Ruiz"
 
 

@@ -412,8 +412,9 @@ class QuoteRules:
             or first.lower in _CLAUSE_STOPPERS
             or first.lower in PREPOSITIONS
             or first.lower in ("according", "adding")
-            # `, another reference to …`, `, just prior to …`: the writer's again.
-            or first.lower in DETERMINERS
+            # `, another reference to …`, `, just prior to …`: the writer's again; but
+            # `"It's our bad luck," he said, that both men …` goes on with the quote.
+            or (first.lower in DETERMINERS and first.lower != "that")
             or first.lower in _WRITER_ADVERBS
             or first.lower.endswith("ly")
             or is_adjunct(rest)
@@ -422,6 +423,7 @@ class QuoteRules:
         ):
             return
         draft.spans.append(trim(self.text, first.start, toks[s_last].end, CONTENT_EDGES))
+        draft.kind = "mixed"  # the second span is in the writer's words
 
     @staticmethod
     def _name_before_an_aside(p: Paragraph, k: int, cue: Cue) -> NounPhrase | None:
