@@ -916,6 +916,13 @@ def test_a_quote_after_a_clause_boundary_goes_on_with_the_content(text: str, con
             'Senator Tom Reed said the rally would be "peaceful" \u2014 a swipe at Ana Ruiz.',
             'the rally would be "peaceful"',
         ),
+        (
+            (
+                'Senator Tom Reed complained that the count had been "rigged" against him, a '
+                "charge that county officials denied."
+            ),
+            'that the count had been "rigged" against him',
+        ),
         # A list goes on: no summing-up noun.
         (
             "Senator Tom Reed said the state needs a bridge, a road and a school.",
