@@ -936,6 +936,16 @@ def test_the_writer_s_summing_up_after_a_comma_or_dash_is_not_content(text: str,
     assert quote.speaker == "Tom Reed"
 
 
+def test_a_dash_after_the_quote_opens_the_writer_s_comment():
+    text = (
+        'Senator Tom Reed warned that the bonds "risk higher inflation" - except that, once '
+        "again, inflation has fallen."
+    )
+    quote = quote_holding(parse(text), "risk higher inflation")
+    assert quote.spans == (span_at(text, 'that the bonds "risk higher inflation"'),)
+    assert quote.speaker == "Tom Reed"
+
+
 @pytest.mark.parametrize("adverb", ["then ", "later ", ""])
 def test_a_cue_coordinated_after_a_comma_and_an_adverb_has_its_own_content(adverb: str):
     text = (

@@ -232,6 +232,7 @@ _CLAUSE_END_WORDS = (
     | CLAUSE_BOUNDARIES
     | CLOSING_MARKS
     | {word for word in CUES if word.endswith("ing")}
+    | DASHES
 )
 
 
@@ -266,6 +267,18 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
                 )
             )
             if token.text == ";":
+                return k - 1
+            if (
+                token.text in DASHES
+                and k - 2 > start
+                and toks[k - 1].text in CLOSING_MARKS
+                and inside[k - 2]
+                and not any(inside[k + 1 : s_last + 1])
+                and not any(t.text in DASHES for t in toks[k + 1 : s_last + 1])
+            ):
+                # `thought it "risks higher inflation" - except that inflation has
+                # fallen`: a dash after the quote, with no second dash closing an
+                # aside, opens the writer's comment.
                 return k - 1
             # `would pay "slightly more" in taxes, an acknowledgment that …`, `"…" - a
             # swipe at Trump`: the writer sums up what was said.
