@@ -1899,6 +1899,26 @@ def test_a_surname_met_again_is_the_antecedent_of_the_pronoun_after_it():
     assert quote.speaker_mention == Span(at, at + 2, "he")
 
 
+def test_he_opening_a_sentence_is_the_one_man_the_sentence_before_named():
+    text = (
+        "Senator Tom Reed said the Fed was right. Few others would agree. Just look at "
+        "Governor Sam Ruiz. He has said he gets his ideas from a novel."
+    )
+    quote = quote_of(parse(text), "he gets his ideas from a novel")
+    assert quote.speaker == "Sam Ruiz"
+    assert quote.speaker_mention == span_at(text, "He")
+
+
+def test_he_stays_with_the_speaker_when_the_sentence_before_already_spoke_of_him():
+    text = (
+        "Senator Tom Reed spoke at the rally. He met Governor Sam Ruiz there. He also "
+        "said the governor must resign."
+    )
+    quote = quote_of(parse(text), "the governor must resign")
+    assert quote.speaker == "Tom Reed"
+    assert quote.speaker_mention == span_at(text, "He", 2)
+
+
 def test_a_cue_that_introduces_a_quote_with_a_colon_wins_over_the_sentence_after():
     text = (
         "Hillary Clinton, exasperated, famously responded: “What difference does it make?” "

@@ -388,11 +388,19 @@ class EntityRegistry:
         return word in ROLES or word in self._by_role
 
     def pronoun(
-        self, text: str, start: int, end: int, speaks: bool = False, sentence_start: int = -1
+        self,
+        text: str,
+        start: int,
+        end: int,
+        speaks: bool = False,
+        sentence_start: int = -1,
+        previous_sentence_start: int = -1,
     ) -> str | None:
         """Resolve he/she/they: to the subject of its own sentence when one fits
-        ("The president shared …, though he refused"), else to the most recent
-        speaker of that gender, else to the most recent such person."""
+        ("The president shared …, though he refused"), else to the one such person
+        the sentence before named (given `previous_sentence_start`: "Just look at
+        Paul Ryan. He's said …"), else to the most recent speaker of that gender,
+        else to the most recent such person."""
         # "He's", "they're": the pronoun before the apostrophe.
         gender = PRONOUNS.get(text.lower().replace("’", "'").partition("'")[0])
         if gender not in ("m", "f", "p"):
@@ -402,6 +410,7 @@ class EntityRegistry:
         window_start = start - PRONOUN_WINDOW
         last_before: dict[int, int] = {}
         first_in_sentence: dict[int, int] = {}
+        in_previous_sentence: set[int] = set()
         by_id: dict[int, _OpenEntity] = {}
         for at, entity in reversed(self._recent):
             if at >= start:
@@ -424,6 +433,8 @@ class EntityRegistry:
             last_before[key] = max(last_before.get(key, at), at)
             if sentence_start >= 0 and at >= sentence_start:
                 first_in_sentence[key] = min(first_in_sentence.get(key, at), at)
+            elif 0 <= previous_sentence_start <= at:
+                in_previous_sentence.add(key)
         if not by_id:
             return None
         # "he" is a person we know is one (a title, a first name, a gazetteer entry, a
@@ -439,8 +450,11 @@ class EntityRegistry:
             by_id = {k: by_id[k] for k in people}
             last_before = {k: last_before[k] for k in people}
             first_in_sentence = {k: v for k, v in first_in_sentence.items() if k in by_id}
+        in_previous_sentence &= by_id.keys()
         if first_in_sentence:
             best = by_id[min(first_in_sentence, key=first_in_sentence.__getitem__)]
+        elif len(in_previous_sentence) == 1:
+            best = by_id[in_previous_sentence.pop()]
         else:
             speakers = [k for k in by_id if 0 <= by_id[k].last_spoke < start]
             if speakers:

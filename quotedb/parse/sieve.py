@@ -162,6 +162,15 @@ _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", 
 _PARTY_MEMBERS = frozenset({"republican", "democrat", "independent", "libertarian"})
 
 
+# The pronouns by which a sentence speaks of someone as its subject: "He has declared
+# Cruz to be …", "counts himself as a Trump supporter".
+_SAME_PERSON = {
+    "m": frozenset({"he", "himself"}),
+    "f": frozenset({"she", "herself"}),
+    "p": frozenset({"they", "themselves"}),
+}
+
+
 class _Reader(QuoteRules, CueRules, MediaRules):
     """Reads one document; holds what carries from paragraph to paragraph."""
 
@@ -195,11 +204,26 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 return self._relative_antecedent(toks, np.first, speaks)
             if lower == "one":
                 return None
-            sentence_start = -1
+            sentence_start = previous_sentence_start = -1
             if self._paragraph is not None and toks is self._paragraph.toks:
-                first, _ = self._paragraph.bounds[self._paragraph.sentence_of[np.first]]
+                sentence = self._paragraph.sentence_of[np.first]
+                first, _ = self._paragraph.bounds[sentence]
                 sentence_start = toks[first].start
-            return self.registry.pronoun(head.text, start, end, speaks, sentence_start)
+                gender = PRONOUNS.get(lower)
+                if np.first == first and sentence > 0 and gender in _SAME_PERSON:
+                    previous_first, _ = self._paragraph.bounds[sentence - 1]
+                    # "Just look at Paul D. Ryan. He's said …": a sentence that opens
+                    # with "he" may mean the one man the sentence before named, but
+                    # not when that sentence already spoke of a "he" ("He has
+                    # declared Cruz to be "anointed." He has also called …").
+                    if not any(
+                        t.lower in _SAME_PERSON[gender] or pronoun_of(t) in _SAME_PERSON[gender]
+                        for t in toks[previous_first:first]
+                    ):
+                        previous_sentence_start = toks[previous_first].start
+            return self.registry.pronoun(
+                head.text, start, end, speaks, sentence_start, previous_sentence_start
+            )
         conjunction = next((k for k in range(np.first + 1, np.head) if toks[k].lower == "and"), -1)
         if conjunction > 0 and toks[conjunction - 1].lower in ROLES:
             # "the Florida senator and Republican presidential candidate": one person,
