@@ -17,11 +17,14 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SEED_URL = "https://www.mirror.co.uk/news/world-news/kim-jong-un-gushing-letters"
 SEED_DATE = date(2020, 9, 10)
 
-# The letter quotes the seed article attributes to Kim Jong-un, addressed to Donald Trump.
+# What the seed article attributes to Kim Jong-un in his letters to Donald Trump: the
+# quotes, and what he referred to ("Kim wrote, before referring to a time they held
+# hands").
 SEED_LETTER_QUOTES = (
     "powerful and preeminent",
     "pleased to have formed good ties",
     "I feel pleased to have formed good ties with such a powerful and preeminent statesman",
+    "a time they held hands",
     "That moment of history when I firmly held Your Excellency",
     "reminiscent of a scene from a fantasy film",
 )

@@ -60,6 +60,12 @@ def test_according_to_after_a_direct_quote():
             "Tom Reed",
             ("Maria Lopez",),
         ),
+        (
+            'Senator Tom Reed referred to Maria Lopez as "the queen of pork."',
+            'Maria Lopez as "the queen of pork."',
+            "Tom Reed",
+            ("Maria Lopez",),
+        ),
     ],
 )
 def test_a_naming_quote_is_the_label_with_what_it_names(
@@ -71,6 +77,15 @@ def test_a_naming_quote_is_the_label_with_what_it_names(
     assert quote.spans == (span_at(text, content),)
     assert quote.speaker == speaker
     assert quote.about == about
+
+
+def test_referring_to_after_a_quote_says_what_the_quote_was_about():
+    """PolNeAR marks the `referring to` after a quote as the speaker's own act."""
+    text = '"The key was timing," Mayor Ana Ruiz said, referring to the two new resorts.'
+    quote = quote_of(parse(text), "the two new resorts")
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.cue == span_at(text, "referring to")
+    assert quote_of(parse(text), "The key was timing").speaker == "Ana Ruiz"
 
 
 @pytest.mark.parametrize(
