@@ -1320,3 +1320,13 @@ def test_a_multiword_cue_after_a_determiner_and_an_adjective_is_a_noun():
     assert naming.spans == (span_at(text, "them “corporate welfare.”"),)
     assert naming.speaker == "Ted Cruz"
     assert naming.speaker_mention == span_at(text, "Ted Cruz")
+
+
+def test_a_speech_word_before_have_or_has_is_a_noun():
+    text = (
+        "Senator Tom Reed said the wall would be built. His cost estimates have been between "
+        "$8 billion and $12 billion."
+    )
+    (said,) = parse(text).quotes  # no claim of "His cost" that "have been …"
+    assert said.spans == (span_at(text, "the wall would be built"),)
+    assert said.speaker == "Tom Reed"

@@ -162,6 +162,9 @@ _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", 
 _PARTY_MEMBERS = frozenset({"republican", "democrat", "independent", "libertarian"})
 
 
+# Verbs that, right after a speech word, show the word was a noun: "his claims were".
+_VERBS_AFTER_A_NOUN = frozenset({"is", "are", "was", "were", "will", "would", "have", "has"})
+
 # The pronouns by which a sentence speaks of someone as its subject: "He has declared
 # Cruz to be …", "counts himself as a Trump supporter".
 _SAME_PERSON = {
@@ -708,14 +711,15 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             return False  # "a conference call", "a phone call", "a strong showing"
         if (
             cue.last + 1 < len(toks)
-            and toks[cue.last + 1].lower in ("is", "are", "was", "were", "will", "would")
+            and toks[cue.last + 1].lower in _VERBS_AFTER_A_NOUN
             and not past
-            # "a move that the kingdom hopes will …": a verb whose content lost its subject
+            # "a move that the kingdom hopes will …", "Kelly, who he claims has been
+            # unfair": a verb whose content lost its subject
             and not any(
-                t.lower in ("that", "which") for t in toks[max(0, cue.first - 4) : cue.first]
+                t.lower in RELATIVE_PRONOUNS for t in toks[max(0, cue.first - 4) : cue.first]
             )
         ):
-            return False  # "The tax cut plans are …", "his claims were …": a noun
+            return False  # "The tax cut plans are …", "his cost estimates have been …": a noun
         if (
             cue.verb is not None
             and toks[cue.first].lower == cue.verb.lemma.split()[0]
