@@ -2080,14 +2080,31 @@ def test_a_participle_after_the_object_of_during_is_the_subject_s():
     assert quote.cue == span_at(text, "showing")
 
 
-def test_an_object_called_by_its_name_has_no_speaker():
-    text = (
-        "Mayor Ana Ruiz deleted the archive using a program called BleachBit, which is "
-        "designed to prevent recovery."
-    )
-    quote = quote_holding(parse(text), "BleachBit")
-    assert quote.speaker_mention == span_at(text, "a program")
-    assert quote.speaker is None  # not "a program", nor Ana Ruiz
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    [
+        (
+            (
+                "Mayor Ana Ruiz deleted the archive using a program called BleachBit, which is "
+                "designed to prevent recovery."
+            ),
+            "BleachBit",
+            "a program",
+        ),
+        (
+            (
+                "Mayor Ana Ruiz spoke at length, referencing a super PAC called Future45 funded "
+                "by two donors."
+            ),
+            "Future45",
+            "PAC",
+        ),
+    ],
+)
+def test_an_object_called_by_its_name_has_no_speaker(text: str, name: str, mention: str):
+    quote = quote_holding(parse(text), name)
+    assert quote.speaker_mention == span_at(text, mention)
+    assert quote.speaker is None  # not the object ("PAC"), nor Ana Ruiz
 
 
 @pytest.mark.parametrize(

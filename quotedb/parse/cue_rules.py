@@ -51,6 +51,7 @@ from quotedb.parse.lexicon import (
     QUANTITY_HEADS,
     ROLES,
     SUBORDINATORS,
+    TITLES,
 )
 from quotedb.parse.mentions import (
     NounPhrase,
@@ -231,16 +232,28 @@ class CueRules:
             and toks[subject.head].lower in MESSAGE_NOUNS
         ):
             subject = None  # "Trump fired back a response saying …": Trump says it
-        # "using a program called BleachBit": the object's name; no one in sight names it.
+        # "using a program called BleachBit", "referencing a super PAC called Future45":
+        # the object's name; no one in sight names it. The article may stand two words
+        # before the phrase ("a super PAC"), but not before a titled name ("a campaign
+        # Mr. Khan has called").
+        article = None
+        if subject is not None and toks[subject.first].lower not in TITLES:
+            article = next(
+                (
+                    k
+                    for k in range(subject.first, max(s_first, subject.first - 2) - 1, -1)
+                    if toks[k].lower in ("a", "an")
+                ),
+                None,
+            )
         named_thing = (
-            subject is not None
+            article is not None
             and "name" in cue.verb.frames
             and toks[cue.first].lower.endswith("ed")
-            and toks[subject.first].lower in ("a", "an")
-            and subject.first > s_first
+            and article > s_first
             and (
-                toks[subject.first - 1].lower in PREPOSITIONS
-                or toks[subject.first - 1].lower.endswith(("ing", "ed"))
+                toks[article - 1].lower in PREPOSITIONS
+                or toks[article - 1].lower.endswith(("ing", "ed"))
             )
         )
         if (
