@@ -2048,6 +2048,10 @@ def test_an_inverted_description_is_named_by_the_appositive_after_it(after, spea
             "Executives who have worked closely with Lachlan Murdoch say the plan was dead.",
             "Executives",
         ),
+        (
+            "Party leaders who campaigned for Tom Reed or Ana Ruiz said the plan was dead.",
+            "Party leaders",
+        ),
     ],
 )
 def test_the_object_of_a_relative_clause_before_the_cue_is_not_the_speaker(text, mention):

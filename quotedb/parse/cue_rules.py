@@ -1159,6 +1159,12 @@ def _before_a_relative_clause(
     """ "Officials who spoke with The Huffington Post said": the phrase before the cue
     is the object of a relative clause's verb; the subject is the phrase before "who"."""
     k = phrase.first - 1
+    # "for Cruz or Rubio or Ben Carson": back over the names listed before the phrase.
+    while k - 1 > s_first and toks[k].lower in ("or", "and") and is_capitalised(toks[k - 1]):
+        k -= 1
+        while k - 1 > s_first and is_capitalised(toks[k - 1]):
+            k -= 1
+        k -= 1
     if k - 2 < s_first or toks[k].lower not in _RELATIVE_PREPOSITIONS:
         return None
     # Back over the relative clause's words ("who'd rather be working now on a campaign
