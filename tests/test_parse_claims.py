@@ -1330,3 +1330,12 @@ def test_a_speech_word_before_have_or_has_is_a_noun():
     (said,) = parse(text).quotes  # no claim of "His cost" that "have been …"
     assert said.spans == (span_at(text, "the wall would be built"),)
     assert said.speaker == "Tom Reed"
+
+
+@pytest.mark.parametrize("cue", ["spoke of", "spoke about", "warned of", "talked about"])
+def test_a_cue_with_its_preposition_takes_the_noun_phrase_as_content(cue: str):
+    text = f"Senator Tom Reed {cue} the dangers of the plan, and the crowd cheered."
+    quote = quote_of(parse(text), "the dangers of the plan")
+    assert quote.kind == "indirect"
+    assert quote.speaker == "Tom Reed"
+    assert quote.cue == span_at(text, cue)
