@@ -1339,3 +1339,11 @@ def test_a_cue_with_its_preposition_takes_the_noun_phrase_as_content(cue: str):
     assert quote.kind == "indirect"
     assert quote.speaker == "Tom Reed"
     assert quote.cue == span_at(text, cue)
+
+
+@pytest.mark.parametrize("cue", ["made clear", "made it clear", "makes it clear"])
+def test_making_clear_is_a_claim(cue: str):
+    text = f"Senator Tom Reed {cue} that he would vote against the bill."
+    quote = quote_of(parse(text), "that he would vote against the bill")
+    assert quote.speaker == "Tom Reed"
+    assert quote.cue == span_at(text, cue)

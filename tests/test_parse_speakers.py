@@ -1891,7 +1891,7 @@ def test_a_surname_met_again_is_the_antecedent_of_the_pronoun_after_it():
     text = (
         "Bernie Sanders won the caucus in a landslide on Monday night.\n\n"
         "“This is a guy who fights,” his strategist Tad Devine said.\n\n"
-        "Sanders has made clear that he expects the Clinton camp to attack."
+        "Sanders has been blunt, and he expects the Clinton camp to attack."
     )
     quote = quote_of(parse(text), "the Clinton camp to attack")
     assert quote.speaker == "Bernie Sanders"
