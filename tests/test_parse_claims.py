@@ -1347,3 +1347,11 @@ def test_making_clear_is_a_claim(cue: str):
     quote = quote_of(parse(text), "that he would vote against the bill")
     assert quote.speaker == "Tom Reed"
     assert quote.cue == span_at(text, cue)
+
+
+@pytest.mark.parametrize("cue", ["praised", "praises"])
+def test_praise_takes_what_was_praised(cue: str):
+    text = f"Senator Tom Reed {cue} the new bridge over the river."
+    quote = quote_of(parse(text), "the new bridge over the river")
+    assert quote.speaker == "Tom Reed"
+    assert quote.cue == span_at(text, cue)
