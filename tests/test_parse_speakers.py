@@ -750,7 +750,12 @@ def test_a_body_named_with_on_or_for_speaks_under_its_whole_name(body: str, name
 
 
 @pytest.mark.parametrize(
-    "group", ["Some delegates at the convention in Philadelphia", "Experts at the Aspen Institute"]
+    "group",
+    [
+        "Some delegates at the convention in Philadelphia",
+        "Experts at the Aspen Institute",
+        "Officials in each state",
+    ],
 )
 def test_a_group_before_its_place_speaks_not_the_place(group: str):
     text = f"{group} said they welcomed the debate."

@@ -380,9 +380,13 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             )
         ):
             return NounPhrase(person.first, head, person.head)
-    # "Some delegates at the convention in Philadelphia said": the place ends a chain of
-    # prepositional phrases after the group that speaks.
-    if named and first - 1 >= floor and tokens[first - 1].lower in _PLACE_PREPOSITIONS:
+    # "Some delegates at the convention in Philadelphia said", "Officials in each state
+    # said": the place ends a chain of prepositional phrases after the group that speaks.
+    if (
+        (named or tokens[first].lower in ("each", "every"))
+        and first - 1 >= floor
+        and tokens[first - 1].lower in _PLACE_PREPOSITIONS
+    ):
         group = _group_before_the_places(tokens, first - 1, floor)
         if group is not None:
             return NounPhrase(group.first, head, group.head)
