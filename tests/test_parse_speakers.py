@@ -2197,3 +2197,11 @@ def test_a_past_verb_and_where_before_to_say_give_its_speaker(verb: str):
     quote = quote_of(parse(text), "the vote was rigged")
     assert quote.speaker == "Ana Ruiz"
     assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
+
+
+def test_a_described_subject_of_the_verb_before_a_participle_is_kept_unnamed():
+    text = 'The town released a statement Wednesday saying the comments "are false."'
+    quote = quote_of(parse(text), 'the comments "are false."')
+    assert quote.speaker is None
+    assert quote.speaker_mention == span_at(text, "The town")
+    assert quote.cue == span_at(text, "saying")

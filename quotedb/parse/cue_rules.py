@@ -890,6 +890,16 @@ class CueRules:
                     name = self.resolve(toks, subject, speaks=True)
                     if name:
                         return name, self.span_of(toks, subject.first, subject.last)
+                elif (
+                    subject is not None
+                    and subject.first == s_first
+                    and toks[subject.first].lower in ("the", "a", "an")
+                    and toks[subject.head].text.isalpha()
+                    and toks[subject.head].lower not in FUNCTION_WORDS
+                ):
+                    # "The town released a statement Wednesday saying …": a described
+                    # speaker, kept as the evidence, named by no one.
+                    return None, self.span_of(toks, subject.first, subject.last)
                 break
         opening = skip_conjunction(toks, s_first, cue.first)
         # "Washington (AFP) – Democrat Hillary Clinton has …", "WASHINGTON — Sen. Chuck
