@@ -1332,7 +1332,9 @@ def test_a_speech_word_before_have_or_has_is_a_noun():
     assert said.speaker == "Tom Reed"
 
 
-@pytest.mark.parametrize("cue", ["spoke of", "spoke about", "warned of", "talked about"])
+@pytest.mark.parametrize(
+    "cue", ["spoke of", "spoke about", "warned of", "talked about", "talked of"]
+)
 def test_a_cue_with_its_preposition_takes_the_noun_phrase_as_content(cue: str):
     text = f"Senator Tom Reed {cue} the dangers of the plan, and the crowd cheered."
     quote = quote_of(parse(text), "the dangers of the plan")
