@@ -945,6 +945,14 @@ def test_with_a_name_and_a_participle_the_name_speaks():
     assert quote.recipients == ("reporters",)
 
 
+def test_about_a_name_and_a_participle_the_name_speaks():
+    text = "Mayor Ana Ruiz will be interviewed about Senator Tom Reed calling the bill a sham."
+    quote = quote_of(parse(text), "the bill a sham")
+    assert quote.speaker == "Tom Reed"
+    assert quote.speaker_mention == span_at(text, "Senator Tom Reed")
+    assert quote.cue == span_at(text, "calling")
+
+
 def test_an_upper_case_dateline_is_not_the_speaker():
     text = (
         "WASHINGTON — Sen. Chuck Grassley on Wednesday downplayed the attack on the judge "

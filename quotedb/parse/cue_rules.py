@@ -209,9 +209,10 @@ class CueRules:
             and toks[cue.first].lower.endswith("ing")
             and subject.first - 1 >= s_first
             and toks[subject.first - 1].lower in _PARTICIPLE_PREPOSITIONS
-            # "…, with Senator John McCain telling reporters …": with NP V-ing, NP speaks.
+            # "…, with Senator John McCain telling reporters …", "interviewed about Pope
+            # Francis calling Christmas a sham": with/about NP V-ing, NP speaks.
             and not (
-                toks[subject.first - 1].lower == "with"
+                toks[subject.first - 1].lower in ("with", "about")
                 and all(t.text != "," for t in toks[subject.first : subject.last + 1])
             )
         ):
