@@ -2213,3 +2213,14 @@ def test_a_described_subject_of_the_verb_before_a_participle_is_kept_unnamed():
     assert quote.speaker is None
     assert quote.speaker_mention == span_at(text, "The town")
     assert quote.cue == span_at(text, "saying")
+
+
+def test_a_coordinated_cue_takes_the_clause_subject_not_a_pronoun_in_a_dashed_aside():
+    text = (
+        "Senator Tom Reed spoke first. Returning to the plant \u2015 much like he did last "
+        'year \u2015 Mayor Ana Ruiz toured the site on Monday, and warned that costs "will rise."'
+    )
+    quote = quote_of(parse(text), 'that costs "will rise."')
+    assert quote.speaker == "Ana Ruiz"  # not Tom Reed, the "he" of the aside
+    assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
+    assert quote.cue == span_at(text, "warned")

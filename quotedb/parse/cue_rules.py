@@ -842,9 +842,10 @@ class CueRules:
             break
         # "When he returned he began by saying, …": the nearest subject pronoun or,
         # failing that, the name that opens the sentence.
+        asides = list(zip(dashes[::2], dashes[1::2]))
         for k in range(cue.first - 1, s_first - 1, -1):
-            if p.inside[k]:
-                continue
+            if p.inside[k] or any(open_ < k < close for open_, close in asides):
+                continue  # "― much like he did last year ―": the aside's "he" is not ours
             if toks[k].lower in ("he", "she", "they") and not (
                 k > s_first
                 and (toks[k - 1].lower in SUBORDINATORS or toks[k - 1].lower in _CLAUSE_OPENERS)
@@ -860,10 +861,12 @@ class CueRules:
             # hangs on the verb before it.
             or toks[cue.first].lower.endswith("ing")
         ):
+            # "Ruiz toured the site on Monday, and warned …": past the comma.
+            coordinated = toks[cue.first - 1].lower in ("and", "but", "then")
             for k in range(cue.first - 2, s_first, -1):
                 if p.inside[k] or toks[k].text in CLOSING_MARKS or toks[k].text in OPENING_MARKS:
                     continue  # "thanked its members "for their support" and called"
-                if toks[k].text == ",":
+                if toks[k].text == "," and not (coordinated and k == cue.first - 2):
                     break
                 past = (
                     toks[k].lower.endswith("ed")
