@@ -2224,3 +2224,14 @@ def test_a_coordinated_cue_takes_the_clause_subject_not_a_pronoun_in_a_dashed_as
     assert quote.speaker == "Ana Ruiz"  # not Tom Reed, the "he" of the aside
     assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
     assert quote.cue == span_at(text, "warned")
+
+
+def test_by_and_a_participle_is_the_act_of_the_subject_that_opens_the_sentence():
+    text = (
+        "Senator Tom Reed spoke first. Mayor Ana Ruiz quashed rumors he was leaving by "
+        'tweeting that "I am staying."'
+    )
+    quote = quote_holding(parse(text), "I am staying.")
+    assert quote.speaker == "Ana Ruiz"  # not Tom Reed, the "he" of the rumors
+    assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
+    assert quote.cue == span_at(text, "tweeting")

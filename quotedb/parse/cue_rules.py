@@ -842,6 +842,24 @@ class CueRules:
             break
         # "When he returned he began by saying, …": the nearest subject pronoun or,
         # failing that, the name that opens the sentence.
+        # "Lewandowski earlier quashed rumors he was planning a book by tweeting that":
+        # "by" ties the participle to the subject that opens the sentence.
+        if toks[cue.first - 1].lower == "by":
+            opening = skip_conjunction(toks, s_first, cue.first)
+            for k in range(opening + 1, cue.first - 1):
+                if toks[k].text.islower() and (
+                    toks[k].lower.endswith("ed") or toks[k].lower in IRREGULAR_PASTS
+                ):
+                    subject = subject_before(toks, k, floor=s_first)
+                    if (
+                        subject is not None
+                        and subject.first == opening
+                        and not toks[subject.last].lower.endswith(("'s", "’s"))
+                    ):
+                        name = self.resolve(toks, subject, speaks=True)
+                        if name:
+                            return name, self.span_of(toks, subject.first, subject.last)
+                    break
         asides = list(zip(dashes[::2], dashes[1::2]))
         for k in range(cue.first - 1, s_first - 1, -1):
             if p.inside[k] or any(open_ < k < close for open_, close in asides):
