@@ -252,6 +252,16 @@ def test_a_name_and_an_unlisted_verb_after_a_quote_sign_it():
     ]
 
 
+def test_a_name_and_is_after_a_quote_do_not_sign_it():
+    text = (
+        "Mayor Ana Ruiz's answer was: \u201cIs Dalton Brody open on Sunday?\u201d Dalton "
+        "Brody is a store."
+    )
+    quote = quote_of(parse(text), "Is Dalton Brody open on Sunday?")
+    assert quote.speaker == "Ana Ruiz"  # the colon's "Ruiz's answer", not the store
+    assert quote.rule == "quote-colon"
+
+
 def test_a_second_quote_in_the_paragraph_keeps_its_speaker_past_a_later_cue():
     text = (
         '"She has two chances left to set expectations," said Megan Greene, an economist. '

@@ -546,6 +546,8 @@ class QuoteRules:
         verb = toks[subject.last + 1] if subject.last + 1 < len(toks) else None
         if verb is None or is_capitalised(verb) or not verb.lower.endswith(("ed", "s")):
             return None
+        if verb.lower in FINITE_VERBS:
+            return None  # `"Is Dalton Brody off Conn?" Dalton Brody is a store`: no act
         if not (is_capitalised(toks[subject.head]) or toks[subject.head].lower in ROLES):
             return None
         name = self.resolve(toks, subject, speaks=True)
