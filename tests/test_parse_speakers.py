@@ -1619,6 +1619,16 @@ def test_a_capitalised_thing_after_the_is_not_the_person_its_name_starts_with():
     assert added.speaker_mention == span_at(text, "He")
 
 
+def test_a_description_before_the_name_may_hold_a_capitalised_show_title():
+    text = (
+        "Senator Tom Reed spoke next. \u201cThat was the first time in a long time,\u201d "
+        "CBS This Morning co-anchor Ana Ruiz said."
+    )
+    quote = quote_of(parse(text), "That was the first time in a long time")
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.speaker_mention == span_at(text, "CBS This Morning co-anchor Ana Ruiz")
+
+
 def test_a_description_before_the_name_may_hold_an_organisation_with_for_or_of():
     text = "“They have to decide,” Fight for $15 organizing director Kendall Fells told Fox News."
     quote = quote_of(parse(text), "They have to decide")

@@ -362,6 +362,8 @@ class QuoteRules:
                     if len(gap) <= 8 and all(
                         (t.text[:1].isalnum() and t.lower not in FUNCTION_WORDS)
                         or t.text in ("'s", "’s", "$", "-")
+                        # "CBS This Morning co-anchor": a capitalised show title
+                        or (j > 0 and is_capitalised(t) and is_capitalised(gap[j - 1]))
                         # "Fight for $15 organizing director", "Secretary of State": inside
                         # a capitalised name
                         or (t.lower in ("of", "for") and j > 0 and is_capitalised(gap[j - 1]))
