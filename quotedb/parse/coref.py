@@ -398,9 +398,10 @@ class EntityRegistry:
     ) -> str | None:
         """Resolve he/she/they: to the subject of its own sentence when one fits
         ("The president shared …, though he refused"), else to the one such person
-        the sentence before named (given `previous_sentence_start`: "Just look at
-        Paul Ryan. He's said …"), else to the most recent speaker of that gender,
-        else to the most recent such person."""
+        the sentence before named, or to the one it opens with (given
+        `previous_sentence_start`: "Just look at Paul Ryan. He's said …", "Reed met
+        Ruiz. He said …"), else to the most recent speaker of that gender, else to
+        the most recent such person."""
         # "He's", "they're": the pronoun before the apostrophe.
         gender = PRONOUNS.get(text.lower().replace("’", "'").partition("'")[0])
         if gender not in ("m", "f", "p"):
@@ -411,6 +412,7 @@ class EntityRegistry:
         last_before: dict[int, int] = {}
         first_in_sentence: dict[int, int] = {}
         in_previous_sentence: set[int] = set()
+        opens_previous_sentence: int | None = None
         by_id: dict[int, _OpenEntity] = {}
         for at, entity in reversed(self._recent):
             if at >= start:
@@ -435,6 +437,8 @@ class EntityRegistry:
                 first_in_sentence[key] = min(first_in_sentence.get(key, at), at)
             elif 0 <= previous_sentence_start <= at:
                 in_previous_sentence.add(key)
+                if at == previous_sentence_start:
+                    opens_previous_sentence = key
         if not by_id:
             return None
         # "he" is a person we know is one (a title, a first name, a gazetteer entry, a
@@ -455,6 +459,8 @@ class EntityRegistry:
             best = by_id[min(first_in_sentence, key=first_in_sentence.__getitem__)]
         elif len(in_previous_sentence) == 1:
             best = by_id[in_previous_sentence.pop()]
+        elif opens_previous_sentence in by_id:
+            best = by_id[opens_previous_sentence]
         else:
             speakers = [k for k in by_id if 0 <= by_id[k].last_spoke < start]
             if speakers:
