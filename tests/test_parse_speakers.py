@@ -1942,11 +1942,15 @@ def test_he_opening_a_sentence_is_the_one_man_the_sentence_before_named():
     assert quote.speaker_mention == span_at(text, "He")
 
 
-def test_he_opening_a_sentence_is_the_subject_of_the_sentence_before():
-    text = "Senator Tom Reed met Governor Sam Ruiz on Monday. He said the bill was dead."
+@pytest.mark.parametrize(("lead", "pronoun"), [("", "He"), ("Later ", "he"), ("But ", "he")])
+def test_he_opening_a_sentence_is_the_subject_of_the_sentence_before(lead: str, pronoun: str):
+    text = (
+        f"Senator Tom Reed met Governor Sam Ruiz on Monday. {lead}{pronoun} said the bill was dead."
+    )
     quote = quote_of(parse(text), "the bill was dead")
     assert quote.speaker == "Tom Reed"  # the subject, not the last man named
-    assert quote.speaker_mention == span_at(text, "He")
+    at = text.index(f"{lead}{pronoun} said") + len(lead)
+    assert quote.speaker_mention == Span(at, at + len(pronoun), pronoun)
 
 
 def test_he_stays_with_the_speaker_when_the_sentence_before_already_spoke_of_him():

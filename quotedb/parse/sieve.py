@@ -165,6 +165,11 @@ _PARTY_MEMBERS = frozenset({"republican", "democrat", "independent", "libertaria
 # Verbs that, right after a speech word, show the word was a noun: "his claims were".
 _VERBS_AFTER_A_NOUN = frozenset({"is", "are", "was", "were", "will", "would", "have", "has"})
 
+# Words that may lead a sentence before its subject pronoun: "Recently she announced".
+_SENTENCE_LEADS = frozenset(
+    {"but", "and", "so", "yet", "still", "later", "recently", "then", "now"}
+)
+
 # The pronouns by which a sentence speaks of someone as its subject: "He has declared
 # Cruz to be …", "counts himself as a Trump supporter".
 _SAME_PERSON = {
@@ -213,7 +218,10 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 first, _ = self._paragraph.bounds[sentence]
                 sentence_start = toks[first].start
                 gender = PRONOUNS.get(lower)
-                if np.first == first and sentence > 0 and gender in _SAME_PERSON:
+                opens = np.first == first or (
+                    np.first == first + 1 and toks[first].lower in _SENTENCE_LEADS
+                )
+                if opens and sentence > 0 and gender in _SAME_PERSON:
                     previous_first, _ = self._paragraph.bounds[sentence - 1]
                     # "Just look at Paul D. Ryan. He's said …": a sentence that opens
                     # with "he" may mean the one man the sentence before named, but
