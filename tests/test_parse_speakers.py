@@ -2266,3 +2266,14 @@ def test_by_and_a_participle_is_the_act_of_the_subject_that_opens_the_sentence()
     assert quote.speaker == "Ana Ruiz"  # not Tom Reed, the "he" of the rumors
     assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
     assert quote.cue == span_at(text, "tweeting")
+
+
+def test_a_participle_after_a_verb_and_its_preposition_is_that_verb_s_subject_s_act():
+    text = (
+        "Mayor Ana Ruiz blasted the council for stalling now that Senator Tom Reed has "
+        "decided against recommending the bridge."
+    )
+    quote = quote_of(parse(text), "the bridge")
+    assert quote.speaker == "Tom Reed"  # not Ana Ruiz, who blasted
+    assert quote.speaker_mention == span_at(text, "Senator Tom Reed")
+    assert quote.cue == span_at(text, "recommending")

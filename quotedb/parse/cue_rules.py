@@ -803,6 +803,21 @@ class CueRules:
         blamed = self._blamed_for(p, cue, s_first)
         if blamed is not None:
             return blamed
+        # "now that the FBI has decided against recommending charges": the participle
+        # after a verb and its preposition is that verb's subject's act.
+        verb = cue.first - 2
+        if (
+            verb > s_first
+            and toks[cue.first - 1].lower in PREPOSITIONS
+            and toks[cue.first - 1].lower != "for"
+            and toks[verb].text.islower()
+            and (toks[verb].lower.endswith("ed") or toks[verb].lower in IRREGULAR_PASTS)
+        ):
+            subject = subject_before(toks, verb, floor=s_first)
+            if subject is not None and is_capitalised(toks[subject.head]):
+                name = self.resolve(toks, subject, speaks=True)
+                if name:
+                    return name, self.span_of(toks, subject.first, subject.last)
         own_clause = _start_of_the_last_clause(toks, s_first, cue.first, p.inside)
         if own_clause is not None:
             earlier = [draft for draft in earlier if draft.cue_index[0] > own_clause]
