@@ -637,6 +637,17 @@ def test_a_headline_name_before_a_colon_says_the_rest(
     assert quote.speaker_mention == span_at(text, mention)
 
 
+def test_a_headline_name_before_a_colon_says_the_rest_with_a_claim_of_its_own():
+    text = "Mayor Ana Ruiz: Tom Reed claimed the bridge is too costly"
+    doc = parse(text)
+    outer = quote_of(doc, "Tom Reed claimed the bridge is too costly")
+    assert outer.rule == "headline-colon"
+    assert outer.speaker == "Ana Ruiz"
+    inner = quote_of(doc, "the bridge is too costly")
+    assert inner.speaker == "Tom Reed"
+    assert inner.claimed_by == "Ana Ruiz"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -451,7 +451,11 @@ class CueRules:
         if colon is None or colon + 3 >= len(toks) or p.inside[colon + 1]:
             return None  # nothing after the colon, or a quote (the quote rules' case)
         first = 1 if toks[0].lower == "the" and colon > 1 else 0  # "The Latest: …"
-        if toks[first].lower in HEADLINE_NON_SPEAKERS or not is_capitalised(toks[0]):
+        if (
+            toks[first].lower in HEADLINE_NON_SPEAKERS
+            or toks[first].lower in DATE_WORDS  # "Today: …"
+            or not is_capitalised(toks[0])
+        ):
             return None
         if any(t.text[:1].isdigit() for t in toks[: colon + 2]):
             return None  # "10:30", "Jan. 5:", "Clinton: 547.": a time, a date, a count

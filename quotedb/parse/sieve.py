@@ -469,10 +469,21 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                     used_quotes.add(qi)
             used_cues[ci] = draft
             drafts.append(draft)
-        if not drafts:
-            headline = self.headline_colon(paragraph)
-            if headline is not None:
-                drafts.append(headline)
+        # "Bill Clinton: Hillary thinks feds require too many tests": the name before
+        # the colon says the rest, a claim of its own included.
+        headline = self.headline_colon(paragraph)
+        if headline is not None and (
+            not drafts
+            or (
+                headline.speaker is not None
+                and headline.mention[1] == headline.cue[0]  # "Name:", not "Focus on security:"
+                and all(
+                    d.kind == "indirect" and d.cue is not None and d.cue[0] > headline.cue[0]
+                    for d in drafts
+                )
+            )
+        ):
+            drafts.append(headline)
         drafts = self.nest_claims(drafts)
         for qi, quotation in enumerate(quotes):
             if qi in used_quotes or any(
