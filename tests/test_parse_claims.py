@@ -508,6 +508,11 @@ def test_a_cue_s_content_does_not_reach_past_the_next_speaker_s_cue():
             ),
             'that "every member of the board" - including Ruiz - favored the plan',
         ),
+        # A name with a verb of its own after the fragment: the clause goes on.
+        (
+            'Senator Tom Reed said "of course" Ana Ruiz has the votes to win.',
+            '"of course" Ana Ruiz has the votes to win',
+        ),
     ],
 )
 def test_a_quote_opening_a_clause_goes_on_over_a_second_that_or_a_dashed_aside(

@@ -821,8 +821,21 @@ class QuoteRules:
             following.lower in _CLAUSE_STOPPERS and not second_that
         ):
             return None
-        if following.lower in CUES or is_capitalised(following):
-            return None  # `"…" Kim wrote` / a new sentence
+        if following.lower in CUES:
+            return None  # `"…" told the paper`
+        if is_capitalised(following):
+            # `said "of course" Clinton has the qualifications`: a name with a verb of
+            # its own after a fragment goes on with the clause; `"…" Kim wrote`, or a
+            # new sentence, does not.
+            subject = subject_after(toks, after)
+            verb = subject.last + 1 if subject is not None else s_last + 1
+            if not (
+                self.text[quotation.start : quotation.start + 1].islower()
+                and last_mark(self.text, quotation) not in ".?!,"
+                and verb <= s_last
+                and toks[verb].lower in _CONTENT_VERBS
+            ):
+                return None
         end = clause_end(toks, after, s_last, p.inside)
         return (after, end) if end >= after else None
 
