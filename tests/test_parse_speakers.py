@@ -237,6 +237,17 @@ def test_a_clause_ending_in_a_colon_hands_the_quote_to_its_subject():
     assert quote.rule == "quote-colon"
 
 
+def test_a_named_body_before_a_colon_is_the_quote_s_evidence():
+    text = (
+        "The Ruiz campaign, in a note on the controversy, worded it more carefully: "
+        '"Her practice was to use official accounts."'
+    )
+    quote = quote_of(parse(text), "Her practice was to use official accounts.")
+    assert quote.rule == "quote-colon"
+    assert quote.speaker_mention == span_at(text, "The Ruiz campaign")
+    assert quote.speaker is None  # a campaign is described, not named
+
+
 def test_a_name_and_an_unlisted_verb_after_a_quote_sign_it():
     text = (
         "Trump claimed France had lost its identity.\n\n"

@@ -38,6 +38,7 @@ from quotedb.parse.lexicon import (
     FINITE_VERBS,
     FUNCTION_WORDS,
     MESSAGE_NOUNS,
+    ORGANISATION_WORDS,
     PASSIVE_AUXILIARIES,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
@@ -228,8 +229,12 @@ class QuoteRules:
         entity = self.registry.find(words)
         if named:
             return True
-        if entity is not None:
-            return entity.kind in ("person", "organisation")
+        if entity is not None and entity.kind in ("person", "organisation"):
+            return True
+        # "The Clinton campaign, in a Q&A …, worded it more carefully: "…"": a body
+        # named by its capitalised words.
+        if toks[subject.head].lower in ORGANISATION_WORDS and first < subject.head:
+            return True
         return any(t.lower in TITLES for t in toks[subject.first : subject.head])
 
     def _colon_speaker(self, p: Paragraph, quotation: Quotation, colon: int) -> Draft | None:
@@ -268,7 +273,12 @@ class QuoteRules:
                 continue
             named = subject.last + 1 == colon  # "Name: …"
             pronoun = subject.first == subject.head and toks[subject.head].lower in ("he", "she")
-            if not pronoun and not is_capitalised(toks[subject.head]):
+            body = (
+                toks[subject.head].lower in ORGANISATION_WORDS
+                and subject.head > subject.first
+                and is_capitalised(toks[subject.head - 1])
+            )  # "The Clinton campaign"
+            if not pronoun and not body and not is_capitalised(toks[subject.head]):
                 # "One early supporter, Representative Lee Zeldin, …, gave it a whirl: "…"":
                 # the description's appositive names the speaker.
                 appositive = (
