@@ -1499,8 +1499,8 @@ def test_a_possessive_owner_is_not_part_of_the_person_s_name():
                 "“We won New Hampshire!”"
             ),
             "We won New Hampshire!",
-            None,
-            None,
+            None,  # the campaign, kept as the evidence, unnamed
+            "His campaign",
         ),
         (
             "The ad then cuts to footage of Donald Trump saying, “You have to give them a path.”",

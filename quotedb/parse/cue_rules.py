@@ -928,9 +928,9 @@ class CueRules:
                     # "Republicans on Capitol Hill pounced": a preposition's object
                     and toks[subject.first - 1].lower not in PREPOSITIONS
                 ):
+                    # "his campaign sent out a text message saying": kept, if unnamed
                     name = self.resolve(toks, subject, speaks=True)
-                    if name:
-                        return name, self.span_of(toks, subject.first, subject.last)
+                    return name, self.span_of(toks, subject.first, subject.last)
                 elif (
                     subject is not None
                     and subject.first == s_first
