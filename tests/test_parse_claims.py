@@ -1373,3 +1373,14 @@ def test_praise_takes_what_was_praised(cue: str):
     quote = quote_of(parse(text), "the new bridge over the river")
     assert quote.speaker == "Tom Reed"
     assert quote.cue == span_at(text, cue)
+
+
+def test_a_plural_speech_noun_before_an_inverted_cue_is_the_content_s_subject():
+    text = 'Cost estimates, he added, were "based on a prototype facility."'
+    (quote,) = parse(f"Senator Tom Reed spoke. {text}").quotes
+    assert quote.cue.text == "added"  # not "estimates", with "Cost" as its speaker
+    assert quote.speaker == "Tom Reed"
+    assert [span.text for span in quote.spans] == [
+        "Cost estimates",
+        'were "based on a prototype facility."',
+    ]

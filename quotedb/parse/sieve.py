@@ -720,6 +720,14 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             and toks[cue.last + 1].text in (",", ".", ";")
         ):
             return False  # "to calm Russian fears, reassuring …": a plural noun
+        if (
+            toks[cue.last].lower.endswith("s")
+            and cue.last + 3 < len(toks)
+            and toks[cue.last + 1].text == ","
+            and toks[cue.last + 2].lower in SUBJECT_PRONOUNS
+            and toks[cue.last + 3].lower in CUES
+        ):
+            return False  # "Cost estimates, he added, were …": a noun, then the real cue
         if cue.first == 0:
             return cue.verb is not None and cue.verb.cls != "naming"
         previous = toks[cue.first - 1].lower
