@@ -150,3 +150,35 @@ def test_help_has_an_example():
     assert result.exit_code == 0
     assert "Example:" in result.output
     assert "quotedb eval ../shared/data/polnear --split dev" in result.output
+
+
+def test_agreement_scores_the_second_annotator_against_the_first():
+    # senate: the first annotator marked the quote and "the bill was dead"; the second
+    # only "that the bill was dead", which matches the first's second attribution.
+    result = run(str(FIXTURES / "polnear"), "--split", "dev", "--agreement")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "articles marked by two annotators: 1",
+        "content F1: 0.667 (1 matched of 2 and 1 attributions)",
+        "quoted recall, the first annotator's found by the second: 0.000 (0/1)",
+        "quoted recall, the second annotator's found by the first: -",
+    ]
+
+
+def test_agreement_as_json_and_on_a_split_with_no_article_marked_twice():
+    result = run(str(FIXTURES / "polnear"), "--split", "dev", "--agreement", "--format", "json")
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert (figures["articles"], figures["first"], figures["second"]) == (1, 2, 1)
+    assert figures["matched"] == 1
+    assert figures["content_f1"] == pytest.approx(2 / 3)
+    assert figures["quoted_recall_first_by_second"] == {"accuracy": 0.0, "right": 0, "total": 1}
+    result = run(str(FIXTURES / "polnear"), "--split", "train", "--agreement", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["articles"] == 0  # rally has one annotator only
+
+
+def test_agreement_is_refused_for_json_lines_gold():
+    result = run(str(FIXTURES / "jsonl" / "gold.jsonl"), "--agreement")
+    assert result.exit_code == 2
+    assert "--agreement applies only to a PolNeAR folder" in result.stderr

@@ -9,8 +9,15 @@ import click
 
 from quotedb.cli.app import main
 from quotedb.evaluate import GoldError, ParseFailure, evaluate
-from quotedb.evaluate.gold import SPLITS
-from quotedb.evaluate.report import as_json, render_errors, render_table
+from quotedb.evaluate.agreement import agreement
+from quotedb.evaluate.gold import SPLITS, read_polnear_twice_marked
+from quotedb.evaluate.report import (
+    agreement_json,
+    as_json,
+    render_agreement,
+    render_errors,
+    render_table,
+)
 
 
 @main.command("eval")
@@ -45,6 +52,13 @@ from quotedb.evaluate.report import as_json, render_errors, render_table
     metavar="N",
     help="Also list the N worst misses, false alarms and wrong speakers, with their sentences.",
 )
+@click.option(
+    "--agreement",
+    "annotators",
+    is_flag=True,
+    help="Score PolNeAR's second annotator against the first instead of the parser: "
+    "the human ceiling (articles marked twice only).",
+)
 @click.pass_context
 def eval_command(
     ctx: click.Context,
@@ -53,6 +67,7 @@ def eval_command(
     texts_dir: Path | None,
     output_format: str,
     n_errors: int,
+    annotators: bool,
 ) -> None:
     """Score the parser against GOLD: content, speaker and end-to-end figures.
 
@@ -65,6 +80,7 @@ def eval_command(
     Example:
         quotedb eval ../shared/data/polnear --split dev
         quotedb eval ../shared/gold/000_e82945906d6fb749.jsonl --texts ../shared/seeds --errors 5
+        quotedb eval ../shared/data/polnear --split train --agreement
     """
     polnear = gold.is_dir() and any((gold / name).is_dir() for name in SPLITS)
     explicit = click.core.ParameterSource.COMMANDLINE
@@ -74,6 +90,20 @@ def eval_command(
         )
     if polnear and texts_dir is not None:
         raise click.UsageError("--texts applies only to JSON Lines gold; PolNeAR has its texts.")
+    if annotators:
+        if not polnear or n_errors:
+            raise click.UsageError(
+                "--agreement applies only to a PolNeAR folder, without --errors."
+            )
+        try:
+            result = agreement(read_polnear_twice_marked(gold, split))
+        except GoldError as error:
+            raise click.ClickException(str(error)) from None
+        if output_format == "json":
+            click.echo(json.dumps(agreement_json(result), indent=2))
+        else:
+            click.echo(render_agreement(result))
+        return
     try:
         evaluation = evaluate(gold, split=split, texts_dir=texts_dir)
     except (GoldError, ParseFailure) as error:

@@ -166,30 +166,50 @@ def _read_text(file: Path) -> str:
 
 def read_polnear(folder: Path, split: str) -> GoldSet:
     """Read one PolNeAR split, scoring each article against its first annotator by name."""
+    documents = [
+        _brat_document(folder, split, stem, annotations[0])
+        for stem, annotations in _annotations(folder, split).items()
+    ]
+    return GoldSet(format="brat", documents=tuple(documents))
+
+
+def read_polnear_twice_marked(folder: Path, split: str) -> tuple[tuple[GoldDocument, ...], ...]:
+    """The articles of a split that several annotators marked, as the first two (by name)
+    marked them: what `quotedb eval --agreement` compares."""
+    return tuple(
+        (
+            _brat_document(folder, split, stem, annotations[0]),
+            _brat_document(folder, split, stem, annotations[1]),
+        )
+        for stem, annotations in _annotations(folder, split).items()
+        if len(annotations) > 1
+    )
+
+
+def _annotations(folder: Path, split: str) -> dict[str, list[Path]]:
+    """Each article's .ann files, its annotators in name order."""
     if split not in SPLITS:
         raise GoldError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
     text_dir, ann_dir = folder / split / "text", folder / split / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
         raise GoldError(f"{folder / split}: expected the folders text/ and attributions/")
-    first_annotation: dict[str, Path] = {}
-    # Sorted file names put each article's annotators in name order; keep the first.
+    annotations: dict[str, list[Path]] = {}
     for ann in sorted(ann_dir.glob("*.ann")):
         stem, separator, _annotator = ann.stem.rpartition("_")
         if not separator:
             raise GoldError(f"{ann}: name is not <article>_<annotator>.ann")
-        first_annotation.setdefault(stem, ann)
-    documents = []
-    for stem, ann in first_annotation.items():
-        text_file = text_dir / f"{stem}.txt"
-        if not text_file.is_file():
-            raise GoldError(f"{ann}: its article {text_file} is missing")
-        text = _read_text(text_file)
-        documents.append(
-            GoldDocument(name=stem, text=text, attributions=_brat_attributions(ann, stem, text))
-        )
-    if not documents:
+        annotations.setdefault(stem, []).append(ann)
+    if not annotations:
         raise GoldError(f"{ann_dir}: holds no .ann files")
-    return GoldSet(format="brat", documents=tuple(documents))
+    return annotations
+
+
+def _brat_document(folder: Path, split: str, stem: str, ann: Path) -> GoldDocument:
+    text_file = folder / split / "text" / f"{stem}.txt"
+    if not text_file.is_file():
+        raise GoldError(f"{ann}: its article {text_file} is missing")
+    text = _read_text(text_file)
+    return GoldDocument(name=stem, text=text, attributions=_brat_attributions(ann, stem, text))
 
 
 _TEXT_BOUND = re.compile(r"^(T\d+)\t([\w-]+) (\d+ \d+(?:;\d+ \d+)*)\t")

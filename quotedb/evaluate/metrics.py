@@ -106,11 +106,11 @@ class Row:
 
     @property
     def f1(self) -> float | None:
-        return _f1(self.matched, self.n_gold, self.n_pred)
+        return f1_score(self.matched, self.n_gold, self.n_pred)
 
     @property
     def exact_f1(self) -> float | None:
-        return _f1(self.exact, self.n_gold, self.n_pred)
+        return f1_score(self.exact, self.n_gold, self.n_pred)
 
     @property
     def e2e_precision(self) -> float | None:
@@ -122,7 +122,7 @@ class Row:
 
     @property
     def e2e_f1(self) -> float | None:
-        return _f1(self.end_to_end, self.n_gold, self.n_pred)
+        return f1_score(self.end_to_end, self.n_gold, self.n_pred)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,9 +192,13 @@ def score(gold: GoldSet, predictions: Mapping[str, ParsedDocument]) -> Evaluatio
 
 
 def match(
-    gold: Sequence[GoldAttribution], quotes: Sequence[Quote], *, by_text: bool
-) -> tuple[list[tuple[GoldAttribution, Quote]], list[GoldAttribution], list[Quote]]:
-    """Pair gold with predictions one-to-one, most similar first; return pairs, misses, extras."""
+    gold: Sequence[GoldAttribution],
+    quotes: Sequence[Quote] | Sequence[GoldAttribution],
+    *,
+    by_text: bool,
+) -> tuple[list[tuple], list[GoldAttribution], list]:
+    """Pair gold with predictions (or another annotator's gold) one-to-one, most similar
+    first; return pairs, misses, extras."""
     gold_forms = [_gold_form(g, by_text) for g in gold]
     quote_forms = [_quote_form(q, by_text) for q in quotes]
     candidates = []
@@ -481,6 +485,6 @@ def _ratio(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def _f1(hits: int, n_gold: int, n_pred: int) -> float | None:
+def f1_score(hits: int, n_gold: int, n_pred: int) -> float | None:
     # 2PR/(P+R) written as 2*hits/(gold+pred): defined (0.0) even when nothing was predicted.
     return 2 * hits / (n_gold + n_pred) if n_gold + n_pred else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from quotedb.evaluate.agreement import Agreement
 from quotedb.evaluate.metrics import ErrorCase, Evaluation, Row, Tally
 
 COLUMNS: tuple[str, ...] = (
@@ -140,6 +141,37 @@ def render_table(evaluation: Evaluation) -> str:
         lines.append(f"optional gold skipped: {evaluation.optional_skipped}")
         lines.append(f"wrong speakers on optional gold: {evaluation.wrong_speakers_on_optional}")
     return "\n".join(lines)
+
+
+def agreement_json(agreement: Agreement) -> dict:
+    """The annotator agreement's counts and figures, for `--format json`."""
+    return {
+        "articles": agreement.articles,
+        "first": agreement.first,
+        "second": agreement.second,
+        "matched": agreement.matched,
+        "content_f1": agreement.f1,
+        "quoted_recall_first_by_second": tally_figures(agreement.quoted_first),
+        "quoted_recall_second_by_first": tally_figures(agreement.quoted_second),
+    }
+
+
+def render_agreement(agreement: Agreement) -> str:
+    """Two annotators against each other, in the words of the parser's table."""
+    content = (
+        f"content F1: {_number(agreement.f1)} ({agreement.matched} matched of "
+        f"{agreement.first} and {agreement.second} attributions)"
+    )
+    return "\n".join(
+        [
+            f"articles marked by two annotators: {agreement.articles}",
+            content,
+            "quoted recall, the first annotator's found by the second: "
+            + _tally(agreement.quoted_first),
+            "quoted recall, the second annotator's found by the first: "
+            + _tally(agreement.quoted_second),
+        ]
+    )
 
 
 def render_errors(evaluation: Evaluation, limit: int) -> str:
