@@ -967,13 +967,35 @@ def test_the_writer_s_summing_up_after_a_comma_or_dash_is_not_content(text: str,
     assert quote.speaker == "Tom Reed"
 
 
-def test_a_dash_after_the_quote_opens_the_writer_s_comment():
-    text = (
-        'Senator Tom Reed warned that the bonds "risk higher inflation" - except that, once '
-        "again, inflation has fallen."
-    )
-    quote = quote_holding(parse(text), "risk higher inflation")
-    assert quote.spans == (span_at(text, 'that the bonds "risk higher inflation"'),)
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            (
+                'Senator Tom Reed warned that the bonds "risk higher inflation" - except that, '
+                "once again, inflation has fallen."
+            ),
+            'that the bonds "risk higher inflation"',
+        ),
+        (
+            (
+                'Senator Tom Reed said the state will help "up-skill" workers - and he made '
+                "sure to include miners."
+            ),
+            'the state will help "up-skill" workers',
+        ),
+        (
+            (
+                'Senator Tom Reed implied that the clerk was at fault for "grabbing" the ballot '
+                "- although the video showed otherwise."
+            ),
+            'that the clerk was at fault for "grabbing" the ballot',
+        ),
+    ],
+)
+def test_a_dash_after_the_quote_opens_the_writer_s_comment(text: str, content: str):
+    quote = quote_holding(parse(text), content.split('"')[1])
+    assert quote.spans == (span_at(text, content),)
     assert quote.speaker == "Tom Reed"
 
 

@@ -271,8 +271,23 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
             if (
                 token.text in DASHES
                 and k - 2 > start
-                and toks[k - 1].text in CLOSING_MARKS
-                and inside[k - 2]
+                and (
+                    (toks[k - 1].text in CLOSING_MARKS and inside[k - 2])
+                    # `"grabbing" at the candidate - although the photo …`, `workers -
+                    # and he makes sure …`: a dash that opens the writer's own clause
+                    or (
+                        k + 1 <= s_last
+                        and (
+                            toks[k + 1].lower in CLAUSE_BOUNDARIES
+                            or toks[k + 1].lower == "except"
+                            or (
+                                toks[k + 1].lower in ("and", "but")
+                                and k + 2 <= s_last
+                                and toks[k + 2].lower in _INVERTED_SUBJECTS
+                            )
+                        )
+                    )
+                )
                 and not any(inside[k + 1 : s_last + 1])
                 and not any(t.text in DASHES for t in toks[k + 1 : s_last + 1])
             ):
