@@ -66,6 +66,12 @@ def test_according_to_after_a_direct_quote():
             "Tom Reed",
             ("Maria Lopez",),
         ),
+        (
+            'Senator Tom Reed cast Maria Lopez as "the queen of pork."',
+            'Maria Lopez as "the queen of pork."',
+            "Tom Reed",
+            ("Maria Lopez",),
+        ),
     ],
 )
 def test_a_naming_quote_is_the_label_with_what_it_names(
@@ -1406,3 +1412,17 @@ def test_a_plural_speech_noun_before_an_inverted_cue_is_the_content_s_subject():
         "Cost estimates",
         'were "based on a prototype facility."',
     ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Voters cast their ballots on Tuesday.", "The museum framed the photo in gold."]
+)
+def test_cast_and_framed_are_cues_only_with_as(text: str):
+    assert parse(text).quotes == ()
+
+
+def test_an_act_blamed_on_a_described_person_gets_no_speaker():
+    text = 'Senator Tom Reed cast the U.S. trade envoy as "reckless" for proposing a tariff.'
+    doc = parse(text)
+    assert [q.cue.text for q in doc.quotes] == ["cast"]  # "proposing" is not the U.S.'s
+    assert doc.quotes[0].speaker == "Tom Reed"

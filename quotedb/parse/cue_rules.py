@@ -190,6 +190,10 @@ class CueRules:
             return None
         if cue.verb.cls == "nominal":
             return self._nominal(p, cue, s_first, s_last)
+        if "as" in cue.verb.frames and not any(
+            t.lower == "as" for t in toks[cue.last + 1 : min(s_last, cue.last + 12) + 1]
+        ):
+            return None  # "cast a ballot", "framed the picture": no "cast X as Y"
         if "seem" in cue.verb.frames:
             return self._seeming(p, cue, s_first, s_last, drafts)
         if toks[cue.first].lower == "asked" and _opens_an_aside(toks, s_first, cue.first):
@@ -1018,6 +1022,15 @@ class CueRules:
                 or toks[target.head].lower in DATE_WORDS  # "called Wednesday for …"
             ):
                 return None
+            if (
+                target.last + 1 < cue.first
+                and toks[target.last + 1].text.isalpha()
+                and toks[target.last + 1].text.islower()
+                and toks[target.last + 1].lower not in FUNCTION_WORDS
+            ):
+                # "cast the U.S. presidential candidate as … for proposing": the one
+                # blamed is described, not named; the act is nobody's we can name.
+                return None, None
             name = self.resolve(toks, target, speaks=True)
             return (name, self.span_of(toks, target.first, target.last)) if name else None
         return None
