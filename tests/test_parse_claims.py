@@ -1426,3 +1426,14 @@ def test_an_act_blamed_on_a_described_person_gets_no_speaker():
     doc = parse(text)
     assert [q.cue.text for q in doc.quotes] == ["cast"]  # "proposing" is not the U.S.'s
     assert doc.quotes[0].speaker == "Tom Reed"
+
+
+@pytest.mark.parametrize("cue", ["saw", "regarded"])
+def test_seeing_x_as_y_is_a_view_and_signs_no_quote_before_it(cue: str):
+    text = f'"What have I done?" Senator Tom Reed {cue} the vote as a betrayal of the voters.'
+    doc = parse(text)
+    view = quote_of(doc, "the vote as a betrayal of the voters")
+    assert view.speaker == "Tom Reed"
+    assert view.cue == span_at(text, cue)
+    assert quote_of(doc, "What have I done?").speaker is None
+    assert parse(f"Senator Tom Reed {cue} the vote on Monday.").quotes == ()

@@ -54,6 +54,7 @@ from quotedb.parse.lexicon import (
     TITLES,
 )
 from quotedb.parse.mentions import (
+    STANDALONE_QUANTIFIERS,
     NounPhrase,
     is_capitalised,
     recipient_after,
@@ -190,10 +191,8 @@ class CueRules:
             return None
         if cue.verb.cls == "nominal":
             return self._nominal(p, cue, s_first, s_last)
-        if "as" in cue.verb.frames and not any(
-            t.lower == "as" for t in toks[cue.last + 1 : min(s_last, cue.last + 12) + 1]
-        ):
-            return None  # "cast a ballot", "framed the picture": no "cast X as Y"
+        if "as" in cue.verb.frames and not self._sees_as(toks, cue, s_first, s_last):
+            return None  # "cast a ballot", "a follow-up saw further stalemate as …"
         if "seem" in cue.verb.frames:
             return self._seeming(p, cue, s_first, s_last, drafts)
         if toks[cue.first].lower == "asked" and _opens_an_aside(toks, s_first, cue.first):
@@ -995,6 +994,27 @@ class CueRules:
                 toks, subject.first, subject.last
             )
         return None, None
+
+    @staticmethod
+    def _sees_as(toks: list[Token], cue: Cue, s_first: int, s_last: int) -> bool:
+        """Whether a cue that needs "as" has it ("cast himself as an outsider") and, for a
+        view ("saw the vote as a betrayal"), someone to hold it: a name, a pronoun, a
+        group or a role, not "a follow-up in February saw further stalemate as …"."""
+        if not any(t.lower == "as" for t in toks[cue.last + 1 : min(s_last, cue.last + 12) + 1]):
+            return False
+        if cue.verb.cls != "thought":
+            return True
+        subject = subject_of(toks, cue, s_first)
+        if subject is None:
+            return False
+        head = toks[subject.head]
+        return (
+            is_capitalised(head)
+            or head.lower in PRONOUNS
+            or head.lower in GROUPS
+            or head.lower in ROLES
+            or head.lower in STANDALONE_QUANTIFIERS  # "Some saw his comments as …"
+        )
 
     def _blamed_for(
         self, p: Paragraph, cue: Cue, s_first: int

@@ -315,8 +315,8 @@ class QuoteRules:
         for ci, cue in enumerate(p.cues):
             if cue.first < k or cue.first >= limit:
                 continue
-            if cue.verb is None or cue.verb.cls == "naming":
-                return None
+            if cue.verb is None or cue.verb.cls == "naming" or "as" in cue.verb.frames:
+                return None  # `"…?" Others saw the same thing … as …`: no signature
             if cue.first == k:
                 if toks[cue.last].lower.endswith("ing"):
                     return None  # `"…," promising the Friends of Abe will …`: no inversion
