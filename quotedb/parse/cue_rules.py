@@ -862,8 +862,6 @@ class CueRules:
                 if name:
                     return name, self.span_of(toks, subject.first, subject.last)
             break
-        # "When he returned he began by saying, …": the nearest subject pronoun or,
-        # failing that, the name that opens the sentence.
         # "Lewandowski earlier quashed rumors he was planning a book by tweeting that":
         # "by" ties the participle to the subject that opens the sentence.
         if toks[cue.first - 1].lower == "by":
@@ -882,6 +880,8 @@ class CueRules:
                         if name:
                             return name, self.span_of(toks, subject.first, subject.last)
                     break
+        # "When he returned he began by saying, …": the nearest subject pronoun or,
+        # failing that, the name that opens the sentence.
         asides = list(zip(dashes[::2], dashes[1::2]))
         for k in range(cue.first - 1, s_first - 1, -1):
             if p.inside[k] or any(open_ < k < close for open_, close in asides):
@@ -999,7 +999,8 @@ class CueRules:
     def _sees_as(toks: list[Token], cue: Cue, s_first: int, s_last: int) -> bool:
         """Whether a cue that needs "as" has it ("cast himself as an outsider") and, for a
         view ("saw the vote as a betrayal"), someone to hold it: a name, a pronoun, a
-        group or a role, not "a follow-up in February saw further stalemate as …"."""
+        group, a role or "some", not "a follow-up in February saw further stalemate
+        as …"."""
         if not any(t.lower == "as" for t in toks[cue.last + 1 : min(s_last, cue.last + 12) + 1]):
             return False
         if cue.verb.cls != "thought":
@@ -1021,7 +1022,8 @@ class CueRules:
     ) -> tuple[str | None, tuple[int, int] | None] | None:
         """The object of a blaming cue ("slammed X …", "criticized X …", "praised X …")
         that a participle after "for" in the same clause belongs to, when it names
-        someone."""
+        someone; (None, None) when it only describes someone ("the U.S. presidential
+        candidate"), so the act goes to no one."""
         toks = p.toks
         if cue.first - 1 <= s_first or toks[cue.first - 1].lower != "for":
             return None

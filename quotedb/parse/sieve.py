@@ -217,21 +217,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 sentence = self._paragraph.sentence_of[np.first]
                 first, _ = self._paragraph.bounds[sentence]
                 sentence_start = toks[first].start
-                gender = PRONOUNS.get(lower)
-                opens = np.first == first or (
-                    np.first == first + 1 and toks[first].lower in _SENTENCE_LEADS
-                )
-                if opens and sentence > 0 and gender in _SAME_PERSON:
-                    previous_first, _ = self._paragraph.bounds[sentence - 1]
-                    # "Just look at Paul D. Ryan. He's said …": a sentence that opens
-                    # with "he" may mean the one man the sentence before named, but
-                    # not when that sentence already spoke of a "he" ("He has
-                    # declared Cruz to be "anointed." He has also called …").
-                    if not any(
-                        t.lower in _SAME_PERSON[gender] or pronoun_of(t) in _SAME_PERSON[gender]
-                        for t in toks[previous_first:first]
-                    ):
-                        previous_sentence_start = toks[previous_first].start
+                previous_sentence_start = self._sentence_before(toks, np, lower)
             return self.registry.pronoun(
                 head.text, start, end, speaks, sentence_start, previous_sentence_start
             )
@@ -323,6 +309,28 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             # "Huckabee's campaign", "the senator's office": an organisation, as written.
             return self.registry.group(phrase, start, end, speaks, kind="organisation")
         return None
+
+    def _sentence_before(self, toks: list[Token], np: NounPhrase, lower: str) -> int:
+        """Where the sentence before starts, when a he/she/they opens its own (after a
+        "But", "Recently" at most): "Just look at Paul D. Ryan. He's said …" may mean
+        the one man that sentence named, or the one it opens with. Not when that
+        sentence already spoke of a "he" ("He has declared Cruz to be "anointed." He
+        has also called …"), and -1 when there is none."""
+        sentence = self._paragraph.sentence_of[np.first]
+        first, _ = self._paragraph.bounds[sentence]
+        gender = PRONOUNS.get(lower)
+        opens = np.first == first or (
+            np.first == first + 1 and toks[first].lower in _SENTENCE_LEADS
+        )
+        if not opens or sentence == 0 or gender not in _SAME_PERSON:
+            return -1
+        previous_first, _ = self._paragraph.bounds[sentence - 1]
+        if any(
+            t.lower in _SAME_PERSON[gender] or pronoun_of(t) in _SAME_PERSON[gender]
+            for t in toks[previous_first:first]
+        ):
+            return -1
+        return toks[previous_first].start
 
     def _relative_antecedent(self, toks: list[Token], at: int, speaks: bool) -> str | None:
         """ "Weber, who advises Kasich, said": the name before ", who"."""
