@@ -103,6 +103,10 @@ def test_referring_to_after_a_quote_says_what_the_quote_was_about():
             'the port "a mistake" that will cost billions',
         ),
         (
+            'Professor Yang Shu called the port "a mistake" because so few people live there.',
+            'the port "a mistake" because so few people live there',
+        ),
+        (
             'Mayor Rudy Giuliani called it a "no-brainer" to prosecute under the law.',
             'it a "no-brainer" to prosecute under the law',
         ),

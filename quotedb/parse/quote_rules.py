@@ -828,7 +828,7 @@ class QuoteRules:
             following.lower in ("and", "but") and after < s_last and toks[after + 1].lower == "that"
         )
         if not following.text[:1].isalpha() or (
-            following.lower in _CLAUSE_STOPPERS and not second_that
+            following.lower in _CLAUSE_STOPPERS and not second_that and following.lower != "because"
         ):
             return None
         if following.lower in CUES:
