@@ -2288,3 +2288,14 @@ def test_a_participle_after_a_verb_and_its_preposition_is_that_verb_s_subject_s_
     assert quote.speaker == "Tom Reed"  # not Ana Ruiz, who blasted
     assert quote.speaker_mention == span_at(text, "Senator Tom Reed")
     assert quote.cue == span_at(text, "recommending")
+
+
+def test_a_participle_after_an_as_clause_is_the_act_of_that_clause_s_subject():
+    text = (
+        '"Who can remember?" Mayor Ana Ruiz asks as a maintenance man walks in, saying he '
+        'is "here to fix the holes in your wall."'
+    )
+    quote = quote_holding(parse(text), "here to fix the holes")
+    assert quote.speaker == "a maintenance man"  # not Ana Ruiz, who asks
+    assert quote.speaker_mention == span_at(text, "a maintenance man")
+    assert quote.cue == span_at(text, "saying")

@@ -825,6 +825,9 @@ class CueRules:
                 name = self.resolve(toks, subject, speaks=True)
                 if name:
                     return name, self.span_of(toks, subject.first, subject.last)
+        hanging = self._subject_of_a_clause_between(p, cue, s_first)
+        if hanging is not None:
+            return hanging
         own_clause = _start_of_the_last_clause(toks, s_first, cue.first, p.inside)
         if own_clause is not None:
             earlier = [draft for draft in earlier if draft.cue_index[0] > own_clause]
@@ -994,6 +997,40 @@ class CueRules:
                 toks, subject.first, subject.last
             )
         return None, None
+
+    def _subject_of_a_clause_between(
+        self, p: Paragraph, cue: Cue, s_first: int
+    ) -> tuple[str | None, tuple[int, int]] | None:
+        """ "Clinton asks as a maintenance guy walks in front of her, saying …": an
+        as/while clause with a subject (not a pronoun) and a verb of its own between the
+        sentence's cue and the participle; the participle is that subject's act."""
+        toks = p.toks
+        before = [c for c in p.cues if s_first <= c.first and c.last < cue.first]
+        if not before or toks[cue.first - 1].text != ",":
+            return None
+        for k in range(before[-1].last + 1, cue.first - 2):
+            if toks[k].lower not in ("as", "while") or p.inside[k]:
+                continue
+            subject = subject_after(toks, k + 1)
+            if (
+                subject is not None
+                and subject.head == subject.last > subject.first
+                and toks[subject.last].text.islower()
+                and toks[subject.last].lower.endswith("s")
+                and toks[subject.last - 1].text.isalpha()
+            ):
+                # "a maintenance guy walks": the phrase took the verb for a plural noun
+                subject = NounPhrase(subject.first, subject.last - 1, subject.last - 1)
+            if (
+                subject is not None
+                and subject.last + 1 < cue.first
+                and toks[subject.last + 1].text.islower()
+                and toks[subject.last + 1].lower.endswith(("s", "ed"))
+                and toks[subject.head].lower not in PRONOUNS
+            ):
+                name = self.resolve(toks, subject, speaks=True)
+                return name, self.span_of(toks, subject.first, subject.last)
+        return None
 
     @staticmethod
     def _sees_as(toks: list[Token], cue: Cue, s_first: int, s_last: int) -> bool:
