@@ -1441,3 +1441,17 @@ def test_seeing_x_as_y_is_a_view_and_signs_no_quote_before_it(cue: str):
     assert view.cue == span_at(text, cue)
     assert quote_of(doc, "What have I done?").speaker is None
     assert parse(f"Senator Tom Reed {cue} the vote on Monday.").quotes == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Tom Reed leads Ana Ruiz by roughly 270 pledged delegates as the season ends.",
+        "The figures include pledged delegates and superdelegates.",
+    ],
+)
+def test_pledged_delegates_are_delegates_not_a_pledge(text: str):
+    assert parse(text).quotes == ()
+    (pledge,) = parse("Senator Tom Reed pledged to fix the bridge.").quotes
+    assert pledge.text == "to fix the bridge"
+    assert pledge.speaker == "Tom Reed"

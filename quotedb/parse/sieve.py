@@ -718,8 +718,11 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             and not (headline and _headline_says(toks, cue))
         ):
             return False  # "United States", "Says Who" mid-sentence: a name, not a verb
-        if cue.last + 1 < len(toks) and toks[cue.last + 1].lower in ("tank", "tanks"):
-            return False  # "a think tank"
+        following = toks[cue.last + 1].lower if cue.last + 1 < len(toks) else ""
+        if following in ("tank", "tanks") or (
+            toks[cue.last].lower == "pledged" and following in ("delegate", "delegates")
+        ):
+            return False  # "a think tank", "270 pledged delegates"
         if (
             cue.verb is not None
             and cue.verb.cls == "thought"
