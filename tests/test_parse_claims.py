@@ -1455,3 +1455,21 @@ def test_pledged_delegates_are_delegates_not_a_pledge(text: str):
     (pledge,) = parse("Senator Tom Reed pledged to fix the bridge.").quotes
     assert pledge.text == "to fix the bridge"
     assert pledge.speaker == "Tom Reed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Government Development Bank has found itself at the center of the crisis.",
+        "Senator Tom Reed found ways to press his agenda through small provisions.",
+        "Ever since Ana Ruiz helped found the network in 1996, it has grown.",
+    ],
+)
+def test_found_that_reports_no_finding_is_no_cue(text: str):
+    assert parse(text).quotes == ()
+
+
+def test_a_poll_that_found_something_reports_it():
+    (finding,) = parse("A Marist poll found that Senator Tom Reed leads by nine points.").quotes
+    assert finding.text == "that Senator Tom Reed leads by nine points"
+    assert finding.cue.text == "found"

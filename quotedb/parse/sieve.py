@@ -162,6 +162,11 @@ _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", 
 _PARTY_MEMBERS = frozenset({"republican", "democrat", "independent", "libertarian"})
 
 
+# What "found" is followed by when it reports no finding: "found itself at the center".
+_FOUND_NO_FINDING = frozenset(
+    {"itself", "himself", "herself", "themselves", "myself", "ourselves", "ways"}
+)
+
 # Verbs that, right after a speech word, show the word was a noun: "his claims were".
 _VERBS_AFTER_A_NOUN = frozenset({"is", "are", "was", "were", "will", "would", "have", "has"})
 
@@ -723,6 +728,11 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             toks[cue.last].lower == "pledged" and following in ("delegate", "delegates")
         ):
             return False  # "a think tank", "270 pledged delegates"
+        if toks[cue.last].lower == "found" and (
+            following in _FOUND_NO_FINDING
+            or (cue.first > 0 and toks[cue.first - 1].lower == "helped")
+        ):
+            return False  # "found itself in a jam", "found ways to", "helped found Fox News"
         if (
             cue.verb is not None
             and cue.verb.cls == "thought"
