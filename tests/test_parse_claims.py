@@ -670,6 +670,10 @@ def test_a_headline_name_before_a_colon_says_the_rest_with_a_claim_of_its_own():
         "Iowa: Tim Albrecht, Brad Anderson, Rob Barron",
         "The challenge for Sanders is steep: many people here know him only recently",
         "February 6, 2016 9:17PM The Republican Tax Plans Would All Cost A Fortune",
+        # A headline or a column's name before the colon, not a speaker's.
+        "Editor's Note: The following is part 3 of an excerpt from a bestselling book",
+        "Big Win For Bernie: AFL-CIO Holds Off On Presidential Endorsement",
+        "Monday's Morning Email: Putin's Potential Involvement In The Hack",
     ],
 )
 def test_credits_lists_sentences_and_times_before_a_colon_are_not_speech(text: str):

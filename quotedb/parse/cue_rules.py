@@ -473,6 +473,15 @@ class CueRules:
             last += 1
         if last + 1 < colon and toks[last + 1].lower not in ("on", "at", "in", "to"):
             return None
+        if any(
+            t.lower in FUNCTION_WORDS or t.lower.endswith(("'s", "’s"))
+            for t in toks[first : last + 1]
+        ) and not (
+            # "A: …" (an interview's answer), "Clinton's:" (a lone possessive name)
+            first == last
+            and (len(toks[first].text) == 1 or toks[first].lower.endswith(("'s", "’s")))
+        ):
+            return None  # "Editor's Note:", "Big Win For Bernie:": a headline, not a name
         speaker = NounPhrase(0, last, last)
         span = trim(self.text, toks[colon + 1].start, toks[-1].end, CONTENT_EDGES)
         items = self.text[span[0] : span[1]].split(",")
