@@ -2249,53 +2249,60 @@ def test_a_past_verb_and_where_before_to_say_give_its_speaker(verb: str):
     assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
 
 
-def test_a_described_subject_of_the_verb_before_a_participle_is_kept_unnamed():
-    text = 'The town released a statement Wednesday saying the comments "are false."'
-    quote = quote_of(parse(text), 'the comments "are false."')
-    assert quote.speaker is None
-    assert quote.speaker_mention == span_at(text, "The town")
-    assert quote.cue == span_at(text, "saying")
-
-
-def test_a_coordinated_cue_takes_the_clause_subject_not_a_pronoun_in_a_dashed_aside():
-    text = (
-        "Senator Tom Reed spoke first. Returning to the plant \u2015 much like he did last "
-        'year \u2015 Mayor Ana Ruiz toured the site on Monday, and warned that costs "will rise."'
-    )
-    quote = quote_of(parse(text), 'that costs "will rise."')
-    assert quote.speaker == "Ana Ruiz"  # not Tom Reed, the "he" of the aside
-    assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
-    assert quote.cue == span_at(text, "warned")
-
-
-def test_by_and_a_participle_is_the_act_of_the_subject_that_opens_the_sentence():
-    text = (
-        "Senator Tom Reed spoke first. Mayor Ana Ruiz quashed rumors he was leaving by "
-        'tweeting that "I am staying."'
-    )
-    quote = quote_holding(parse(text), "I am staying.")
-    assert quote.speaker == "Ana Ruiz"  # not Tom Reed, the "he" of the rumors
-    assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
-    assert quote.cue == span_at(text, "tweeting")
-
-
-def test_a_participle_after_a_verb_and_its_preposition_is_that_verb_s_subject_s_act():
-    text = (
-        "Mayor Ana Ruiz blasted the council for stalling now that Senator Tom Reed has "
-        "decided against recommending the bridge."
-    )
-    quote = quote_of(parse(text), "the bridge")
-    assert quote.speaker == "Tom Reed"  # not Ana Ruiz, who blasted
-    assert quote.speaker_mention == span_at(text, "Senator Tom Reed")
-    assert quote.cue == span_at(text, "recommending")
-
-
-def test_a_participle_after_an_as_clause_is_the_act_of_that_clause_s_subject():
-    text = (
-        '"Who can remember?" Mayor Ana Ruiz asks as a maintenance man walks in, saying he '
-        'is "here to fix the holes in your wall."'
-    )
-    quote = quote_holding(parse(text), "here to fix the holes")
-    assert quote.speaker == "a maintenance man"  # not Ana Ruiz, who asks
-    assert quote.speaker_mention == span_at(text, "a maintenance man")
-    assert quote.cue == span_at(text, "saying")
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "mention", "cue"),
+    [
+        pytest.param(
+            'The town released a statement Wednesday saying the comments "are false."',
+            'the comments "are false."',
+            None,  # kept as the evidence, named by no one
+            "The town",
+            "saying",
+            id="a described subject of the verb before a participle",
+        ),
+        pytest.param(
+            "Senator Tom Reed spoke first. Returning to the plant \u2015 much like he did "
+            "last year \u2015 Mayor Ana Ruiz toured the site on Monday, and warned that costs "
+            '"will rise."',
+            'that costs "will rise."',
+            "Ana Ruiz",  # not Tom Reed, the "he" of the aside
+            "Mayor Ana Ruiz",
+            "warned",
+            id="a coordinated cue skips a pronoun in a dashed aside",
+        ),
+        pytest.param(
+            "Senator Tom Reed spoke first. Mayor Ana Ruiz quashed rumors he was leaving by "
+            'tweeting that "I am staying."',
+            "I am staying.",
+            "Ana Ruiz",  # not Tom Reed, the "he" of the rumors
+            "Mayor Ana Ruiz",
+            "tweeting",
+            id="by and a participle is the act of the sentence's opening subject",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz blasted the council for stalling now that Senator Tom Reed has "
+            "decided against recommending the bridge.",
+            "the bridge",
+            "Tom Reed",  # not Ana Ruiz, who blasted
+            "Senator Tom Reed",
+            "recommending",
+            id="a participle after a verb and its preposition",
+        ),
+        pytest.param(
+            '"Who can remember?" Mayor Ana Ruiz asks as a maintenance man walks in, saying '
+            'he is "here to fix the holes in your wall."',
+            'he is "here to fix the holes in your wall."',
+            "a maintenance man",  # not Ana Ruiz, who asks
+            "a maintenance man",
+            "saying",
+            id="a participle after an as-clause is that clause's subject's act",
+        ),
+    ],
+)
+def test_whose_act_a_cue_without_a_subject_of_its_own_reports(
+    text: str, content: str, speaker: str | None, mention: str, cue: str
+):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, mention)
+    assert quote.cue == span_at(text, cue)
