@@ -437,17 +437,12 @@ def clause_opening(toks: list[Token], s_first: int, limit: int) -> int:
     return opening
 
 
+# Words that open a sentence before its own first word: "But", "And then", "Still".
+SENTENCE_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "still", "or", "also", "then"})
+
+
 def skip_conjunction(toks: list[Token], first: int, limit: int) -> int:
-    while first < limit and toks[first].lower in (
-        "but",
-        "and",
-        "so",
-        "yet",
-        "still",
-        "or",
-        "also",
-        "then",
-    ):
+    while first < limit and toks[first].lower in SENTENCE_CONJUNCTIONS:
         first += 1
     while first < limit and toks[first].text in _ASIDE_MARKS:
         first += 1

@@ -826,14 +826,13 @@ class CueRules:
             verb > s_first
             and toks[cue.first - 1].lower in PREPOSITIONS
             and toks[cue.first - 1].lower != "for"
-            and toks[verb].text.islower()
-            and (toks[verb].lower.endswith("ed") or toks[verb].lower in IRREGULAR_PASTS)
+            and _is_past_tense(toks[verb])
         ):
             subject = subject_before(toks, verb, floor=s_first)
             if subject is not None and is_capitalised(toks[subject.head]):
-                name = self.resolve(toks, subject, speaks=True)
-                if name:
-                    return name, self.span_of(toks, subject.first, subject.last)
+                named = self._speaker_from(toks, subject)
+                if named[0]:
+                    return named
         hanging = self._subject_of_a_clause_between(p, cue, s_first)
         if hanging is not None:
             return hanging
@@ -851,9 +850,9 @@ class CueRules:
         ):
             subject = subject_before(toks, cue.first - 2, floor=s_first)
             if subject is not None:
-                name = self.resolve(toks, subject, speaks=True)
-                if name:
-                    return name, self.span_of(toks, subject.first, subject.last)
+                named = self._speaker_from(toks, subject)
+                if named[0]:
+                    return named
         # "Nefzi said, adding, "…"": the speaker of the sentence's earlier cue.
         for earlier in reversed(p.cues):
             if earlier.last >= cue.first or earlier.first < s_first or earlier.verb is None:
@@ -870,27 +869,25 @@ class CueRules:
                     continue
                 subject = subject_after(toks, earlier.last + 1)
             if subject is not None:
-                name = self.resolve(toks, subject, speaks=True)
-                if name:
-                    return name, self.span_of(toks, subject.first, subject.last)
+                named = self._speaker_from(toks, subject)
+                if named[0]:
+                    return named
             break
         # "Lewandowski earlier quashed rumors he was planning a book by tweeting that":
         # "by" ties the participle to the subject that opens the sentence.
         if toks[cue.first - 1].lower == "by":
             opening = skip_conjunction(toks, s_first, cue.first)
             for k in range(opening + 1, cue.first - 1):
-                if toks[k].text.islower() and (
-                    toks[k].lower.endswith("ed") or toks[k].lower in IRREGULAR_PASTS
-                ):
+                if _is_past_tense(toks[k]):
                     subject = subject_before(toks, k, floor=s_first)
                     if (
                         subject is not None
                         and subject.first == opening
                         and not toks[subject.last].lower.endswith(("'s", "’s"))
                     ):
-                        name = self.resolve(toks, subject, speaks=True)
-                        if name:
-                            return name, self.span_of(toks, subject.first, subject.last)
+                        named = self._speaker_from(toks, subject)
+                        if named[0]:
+                            return named
                     break
         # "When he returned he began by saying, …": the nearest subject pronoun or,
         # failing that, the name that opens the sentence.
@@ -920,12 +917,10 @@ class CueRules:
                     continue  # "thanked its members "for their support" and called"
                 if toks[k].text == "," and not (coordinated and k == cue.first - 2):
                     break
-                past = (
-                    toks[k].lower.endswith("ed")
-                    or toks[k].lower in IRREGULAR_PASTS
-                    or toks[k].lower in ("was", "were")  # "Trump was blunt, claiming"
-                )
-                if not (past and toks[k].text.isalpha() and toks[k].text.islower()):
+                past = _is_past_tense(toks[k]) or (
+                    toks[k].lower in ("was", "were") and toks[k].text.islower()
+                )  # "Trump was blunt, claiming"
+                if not (past and toks[k].text.isalpha()):
                     continue  # "Ted", "Ned": names, not past tenses
                 subject = subject_before(toks, k, floor=s_first)
                 if subject is not None:
@@ -944,8 +939,7 @@ class CueRules:
                     and toks[subject.first - 1].lower not in PREPOSITIONS
                 ):
                     # "his campaign sent out a text message saying": kept, if unnamed
-                    name = self.resolve(toks, subject, speaks=True)
-                    return name, self.span_of(toks, subject.first, subject.last)
+                    return self._speaker_from(toks, subject)
                 elif (
                     subject is not None
                     and subject.first == s_first
@@ -1007,6 +1001,14 @@ class CueRules:
             )
         return None, None
 
+    def _speaker_from(
+        self, toks: list[Token], phrase: NounPhrase
+    ) -> tuple[str | None, tuple[int, int]]:
+        """The phrase as a speaker: whom it resolves to (None if no one), and its span."""
+        return self.resolve(toks, phrase, speaks=True), self.span_of(
+            toks, phrase.first, phrase.last
+        )
+
     def _subject_of_a_clause_between(
         self, p: Paragraph, cue: Cue, s_first: int
     ) -> tuple[str | None, tuple[int, int]] | None:
@@ -1037,8 +1039,7 @@ class CueRules:
                 and toks[subject.last + 1].lower.endswith(("s", "ed"))
                 and toks[subject.head].lower not in PRONOUNS
             ):
-                name = self.resolve(toks, subject, speaks=True)
-                return name, self.span_of(toks, subject.first, subject.last)
+                return self._speaker_from(toks, subject)
         return None
 
     @staticmethod
@@ -1222,8 +1223,7 @@ def _clause_before(toks: list[Token], s_first: int, comma: int) -> bool:
         if toks[k].lower in ("who", "which", "that", "whose"):
             return False  # "Perez, who is the most animated on stage, saying": an aside
         if (
-            toks[k].text.islower()
-            and (toks[k].lower.endswith("ed") or toks[k].lower in IRREGULAR_PASTS)
+            _is_past_tense(toks[k])
             and toks[k].lower not in _NAMING_PARTICIPLES  # "an academic named Eric Kingson"
         ):
             return True
@@ -1283,6 +1283,11 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
                         subject = subject_before(toks, k, floor=s_first)
                     break
     return subject
+
+
+def _is_past_tense(token: Token) -> bool:
+    """ "quashed", "sent": a lower-case past tense ("Ted", "Ned" are names)."""
+    return token.text.islower() and (token.lower.endswith("ed") or token.lower in IRREGULAR_PASTS)
 
 
 def _before_a_relative_clause(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from quotedb.parse.clauses import is_headline
+from quotedb.parse.clauses import SENTENCE_CONJUNCTIONS, is_headline
 from quotedb.parse.coref import ORGANISATION_HEADS, EntityRegistry
 from quotedb.parse.cue_rules import CueRules
 from quotedb.parse.drafts import Cue, Draft, Paragraph
@@ -30,6 +30,7 @@ from quotedb.parse.lexicon import (
     IRREGULAR_PASTS,
     MULTIWORD_CUES,
     NAME_PARTICLES,
+    NO_CUE_BEFORE,
     NOMINAL_CUES,
     ORGANISATION_WORDS,
     OWNER_POSSESSIVES,
@@ -162,18 +163,11 @@ _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", 
 _PARTY_MEMBERS = frozenset({"republican", "democrat", "independent", "libertarian"})
 
 
-# What "found" is followed by when it reports no finding: "found itself at the center".
-_FOUND_NO_FINDING = frozenset(
-    {"itself", "himself", "herself", "themselves", "myself", "ourselves", "ways"}
-)
-
 # Verbs that, right after a speech word, show the word was a noun: "his claims were".
 _VERBS_AFTER_A_NOUN = frozenset({"is", "are", "was", "were", "will", "would", "have", "has"})
 
 # Words that may lead a sentence before its subject pronoun: "Recently she announced".
-_SENTENCE_LEADS = frozenset(
-    {"but", "and", "so", "yet", "still", "later", "recently", "then", "now"}
-)
+_SENTENCE_LEADS = (SENTENCE_CONJUNCTIONS - {"or", "also"}) | {"later", "recently", "now"}
 
 # The pronouns by which a sentence speaks of someone as its subject: "He has declared
 # Cruz to be …", "counts himself as a Trump supporter".
@@ -724,15 +718,11 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         ):
             return False  # "United States", "Says Who" mid-sentence: a name, not a verb
         following = toks[cue.last + 1].lower if cue.last + 1 < len(toks) else ""
-        if following in ("tank", "tanks") or (
-            toks[cue.last].lower == "pledged" and following in ("delegate", "delegates")
-        ):
-            return False  # "a think tank", "270 pledged delegates"
-        if toks[cue.last].lower == "found" and (
-            following in _FOUND_NO_FINDING
-            or (cue.first > 0 and toks[cue.first - 1].lower == "helped")
-        ):
-            return False  # "found itself in a jam", "found ways to", "helped found Fox News"
+        form = toks[cue.last].lower
+        if following in ("tank", "tanks") or following in NO_CUE_BEFORE.get(form, ()):
+            return False  # "a think tank", "270 pledged delegates", "found itself in a jam"
+        if form == "found" and cue.first > 0 and toks[cue.first - 1].lower == "helped":
+            return False  # "helped found Fox News": to found, not to find
         if (
             cue.verb is not None
             and cue.verb.cls == "thought"

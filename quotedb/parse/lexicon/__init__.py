@@ -707,6 +707,14 @@ MESSAGE_NOUNS = frozenset(
     ]
 )
 
+# A cue form followed by one of these words reports nothing: "270 pledged delegates",
+# "found itself at the center of …", "found ways to …".
+NO_CUE_BEFORE: dict[str, frozenset[str]] = {
+    "pledged": frozenset({"delegate", "delegates"}),
+    "found": frozenset({"itself", "himself", "herself", "themselves", "myself", "ourselves"})
+    | {"ways"},
+}
+
 # Nouns by which the writer sums up what someone said: ", a swipe at Trump".
 SUMMARY_NOUNS = frozenset(
     [
