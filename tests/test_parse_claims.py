@@ -389,6 +389,22 @@ def test_a_possessor_s_call_is_their_claim():
     assert quote.cue == span_at(text, "calls")
 
 
+def test_modifiers_between_an_owner_and_a_that_clause_keep_it_their_claim():
+    text = (
+        'For example, Trump\'s recent evidence-free assertion that "thousands" of Muslim '
+        "Americans in New Jersey celebrated the fall of the towers was false."
+    )
+    quote = quote_holding(parse(text), "thousands")
+    assert quote.speaker == "Trump"
+    assert quote.speaker_mention == span_at(text, "Trump's")
+    assert quote.cue == span_at(text, "assertion")
+
+
+def test_an_adjective_before_support_for_is_no_claim():
+    text = "Nevada's strong support for Reagan and Bush has turned into a clear edge for Obama."
+    assert parse(text).quotes == ()
+
+
 def test_a_participle_names_through_the_sentence_s_speaker():
     text = (
         "On Friday, Mr. Carson endorsed Mr. Trump at a news conference at Mar-a-Lago, "

@@ -33,6 +33,7 @@ from quotedb.parse.clauses import (
 from quotedb.parse.coref import ORGANISATION_HEADS
 from quotedb.parse.drafts import Cue, Draft, Paragraph, is_nested
 from quotedb.parse.lexicon import (
+    ADJECTIVES_OF_SPEECH,
     CUES,
     DATE_WORDS,
     DETERMINERS,
@@ -630,12 +631,8 @@ class CueRules:
     def _nominal(self, p: Paragraph, cue: Cue, s_first: int, s_last: int) -> Draft | None:
         """ "Mr. Obama's calls for tighter gun control": the owner said the rest."""
         toks = p.toks
-        owner = cue.first - 1
-        if owner > s_first and toks[owner - 1].lower.endswith(("'s", "’s")):
-            owner -= 1  # "Trump's repeated calls": past the adjective
-        if toks[owner].text in ("'s", "’s"):
-            owner -= 1
-        if owner < s_first:
+        owner = speech_owner(toks, cue.first)
+        if owner is None or owner < s_first:
             return None
         if toks[owner].lower in OWNER_POSSESSIVES:
             subject = NounPhrase(owner, owner, owner)
@@ -1243,7 +1240,15 @@ def _opens_an_infinitive(token: Token) -> bool:
 
 def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
     """The phrase before a cue, or before the verb that governs "to say": "He went on
-    to say …", "Trump declined to say …"."""
+    to say …", "Trump declined to say …"; or the owner of a speech noun ("Trump's
+    recent assertion")."""
+    if cue.verb is not None and cue.verb.cls == "nominal":
+        owner = speech_owner(toks, cue.first)
+        if owner is None or owner < s_first:
+            return None
+        if toks[owner].lower in OWNER_POSSESSIVES:
+            return NounPhrase(owner, owner, owner)
+        return subject_before(toks, owner + 1, floor=s_first)
     if (
         toks[cue.first].lower.endswith("ing")
         and cue.first - 1 > s_first
@@ -1283,6 +1288,41 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
                         subject = subject_before(toks, k, floor=s_first)
                     break
     return subject
+
+
+def speech_owner(toks: list[Token], k: int) -> int | None:
+    """Where the owner of the speech noun at k is, when it is someone's act of speech
+    with its content after it: "Mr. Obama's calls for …", "his claim that …". Before a
+    content clause any modifiers may stand between ("Trump's recent evidence-free
+    assertion that …"); before "for", one adjective of speech ("Trump's repeated
+    calls for …", but not "Nevada's strong support for Reagan")."""
+    if k == 0 or k + 1 >= len(toks) or toks[k + 1].lower not in ("for", "that"):
+        return None
+    clause = toks[k + 1].lower == "that"
+    for j in range(k - 1, max(-1, k - 4 if clause else k - 3), -1):
+        owner = toks[j]
+        if owner.lower in OWNER_POSSESSIVES:
+            return j
+        if owner.lower.endswith(("'s", "’s")):
+            return j
+        if owner.text in ("'s", "’s"):
+            return j - 1 if j > 0 else None
+        if not (_modifies_a_noun(owner) if clause else j == k - 1 and _of_speech(owner)):
+            return None
+    return None
+
+
+def _of_speech(token: Token) -> bool:
+    return token.lower.endswith("ed") or token.lower in ADJECTIVES_OF_SPEECH
+
+
+def _modifies_a_noun(token: Token) -> bool:
+    """A lower-case word that may stand between an owner and its noun ("recent")."""
+    return (
+        token.text[:1].islower()
+        and token.lower not in FUNCTION_WORDS
+        and token.text.replace("-", "").isalpha()
+    )
 
 
 def _is_past_tense(token: Token) -> bool:

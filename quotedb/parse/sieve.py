@@ -20,9 +20,10 @@ from dataclasses import replace
 
 from quotedb.parse.clauses import SENTENCE_CONJUNCTIONS, is_headline
 from quotedb.parse.coref import ORGANISATION_HEADS, EntityRegistry
-from quotedb.parse.cue_rules import CueRules
+from quotedb.parse.cue_rules import CueRules, speech_owner
 from quotedb.parse.drafts import Cue, Draft, Paragraph
 from quotedb.parse.lexicon import (
+    ADJECTIVES_OF_SPEECH,
     CUES,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -33,7 +34,6 @@ from quotedb.parse.lexicon import (
     NO_CUE_BEFORE,
     NOMINAL_CUES,
     ORGANISATION_WORDS,
-    OWNER_POSSESSIVES,
     PASSIVE_AUXILIARIES,
     POSSESSIVES,
     PRONOUNS,
@@ -89,11 +89,6 @@ _FURNITURE_STARTS = (
 )
 
 
-# "Trump's repeated calls", "Obama's latest remarks": adjectives between a possessive
-# and a cue word make it a noun.
-_ADJECTIVES_OF_SPEECH = frozenset(
-    {"latest", "recent", "earlier", "own", "public", "private", "new", "first", "last", "many"}
-)
 # Words ending in "s" that are not plural nouns before a verb ("his previous claim").
 _SINGULAR_S = frozenset({"previous", "various", "famous", "serious", "obvious", "this", "his"})
 # "the report", "his claim": after these a cue word is a noun.
@@ -118,7 +113,6 @@ _NOUN_BLOCKERS = (
     | POSSESSIVES
 )
 
-_NOMINAL_LINKS = frozenset({"for", "that"})
 _COMPOUND_NOUNS = frozenset({"conference", "phone", "press", "roll", "wake-up", "curtain"})
 # Adjectives that make the cue word after them a noun: "a strong showing".
 _NOUN_ADJECTIVES = frozenset({"strong", "weak", "poor", "solid", "dismal", "disappointing"})
@@ -696,7 +690,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 matched = Cue(k, k, _THAT_VERB)
             if matched is not None and not self._is_verb_use(toks, matched, headline):
                 matched = None
-            if matched is None and lower in NOMINAL_CUES and _owned_speech(toks, k):
+            if matched is None and lower in NOMINAL_CUES and speech_owner(toks, k) is not None:
                 matched = Cue(k, k, NOMINAL_CUES[lower])  # "Mr. Obama's calls for …"
             if matched is None:
                 continue
@@ -777,7 +771,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             cue.first >= 2
             and toks[cue.first - 2].lower.endswith(("'s", "’s"))
             and not pronoun_of(toks[cue.first - 2])
-            and (previous.endswith("ed") or previous in _ADJECTIVES_OF_SPEECH)
+            and (previous.endswith("ed") or previous in ADJECTIVES_OF_SPEECH)
             and not past
         ):
             return False  # "Trump's repeated calls": possessive, adjective, noun
@@ -952,19 +946,6 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             entities=self.registry.entities(),
             sources=media_sources,
         )
-
-
-def _owned_speech(toks: list[Token], k: int) -> bool:
-    """Whether the noun at k is someone's act of speech with its content after it:
-    "Mr. Obama's calls for …", "his claim that …", "Trump's attacks on …"."""
-    if k == 0 or k + 1 >= len(toks) or toks[k + 1].lower not in _NOMINAL_LINKS:
-        return False
-    owner = toks[k - 1]
-    if k >= 2 and (owner.lower.endswith("ed") or owner.lower in _ADJECTIVES_OF_SPEECH):
-        owner = toks[k - 2]  # "Trump's repeated calls for …"
-    return owner.lower in OWNER_POSSESSIVES or (
-        owner.lower.endswith(("'s", "’s")) or owner.text in ("'s", "’s")
-    )
 
 
 def parse(text: str, **metadata) -> ParsedDocument:

@@ -286,6 +286,11 @@ POSSESSIVES = frozenset(["his", "her", "their", "our", "my", "your", "its"])
 # Whose act a news sentence reports ("his claim", "their calls for"); "your" speaks to
 # the reader, not of a speaker.
 OWNER_POSSESSIVES = POSSESSIVES - {"your"}
+# "Trump's repeated calls", "Obama's latest remarks": adjectives between a possessive
+# and a cue word make it a noun.
+ADJECTIVES_OF_SPEECH = frozenset(
+    {"latest", "recent", "earlier", "own", "public", "private", "new", "first", "last", "many"}
+)
 # The personal pronouns that stand as the subject of a cue ("he said", "we believe").
 SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we"])
 DETERMINERS = (
