@@ -31,6 +31,28 @@ def test_according_to_indirect(text: str, content: str, cue: str):
     assert quote.cue == span_at(text, cue)
 
 
+def test_a_cue_inside_parentheses_reports_only_what_they_hold():
+    text = (
+        "Trump cites his followers for his claim that African Americans killed 81 percent "
+        "of white homicide victims (the actual number is closer to 15 percent, according "
+        "to Factcheck.org). He went on."
+    )
+    quote = quote_holding(parse(text), "closer to 15 percent")
+    assert quote.speaker == "Factcheck"
+    assert quote.spans == (span_at(text, "the actual number is closer to 15 percent"),)
+
+
+def test_an_as_clause_after_although_names_its_source():
+    text = (
+        "It is hard to imagine him winning Colorado (although as the Post reported, "
+        "Florida may not be out of reach)."
+    )
+    quote = quote_holding(parse(text), "Florida may not")
+    assert quote.rule == "as-reported"
+    assert quote.speaker == "Post"
+    assert quote.spans == (span_at(text, "Florida may not be out of reach"),)
+
+
 def test_according_to_after_a_direct_quote():
     text = '"The bridge will reopen in May," according to Mayor Ana Ruiz.'
     [quote] = parse(text).quotes

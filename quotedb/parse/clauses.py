@@ -254,7 +254,19 @@ def _ends_a_list_of_names(toks: list[Token], start: int, k: int) -> bool:
 
 def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -> int:
     """Last token of the clause that starts at `start`: the sentence end, or a
-    boundary like ", while", "; ", ", but", ", adding", or a quote closed on a comma."""
+    boundary like ", while", "; ", ", but", ", adding", or a quote closed on a comma.
+    A boundary inside parentheses ends the clause before them: "killed 81 percent
+    (the actual number is closer to 15 percent, according to …)"."""
+    end = _boundary(toks, start, s_last, inside)
+    depth = 0
+    for k in range(end, start - 1, -1):
+        depth += {")": 1, "(": -1}.get(toks[k].text, 0)
+        if depth < 0:
+            return max(start, k - 1)
+    return end
+
+
+def _boundary(toks: list[Token], start: int, s_last: int, inside: list[bool]) -> int:
     k = start
     while k <= s_last:
         token = toks[k]

@@ -176,7 +176,7 @@ class CueRules:
     ) -> Draft | None:
         cue = p.cues[ci]
         toks = p.toks
-        s_first, s_last = p.bounds[p.sentence_of[cue.first]]
+        s_first, s_last = _within_parentheses(toks, cue, *p.bounds[p.sentence_of[cue.first]])
         if cue.verb is None:
             return self._according_to(p, cue, s_first, s_last)
         if "quote" in cue.verb.frames:
@@ -733,6 +733,8 @@ class CueRules:
         noted in an op-ed, …": the "as" clause names the source of the main clause."""
         toks = p.toks
         opening = skip_conjunction(toks, s_first, cue.first)
+        if toks[opening].lower in ("although", "though") and opening + 1 < cue.first:
+            opening += 1  # "(although as Tuesday's results show, Florida may …)"
         if toks[opening].lower != "as" or subject.first != opening + 1:
             return None
         comma = next(
@@ -1288,6 +1290,25 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
                         subject = subject_before(toks, k, floor=s_first)
                     break
     return subject
+
+
+def _within_parentheses(toks: list[Token], cue: Cue, s_first: int, s_last: int) -> tuple[int, int]:
+    """The bounds of a cue's sentence, narrowed to the parentheses the cue stands in:
+    "Trump's claim (the actual number is closer to 15 percent, according to
+    Factcheck.org)" gives Factcheck.org the words inside only."""
+    depth = 0
+    for k in range(cue.first - 1, s_first - 1, -1):
+        depth += {")": 1, "(": -1}.get(toks[k].text, 0)
+        if depth < 0:
+            s_first = k + 1
+            break
+    depth = 0
+    for k in range(cue.last + 1, s_last + 1):
+        depth += {"(": 1, ")": -1}.get(toks[k].text, 0)
+        if depth < 0:
+            s_last = k - 1
+            break
+    return s_first, s_last
 
 
 def speech_owner(toks: list[Token], k: int) -> int | None:
