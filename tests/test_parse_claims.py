@@ -38,7 +38,7 @@ def test_a_cue_inside_parentheses_reports_only_what_they_hold():
         "to Factcheck.org). He went on."
     )
     quote = quote_holding(parse(text), "closer to 15 percent")
-    assert quote.speaker == "Factcheck"
+    assert quote.speaker == "Factcheck.org"
     assert quote.spans == (span_at(text, "the actual number is closer to 15 percent"),)
 
 

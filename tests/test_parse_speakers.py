@@ -50,6 +50,21 @@ def test_pronoun_to_the_most_recent_speaker():
     assert quote.speaker_mention == span_at(text, "She")
 
 
+def test_a_web_site_is_named_whole_and_is_nobody_s_he():
+    text = (
+        "Donald Trump said on Monday that he would win the state. The real number is "
+        "closer to 15 percent, according to Factcheck.org.\n\n"
+        "He repeated his claim that the polls were rigged."
+    )
+    doc = parse(text)
+    site = quote_of(doc, "The real number is closer to 15 percent")
+    assert site.speaker == "Factcheck.org"
+    assert site.speaker_mention == span_at(text, "Factcheck.org")
+    claim = quote_of(doc, "his claim that the polls were rigged")
+    assert claim.speaker == "Donald Trump"
+    assert claim.speaker_mention == span_at(text, "He")
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

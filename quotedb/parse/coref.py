@@ -30,6 +30,7 @@ from quotedb.parse.lexicon import (
     KnownEntity,
 )
 from quotedb.parse.records import Entity, Span
+from quotedb.parse.text import WEB_DOMAINS
 
 # "the company", "the campaign": an organisation, resolved to the one that spoke last.
 ORGANISATION_HEADS = frozenset(
@@ -60,6 +61,8 @@ RESOLUTION_WINDOW = 100_000
 _NOT_ALIASES = frozenset(PRONOUNS) | {"who", "which", "that", "whom", "one"}
 # Last words of names that "he" or "she" never refers to (see _names_no_one).
 _NO_ONE_LAST_WORDS = ORGANISATION_WORDS | PLACE_AND_LAW_WORDS
+# "Factcheck.org", "Infowars.com": a web site, nobody's "he".
+_WEB_NAME = re.compile(rf"\.{WEB_DOMAINS}$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 FEMALE_TITLES = frozenset(
     {
@@ -285,9 +288,13 @@ class EntityRegistry:
                     kind = "person"
                 elif len(words) > 1 and normalise(words[-1]) in GROUPS:
                     kind = "group"  # "Vermont Democrats", "Senate Republicans": nobody's "he"
-                elif (len(words) > 1 and normalise(words[-1]) in ORGANISATION_WORDS) or any(
-                    word.lower() == "of" and normalise(before) in ORGANISATION_WORDS
-                    for before, word in itertools.pairwise(words)
+                elif (
+                    _WEB_NAME.search(words[-1])
+                    or (len(words) > 1 and normalise(words[-1]) in ORGANISATION_WORDS)
+                    or any(
+                        word.lower() == "of" and normalise(before) in ORGANISATION_WORDS
+                        for before, word in itertools.pairwise(words)
+                    )
                 ):
                     # "White House", "Trump Plaza Hotel", "Reformation Church of Elizabeth":
                     # nobody's "he".

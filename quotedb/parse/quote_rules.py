@@ -455,7 +455,7 @@ class QuoteRules:
         aside = toks[lead.last + 2 : cue.first]
         # Closed by a comma, or ("Nate Silver, the guru who founded the site tweeted") a
         # relative clause that runs up to the cue with a verb of its own.
-        if aside[-1].text == "," or any(t.lower == "who" for t in aside[:-3]):
+        if aside[-1].text == "," or any(t.lower == "who" for t in aside[:-2]):
             return lead
         return None
 

@@ -19,13 +19,17 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 # Words keep inner apostrophes and hyphens ("Kim Jong-un", "don't"); a period stays
 # on a dotted acronym ("U.S."), a single letter ("J.") and a known abbreviation
-# ("Sen."), tried only on a short word before a period; every other non-space
+# ("Sen."), tried only on a short word before a period; a web address's name is one
+# word ("Factcheck.org", "Infowars.com"); every other non-space
 # character is its own token. The regex alone decides: `tokens` tests nothing.
 # For speed, a whole word before a space or the end, the commonest token, is tried
 # first (no other branch can match it), and words never backtrack (possessive `+`).
+# The endings of a web address's name.
+WEB_DOMAINS = "(?:com|org|net|gov|edu)"
 _ABBREVIATED = sorted((a[:-1] for a in ABBREVIATIONS if re.fullmatch(r"\w+\.", a)), key=len)[::-1]
 _TOKEN = (
     r"\w++(?!\S)|\d+(?:[.,]\d+)+|[A-Za-z]\.(?:[A-Za-z]\.)+"
+    rf"|\w++(?:[-.]\w++)*?\.{WEB_DOMAINS}(?:['’]s)?(?!\w)"
     rf"|(?=\w{{1,{len(_ABBREVIATED[0])}}}+\.)(?:\w|(?i:{'|'.join(map(re.escape, _ABBREVIATED))}))\."
     r"|\w++(?:[-'’]\w++)*+|''|``|[^\w\s]"
 )
