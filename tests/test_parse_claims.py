@@ -581,6 +581,14 @@ def test_a_quoted_fragment_before_its_cue_takes_the_words_that_open_the_sentence
     assert quote.speaker_mention == span_at(text, "she")
 
 
+def test_a_speech_word_after_the_new_is_a_noun_in_the_lead_in():
+    text = 'The new plans "will not solve this challenge," Anne Richards said.'
+    quote = quote_holding(parse(text), "will not solve")
+    assert quote.kind == "mixed"
+    assert quote.spans == (span_at(text, 'The new plans "will not solve this challenge,"'),)
+    assert quote.speaker == "Anne Richards"
+
+
 def test_a_capitalised_quote_after_a_lead_in_is_only_the_quote():
     text = 'Mayor Ana Ruiz spoke last. Then "We will win," she said.'
     quote = quote_of(parse(text), "We will win")

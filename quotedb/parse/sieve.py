@@ -763,6 +763,13 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             and previous not in ("surveyed", "polled", "questioned", "interviewed", "asked")
         ):
             return False  # "a snappy retort", "his latest claim": det + adjective + noun
+        if (
+            previous in ADJECTIVES_OF_SPEECH
+            and previous not in ("first", "last", "many", "own")
+            and cue.first >= 2
+            and toks[cue.first - 2].lower in _NOUN_BLOCKERS
+        ):
+            return False  # "The new plans", "the latest reports": det + adjective + noun
         if previous in _NOUN_BLOCKERS or (
             previous.endswith(("'s", "’s")) and not pronoun_of(toks[cue.first - 1])
         ):
