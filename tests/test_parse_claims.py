@@ -589,6 +589,23 @@ def test_a_speech_word_after_the_new_is_a_noun_in_the_lead_in():
     assert quote.speaker == "Anne Richards"
 
 
+def test_a_lead_in_holding_quoted_fragments_is_still_the_speaker_s():
+    text = (
+        "Guns are “the ultimate public health crisis” and “stunt children’s growth,” "
+        "said Howard Dean, the former governor of Vermont."
+    )
+    doc = parse(text)
+    quote = quote_holding(doc, "stunt children")
+    assert quote.kind == "mixed"
+    assert quote.spans == (
+        span_at(
+            text, "Guns are “the ultimate public health crisis” and “stunt children’s growth,”"
+        ),
+    )
+    assert quote.speaker == "Howard Dean"
+    assert quote_holding(doc, "the ultimate public health crisis") is quote
+
+
 def test_a_capitalised_quote_after_a_lead_in_is_only_the_quote():
     text = 'Mayor Ana Ruiz spoke last. Then "We will win," she said.'
     quote = quote_of(parse(text), "We will win")

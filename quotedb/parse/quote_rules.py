@@ -514,8 +514,14 @@ class QuoteRules:
         first = skip_conjunction(toks, s_first, before)
         if first > before or before - first > 30:
             return
-        if any(p.inside[first : before + 1]) or any(first <= c.first <= before for c in p.cues):
-            return  # another quote or another cue owns the lead-in
+        if any(first <= c.first <= before for c in p.cues):
+            return  # another cue owns the lead-in
+        if any(p.inside[first : before + 1]) and not all(
+            q.closed and self.text[q.start : q.start + 1].islower()
+            for q in p.quotes
+            if toks[first].start <= q.open_at < quotation.open_at
+        ):
+            return  # another quote opens the sentence: its own
         draft.spans[0] = (toks[first].start, quotation.close_at)
         draft.kind = "mixed"
 
