@@ -606,6 +606,41 @@ def test_a_lead_in_holding_quoted_fragments_is_still_the_speaker_s():
     assert quote_holding(doc, "the ultimate public health crisis") is quote
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "But experts note that despite the new limits, there are still many new plants.",
+            "experts",
+            "note",
+            "that despite the new limits, there are still many new plants",
+        ),
+        (
+            "Critics charge that she skewed foreign policy as secretary of state.",
+            "Critics",
+            "charge",
+            "that she skewed foreign policy as secretary of state",
+        ),
+    ],
+)
+def test_a_bare_verb_after_people_is_their_claim(text, speaker, cue, content):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == speaker
+    assert quote.cue == span_at(text, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two other emails highlight the extent of her involvement.",
+        "Wyoming Republicans Support Sending A Familiar Name Back To Washington",
+        "The progress report that the committee released was short.",
+    ],
+)
+def test_a_bare_verb_after_things_or_in_a_title_is_no_claim(text):
+    assert parse(text).quotes == ()
+
+
 def test_a_capitalised_quote_after_a_lead_in_is_only_the_quote():
     text = 'Mayor Ana Ruiz spoke last. Then "We will win," she said.'
     quote = quote_of(parse(text), "We will win")

@@ -35,6 +35,7 @@ from quotedb.parse.lexicon import (
     NOMINAL_CUES,
     ORGANISATION_WORDS,
     PASSIVE_AUXILIARIES,
+    PLURAL_PRESENT_CUES,
     POSSESSIVES,
     PRONOUNS,
     QUANTITY_HEADS,
@@ -113,6 +114,8 @@ _NOUN_BLOCKERS = (
     | POSSESSIVES
 )
 
+# Words that open what a bare verb reports: "note that …", "view the media …".
+_OBJECT_OR_CLAUSE_STARTS = DETERMINERS | SUBJECT_PRONOUNS | {"it"}
 _COMPOUND_NOUNS = frozenset({"conference", "phone", "press", "roll", "wake-up", "curtain"})
 # Adjectives that make the cue word after them a noun: "a strong showing".
 _NOUN_ADJECTIVES = frozenset({"strong", "weak", "poor", "solid", "dismal", "disappointing"})
@@ -124,7 +127,9 @@ _THAT_VERB = CueVerb("(verb) that", "claim", frozenset())
 
 # Every word find_cues can start a cue at, and "that", after which a past tense can:
 # the other words are passed over without trying each rule.
-_CUE_STARTS = frozenset({"according", "as", "that", *MULTIWORD_CUES, *CUES, *NOMINAL_CUES})
+_CUE_STARTS = frozenset(
+    {"according", "as", "that", *MULTIWORD_CUES, *CUES, *NOMINAL_CUES, *PLURAL_PRESENT_CUES}
+)
 
 _NOT_THAT_VERBS = frozenset(
     [
@@ -690,6 +695,16 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 matched = Cue(k, k, _THAT_VERB)
             if matched is not None and not self._is_verb_use(toks, matched, headline):
                 matched = None
+            if (
+                matched is None
+                and lower in PLURAL_PRESENT_CUES
+                and toks[k].text.islower()
+                and k > 0
+                and _plural_subject(toks[k - 1])
+                and k + 1 < n
+                and (toks[k + 1].lower in _OBJECT_OR_CLAUSE_STARTS or is_capitalised(toks[k + 1]))
+            ):
+                matched = Cue(k, k, PLURAL_PRESENT_CUES[lower])  # "Experts note that …"
             if matched is None and lower in NOMINAL_CUES and speech_owner(toks, k) is not None:
                 matched = Cue(k, k, NOMINAL_CUES[lower])  # "Mr. Obama's calls for …"
             if matched is None:
@@ -953,6 +968,11 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             entities=self.registry.entities(),
             sources=media_sources,
         )
+
+
+def _plural_subject(token: Token) -> bool:
+    """ "they", "experts", "Democrats": people before a verb's bare present."""
+    return token.lower in ("they", "we") or token.lower in GROUPS
 
 
 def parse(text: str, **metadata) -> ParsedDocument:

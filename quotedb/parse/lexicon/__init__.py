@@ -95,6 +95,13 @@ def _load_gazetteer() -> list[KnownEntity]:
 # Nouns that report speech after a possessor ("Mr. Obama's calls for ...").
 NOMINAL_CUES: dict[str, CueVerb] = {}
 CUES: dict[str, CueVerb] = _load_cues(NOMINAL_CUES)
+# The bare lemma of a verb listed by its forms only ("note", "report", "charge"): mostly
+# a noun, but a verb after a plural subject ("Experts note that …", "they charge").
+PLURAL_PRESENT_CUES: dict[str, CueVerb] = {
+    verb.lemma: verb
+    for verb in CUES.values()
+    if "only" in verb.frames and " " not in verb.lemma and verb.lemma not in CUES
+}
 # Multiword cue forms ("called for", "pointed out"), longest first, keyed by first word.
 MULTIWORD_CUES: dict[str, list[tuple[str, ...]]] = {}
 for _form in sorted((f for f in CUES if " " in f), key=len, reverse=True):
