@@ -641,6 +641,35 @@ def test_a_bare_verb_after_things_or_in_a_title_is_no_claim(text):
     assert parse(text).quotes == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "Cruz on Friday played down the idea that he had struck a deal with Kasich.",
+            "Cruz",
+            "played down",
+            "the idea that he had struck a deal with Kasich",
+        ),
+        (
+            "Sen. Chuck Grassley on Wednesday downplayed the attack on the judge.",
+            "Chuck Grassley",
+            "downplayed",
+            "the attack on the judge",
+        ),
+        (
+            "Clinton talked up her plan to campaign in all fifty states.",
+            "Clinton",
+            "talked up",
+            "her plan to campaign in all fifty states",
+        ),
+    ],
+)
+def test_playing_down_or_talking_up_is_a_claim(text, speaker, cue, content):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == speaker
+    assert quote.cue == span_at(text, cue)
+
+
 def test_a_capitalised_quote_after_a_lead_in_is_only_the_quote():
     text = 'Mayor Ana Ruiz spoke last. Then "We will win," she said.'
     quote = quote_of(parse(text), "We will win")
