@@ -65,6 +65,19 @@ def test_a_web_site_is_named_whole_and_is_nobody_s_he():
     assert claim.speaker_mention == span_at(text, "He")
 
 
+def test_a_role_at_a_place_speaks_not_the_place():
+    text = "One operative inside Trump Tower said the comments were unhelpful."
+    quote = quote_of(parse(text), "the comments were unhelpful")
+    assert quote.speaker == "One operative inside Trump Tower"
+    assert quote.speaker_mention == span_at(text, "One operative inside Trump Tower")
+
+
+def test_a_named_person_s_role_at_a_place_stays_an_appositive():
+    text = "Willie Minor, an actor in Dallas, said the theater was struggling."
+    quote = quote_of(parse(text), "the theater was struggling")
+    assert quote.speaker == "Willie Minor"
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

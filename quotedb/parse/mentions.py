@@ -728,23 +728,29 @@ def _a_place_in_an_aside(tokens: list[Token], name: NounPhrase, floor: int) -> b
     )
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "from"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "inside"})
 
 
 def _group_before_the_places(
     tokens: list[Token], preposition: int, floor: int
 ) -> NounPhrase | None:
     """The group noun (with its determiner) that a chain of place phrases follows:
-    "Some delegates" in "Some delegates at the convention in Philadelphia"."""
+    "Some delegates" in "Some delegates at the convention in Philadelphia"; or the role
+    right before one place: "One operative inside Trump Tower" (but not the appositive
+    of "Willie Minor, an actor in Dallas,", nor "the senator from Pennsylvania", whom
+    the role names)."""
     k = preposition - 1
     while k >= floor and preposition - k < 10:
         word = tokens[k]
-        if word.lower in GROUPS:
+        role = k == preposition - 1 and word.lower in ROLES and tokens[preposition].lower != "from"
+        if word.lower in GROUPS or role:
             first = k
             while first - 1 >= floor and (
                 tokens[first - 1].lower in DETERMINERS or tokens[first - 1].text[:1].isupper()
             ):
                 first -= 1
+            if role and first > floor and tokens[first - 1].text == ",":
+                return None
             return NounPhrase(first, k, k)
         if not (word.text[:1].isalnum() or word.text in ("'s", "’s")) or word.lower in CUES_LOWER:
             return None
