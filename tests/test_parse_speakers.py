@@ -78,6 +78,16 @@ def test_a_named_person_s_role_at_a_place_stays_an_appositive():
     assert quote.speaker == "Willie Minor"
 
 
+def test_a_possessor_opening_the_sentence_is_not_the_participle_s_speaker():
+    text = (
+        "Donald Trump's wife is breaking her usual silence and talking up his candidacy "
+        "after he won the South Carolina primary."
+    )
+    quote = quote_of(parse(text), "his candidacy after he won the South Carolina primary")
+    assert quote.speaker is None
+    assert quote.speaker_mention == span_at(text, "Donald Trump's wife")
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

@@ -972,6 +972,11 @@ class CueRules:
         if opening >= cue.first:
             return None, None
         subject = subject_after(toks, opening)
+        if subject is not None and toks[subject.head].lower.endswith(("'s", "’s")):
+            # "Donald Trump's wife is … talking up": a described speaker, not Trump.
+            if subject.last == subject.head or subject.last >= cue.first:
+                return None, None
+            return None, self.span_of(toks, subject.first, subject.last)
         if subject is not None and is_capitalised(toks[subject.head]) and subject.last < cue.first:
             first = subject.first
             last = subject.head
