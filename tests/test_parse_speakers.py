@@ -88,6 +88,13 @@ def test_a_possessor_opening_the_sentence_is_not_the_participle_s_speaker():
     assert quote.speaker_mention == span_at(text, "Donald Trump's wife")
 
 
+def test_the_object_of_went_after_is_not_the_participle_s_speaker():
+    text = "Bush went after Trump at the debate refusing to recant earlier remarks."
+    quote = quote_of(parse(text), "to recant earlier remarks")
+    assert quote.speaker == "Bush"
+    assert quote.speaker_mention == span_at(text, "Bush")
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

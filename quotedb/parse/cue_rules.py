@@ -211,6 +211,14 @@ class CueRules:
         if (
             subject is not None
             and toks[cue.first].lower.endswith("ing")
+            and subject.first - 2 >= s_first
+            and toks[subject.first - 1].lower in ("after", "before")
+            and _is_past_tense(toks[subject.first - 2])
+        ):
+            subject = None  # "Bush went after Trump at the debate refusing …": an object
+        if (
+            subject is not None
+            and toks[cue.first].lower.endswith("ing")
             and subject.first - 1 >= s_first
             and toks[subject.first - 1].lower in _PARTICIPLE_PREPOSITIONS
             # "…, with Senator John McCain telling reporters …", "interviewed about Pope
