@@ -95,6 +95,16 @@ def test_the_object_of_went_after_is_not_the_participle_s_speaker():
     assert quote.speaker_mention == span_at(text, "Bush")
 
 
+def test_a_place_in_an_opening_phrase_is_not_the_speaker_before_a_couple():
+    text = (
+        "Making her way around Chez Vachon, Clinton and husband Bill, thanked another "
+        "diner for wearing one of her campaign buttons."
+    )
+    quote = quote_of(parse(text), "another diner for wearing one of her campaign buttons")
+    assert quote.speaker == "Clinton"
+    assert quote.speaker_mention == span_at(text, "Clinton and husband Bill")
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

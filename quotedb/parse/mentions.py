@@ -625,6 +625,18 @@ def _appositive_subject(
                 )
             ):
                 return NounPhrase(j + 1, comma - 1, appositive.head)
+            if (
+                # "Making her way around Chez Vachon, Clinton and husband Bill, thanked":
+                # names joined by "and", a role among them (not "Iran, Turkey and France")
+                is_capitalised(tokens[j + 1])
+                and any(t.lower == "and" for t in tokens[j + 2 : comma])
+                and any(t.lower in ROLES for t in tokens[j + 2 : comma])
+                and all(
+                    is_capitalised(t) or t.lower == "and" or t.lower in ROLES
+                    for t in tokens[j + 2 : comma]
+                )
+            ):
+                return NounPhrase(j + 1, comma - 1, j + 1)
             if depth < 2 and j - 1 >= floor:
                 inner = _appositive_subject(tokens, j, floor, depth + 1)
                 if inner is not None:
@@ -729,6 +741,8 @@ def _a_place_in_an_aside(tokens: list[Token], name: NounPhrase, floor: int) -> b
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "inside"})
+# Prepositions of place that PREPOSITIONS leaves out: "Making her way around Chez Vachon,".
+_PLACE_OBJECT_PREPOSITIONS = frozenset({"around", "across", "through", "near", "outside"})
 
 
 def _group_before_the_places(
@@ -762,7 +776,9 @@ def _governs_an_object(token: Token) -> bool:
     """Whether a word before a name makes it an object: a participle or a preposition
     ("supporting Mr. Cruz", "a friend of Mr. Cruz")."""
     lower = token.lower
-    return token.text.islower() and (lower.endswith("ing") or lower in PREPOSITIONS)
+    return token.text.islower() and (
+        lower.endswith("ing") or lower in PREPOSITIONS or lower in _PLACE_OBJECT_PREPOSITIONS
+    )
 
 
 def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
