@@ -105,6 +105,17 @@ def test_a_place_in_an_opening_phrase_is_not_the_speaker_before_a_couple():
     assert quote.speaker_mention == span_at(text, "Clinton and husband Bill")
 
 
+def test_a_surname_met_again_is_the_sentence_s_person_for_a_later_he():
+    text = (
+        "Florent Groberg is a former Army captain.\n\n"
+        "Groberg, 33, opened up to Decode DC about his decision, including why he will "
+        "not be supporting Republican nominee Donald Trump."
+    )
+    quote = quote_of(parse(text), "Republican nominee Donald Trump")
+    assert quote.speaker == "Florent Groberg"
+    assert quote.speaker_mention == span_at(text, "he")
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

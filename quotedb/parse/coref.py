@@ -9,6 +9,7 @@ cannot be resolved stays unresolved: a wrong speaker is worse than none.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -113,10 +114,17 @@ class _OpenEntity:
     aliases: dict[str, None] = field(default_factory=dict)
     mentions: list[Span] = field(default_factory=list)
     last_seen: int = -1
-    last_spoke: int = -1
+    # Where it spoke, in text order: the sieve reads cues out of order, so "the last
+    # time it spoke before here" is looked up, not kept as one number.
+    spoke_at: list[int] = field(default_factory=list)
     tokens: frozenset[str] = frozenset()  # the words of `name`, normalised
     unnamed: bool = False  # "a senior official": described, never named
     thing: bool = False  # "the Trump Train": a name the text gives no person
+
+    def spoke_before(self, position: int) -> int:
+        """Where it last spoke before `position`, or -1."""
+        k = bisect.bisect_left(self.spoke_at, position)
+        return self.spoke_at[k - 1] if k else -1
 
 
 def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
@@ -199,7 +207,7 @@ class EntityRegistry:
         entity.last_seen = start
         self._recent.append((start, entity))
         if speaks:
-            entity.last_spoke = start
+            bisect.insort(entity.spoke_at, start)
         if start >= self._next_pruning:
             self._forget_distant(start)
         return entity.name
@@ -373,7 +381,7 @@ class EntityRegistry:
                 break
             if (
                 entity.kind in ("organisation", "unknown")
-                and 0 <= entity.last_spoke < start
+                and entity.spoke_before(start) >= 0
                 and len(entity.tokens) <= 3
                 and entity.gender is None
                 and all(word in entity.tokens for word in named)
@@ -453,9 +461,7 @@ class EntityRegistry:
         # A list, not a set: ties below go to the most recent mention, whatever the
         # ids (memory addresses) of the entities are, so a parse is reproducible.
         people = [
-            k
-            for k, e in by_id.items()
-            if e.kind == "person" or (e.last_spoke >= 0 and not e.unnamed)
+            k for k, e in by_id.items() if e.kind == "person" or (e.spoke_at and not e.unnamed)
         ]
         if people and gender in ("m", "f"):
             by_id = {k: by_id[k] for k in people}
@@ -469,9 +475,10 @@ class EntityRegistry:
         elif opens_previous_sentence in by_id:
             best = by_id[opens_previous_sentence]
         else:
-            speakers = [k for k in by_id if 0 <= by_id[k].last_spoke < start]
+            spoke = {k: by_id[k].spoke_before(start) for k in by_id}
+            speakers = [k for k in by_id if spoke[k] >= 0]
             if speakers:
-                best = by_id[max(speakers, key=lambda k: (by_id[k].last_spoke, last_before[k]))]
+                best = by_id[max(speakers, key=lambda k: (spoke[k], last_before[k]))]
             else:
                 best = by_id[max(last_before, key=last_before.__getitem__)]
         if gender in ("m", "f") and best.gender is None:
@@ -515,7 +522,7 @@ class EntityRegistry:
             for alias in lone.aliases:
                 target.aliases.setdefault(alias, None)
             target.gender = target.gender or lone.gender
-            target.last_spoke = max(target.last_spoke, lone.last_spoke)
+            target.spoke_at = sorted(target.spoke_at + lone.spoke_at)
             self._by_key[normalise(lone.name)] = target
             renamed[lone.name] = target.name
         if renamed:
@@ -544,7 +551,11 @@ class EntityRegistry:
     def person_again(self, word: str, start: int, end: int, speaks: bool) -> None:
         """Note a lone word that names a person already met ("Sanders"); open nothing."""
         entity = self._match_name([word])
-        if entity is not None and entity.kind == "person":
+        if entity is not None and (
+            entity.kind == "person"
+            # "Florent Groberg … Groberg, 33,": a full name of unknown kind, met again
+            or (entity.kind == "unknown" and " " in entity.name and not entity.unnamed)
+        ):
             self._note(entity, word, start, end, speaks)
 
     def entity_named(self, name: str) -> _OpenEntity | None:

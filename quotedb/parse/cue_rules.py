@@ -906,7 +906,7 @@ class CueRules:
                 k > s_first
                 and (toks[k - 1].lower in SUBORDINATORS or toks[k - 1].lower in _CLAUSE_OPENERS)
             ):  # "Bradley apologized after they came out, saying": not "they"
-                name = self.registry.pronoun(toks[k].text, toks[k].start, toks[k].end, True)
+                name = self.resolve(toks, NounPhrase(k, k, k), speaks=True)
                 return (name, (toks[k].start, toks[k].end)) if name else (None, None)
         # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her
         # statement, saying …": the subject of the past-tense verb of the clause before.

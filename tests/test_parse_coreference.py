@@ -1,0 +1,13 @@
+"""The entity registry on its own: what a pronoun resolves to, given the mentions
+the sieve noted (the sieve notes them out of text order, as it reads cues)."""
+
+from quotedb.parse.coref import EntityRegistry
+
+
+def test_a_pronoun_goes_to_who_spoke_before_it_even_if_they_speak_again_later():
+    registry = EntityRegistry()
+    registry.name("Robert Hacker", 0, 13, speaks=True)
+    registry.name("Marcel Lazar", 100, 112, speaks=True)
+    # The sieve reads a later cue first: Lazar also speaks after the pronoun.
+    registry.name("Marcel Lazar", 500, 512, speaks=True)
+    assert registry.pronoun("he", 300, 302, speaks=True) == "Marcel Lazar"
