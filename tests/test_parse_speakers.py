@@ -116,6 +116,15 @@ def test_a_surname_met_again_is_the_sentence_s_person_for_a_later_he():
     assert quote.speaker_mention == span_at(text, "he")
 
 
+def test_a_day_s_name_is_nobody_s_he():
+    text = (
+        "Donald Trump spoke on Monday.\n\nSuper Tuesday showed that voters want change."
+        "\n\nHe promises to declare China a currency manipulator."
+    )
+    quote = quote_of(parse(text), "to declare China a currency manipulator")
+    assert quote.speaker == "Donald Trump"
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

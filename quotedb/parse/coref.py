@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quotedb.parse.lexicon import (
+    DATE_WORDS,
     DETERMINERS,
     FIRST_NAME_GENDER,
     GAZETTEER,
@@ -61,7 +62,7 @@ PRONOUN_WINDOW = 3000  # characters back that a pronoun may reach
 RESOLUTION_WINDOW = 100_000
 _NOT_ALIASES = frozenset(PRONOUNS) | {"who", "which", "that", "whom", "one"}
 # Last words of names that "he" or "she" never refers to (see _names_no_one).
-_NO_ONE_LAST_WORDS = ORGANISATION_WORDS | PLACE_AND_LAW_WORDS
+_NO_ONE_LAST_WORDS = ORGANISATION_WORDS | PLACE_AND_LAW_WORDS | DATE_WORDS
 # "Factcheck.org", "Infowars.com": a web site, nobody's "he".
 _WEB_NAME = re.compile(rf"\.{WEB_DOMAINS}$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -582,7 +583,8 @@ class EntityRegistry:
 def _names_no_one(name: str) -> bool:
     """Whether a name of unknown kind cannot be "he" or "she": an acronym ("GOP",
     "CNN"), a one-word people's plural ("Russians", "Republicans"), the name of a
-    body, a place or a law ("Journal", "Atlantic City", "Freedom of Information Act")."""
+    body, a place, a law or a day ("Journal", "Atlantic City", "Freedom of Information
+    Act", "Super Tuesday")."""
     return (
         name.isupper()
         or (" " not in name and name.endswith("ans"))
