@@ -670,6 +670,24 @@ def test_playing_down_or_talking_up_is_a_claim(text, speaker, cue, content):
     assert quote.cue == span_at(text, cue)
 
 
+def test_a_time_ago_after_an_inverted_cue_is_not_its_content():
+    text = (
+        "The foundation received as much as $26.4 million in undisclosed payments, "
+        "the Washington Post reported ten days ago."
+    )
+    quote = quote_holding(parse(text), "undisclosed payments")
+    assert quote.speaker == "Washington Post"
+    assert quote.spans == (
+        span_at(text, "The foundation received as much as $26.4 million in undisclosed payments"),
+    )
+
+
+def test_a_time_ago_between_a_cue_and_its_that_clause_is_passed_over():
+    text = "The bank's board announced two days earlier that it would pick a new president."
+    quote = quote_holding(parse(text), "pick a new president")
+    assert quote.spans == (span_at(text, "that it would pick a new president"),)
+
+
 def test_a_capitalised_quote_after_a_lead_in_is_only_the_quote():
     text = 'Mayor Ana Ruiz spoke last. Then "We will win," she said.'
     quote = quote_of(parse(text), "We will win")

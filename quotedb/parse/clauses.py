@@ -17,6 +17,7 @@ from quotedb.parse.lexicon import (
     DETERMINERS,
     FINITE_VERBS,
     GROUPS,
+    NUMBER_WORDS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     SUMMARY_NOUNS,
@@ -147,6 +148,10 @@ def last_token_before(toks: list[Token], offset: int) -> int | None:
     return k if k >= 0 else None
 
 
+# A span of time back or on from the telling: "ten days ago", "a few weeks later".
+_TIME_AGO = NUMBER_WORDS | {"ago", "later", "few", "days", "weeks", "months", "years"}
+
+
 def is_adjunct(words: list[Token]) -> bool:
     """Whether the words between a cue and a quote/sentence end add no clause:
     "told CBS News", "said in a statement on Tuesday"."""
@@ -157,6 +162,8 @@ def is_adjunct(words: list[Token]) -> bool:
             continue
         if is_capitalised(token) or token.lower in ADJUNCT_WORDS or token.lower in GROUPS:
             continue
+        if token.lower in _TIME_AGO:
+            continue  # "reported ten days ago", "proposed two months ago"
         if token.text[:1].isdigit():
             continue
         return False
