@@ -682,6 +682,18 @@ def test_a_time_ago_after_an_inverted_cue_is_not_its_content():
     )
 
 
+def test_this_week_at_an_event_is_when_and_where_not_what():
+    text = (
+        "The federal government requires too many tests for school children, former "
+        "President Bill Clinton said this week at an event in Wyoming."
+    )
+    quote = quote_holding(parse(text), "too many tests")
+    assert quote.speaker == "Bill Clinton"
+    assert quote.spans == (
+        span_at(text, "The federal government requires too many tests for school children"),
+    )
+
+
 def test_a_time_ago_between_a_cue_and_its_that_clause_is_passed_over():
     text = "The bank's board announced two days earlier that it would pick a new president."
     quote = quote_holding(parse(text), "pick a new president")

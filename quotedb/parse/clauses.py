@@ -149,7 +149,15 @@ def last_token_before(toks: list[Token], offset: int) -> int | None:
 
 
 # A span of time back or on from the telling: "ten days ago", "a few weeks later".
-_TIME_AGO = NUMBER_WORDS | {"ago", "later", "few", "days", "weeks", "months", "years"}
+_TIME_AGO = (
+    NUMBER_WORDS
+    | {"ago", "later", "few", "event", "weekend", "morning", "evening"}
+    | {
+        "night",
+        "afternoon",
+        *("day", "days", "week", "weeks", "month", "months", "year", "years"),
+    }
+)
 
 
 def is_adjunct(words: list[Token]) -> bool:
@@ -163,7 +171,7 @@ def is_adjunct(words: list[Token]) -> bool:
         if is_capitalised(token) or token.lower in ADJUNCT_WORDS or token.lower in GROUPS:
             continue
         if token.lower in _TIME_AGO:
-            continue  # "reported ten days ago", "proposed two months ago"
+            continue  # "reported ten days ago", "said this week at an event in Wyoming"
         if token.text[:1].isdigit():
             continue
         return False
