@@ -700,6 +700,24 @@ def test_a_time_ago_between_a_cue_and_its_that_clause_is_passed_over():
     assert quote.spans == (span_at(text, "that it would pick a new president"),)
 
 
+def test_a_recipient_phrase_runs_to_its_noun():
+    text = (
+        "The plan includes a special force to assist the Kurds, Defense Secretary Ash "
+        "Carter told a Senate panel Wednesday."
+    )
+    quote = quote_holding(parse(text), "a special force")
+    assert quote.speaker == "Ash Carter"
+    assert quote.spans == (span_at(text, "The plan includes a special force to assist the Kurds"),)
+
+
+def test_whom_a_request_asks_stays_in_what_it_asks():
+    text = "Clinton has encouraged the State Department to release her email quickly."
+    quote = quote_holding(parse(text), "release her email")
+    assert quote.speaker == "Clinton"
+    assert quote.spans == (span_at(text, "the State Department to release her email quickly"),)
+    assert quote.recipients == ("State Department",)
+
+
 def test_a_capitalised_quote_after_a_lead_in_is_only_the_quote():
     text = 'Mayor Ana Ruiz spoke last. Then "We will win," she said.'
     quote = quote_of(parse(text), "We will win")

@@ -689,7 +689,7 @@ def test_a_participle_after_but_and_a_new_subject_is_that_subject_s():
     doc = parse(text)
     talked = quote_of(doc, "taxes")
     assert talked.speaker == "Tom Reed"
-    asking = quote_of(doc, "to explain the cuts")
+    asking = quote_of(doc, "him to explain the cuts")
     assert asking.speaker == "Ana Ruiz"
     assert asking.speaker_mention == span_at(text, "Ana Ruiz")
 

@@ -335,6 +335,10 @@ class CueRules:
             # inside the quote, and the content keeps the closing mark.
             comma = subject.first - 1
             tail_from = cue.last + 1
+        if comma is not None and "rcpt" in cue.verb.frames and tail_from <= s_last:
+            addressee = recipient_after(toks, tail_from)  # "…, Carter told a Senate panel."
+            if addressee is not None and addressee.last <= s_last:
+                tail_from = addressee.last + 1
         if comma is not None and ends_without_content(toks[tail_from : s_last + 1], inverted):
             lo = skip_conjunction(toks, s_first, comma)
             if comma - lo < 3:
@@ -378,10 +382,14 @@ class CueRules:
             if that is not None:
                 start = that  # "told The Post and Courier newspaper on Saturday that …"
             elif recipient is not None and not (
-                cue.verb.lemma == "ask"
-                and recipient.last + 1 <= end
-                and toks[recipient.last + 1].lower == "about"
-            ):  # "asked Trump about his statements": whom and what, the content
+                recipient.last + 1 <= end
+                and (
+                    # "asked Trump about his statements": whom and what, the content
+                    (cue.verb.lemma == "ask" and toks[recipient.last + 1].lower == "about")
+                    # "urged the State Department to review …": whom, asked to do what
+                    or toks[recipient.last + 1].lower == "to"
+                )
+            ):
                 start = recipient.last + 1
         elif cue.verb.cls == "request":
             # "called for North Korea to give up …": North Korea is asked, and the

@@ -850,6 +850,10 @@ def _names_follow(tokens: list[Token], i: int) -> bool:
     return False
 
 
+# Bodies one speaks to: "told a Senate panel", "told the crowd".
+_AUDIENCE_NOUNS = frozenset({"panel", "subcommittee", "audience", "crowd", "forum", "gathering"})
+
+
 def recipient_after(tokens: list[Token], start: int) -> NounPhrase | None:
     """The addressee of "told X", "urged X to", "assured X that"."""
     if start >= len(tokens):
@@ -877,6 +881,13 @@ def recipient_after(tokens: list[Token], start: int) -> NounPhrase | None:
         for last in range(start + 1, min(start + 4, len(tokens))):
             word = tokens[last]
             if word.lower in GROUPS or word.lower in ROLES or is_capitalised(word):
+                # "a Senate panel", "the House Armed Services Committee": to its noun
+                while last + 1 < len(tokens) and (
+                    is_capitalised(tokens[last + 1])
+                    or tokens[last + 1].lower in ORGANISATION_WORDS
+                    or tokens[last + 1].lower in _AUDIENCE_NOUNS
+                ):
+                    last += 1
                 return NounPhrase(start, last, last)
             if word.lower in FUNCTION_WORDS or not word.text[:1].isalnum():
                 return None
