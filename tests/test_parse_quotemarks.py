@@ -302,3 +302,13 @@ def test_a_quote_signed_on_the_next_line():
     assert quote.speaker == "Hillary Clinton"
     assert quote.rule == "quote-signed"
     assert quote.speaker_mention == span_at(text, "Hillary Clinton")
+
+
+@pytest.mark.parametrize(
+    "phrase", ["said in a written statement,", "told The Washington Post in a written statement,"]
+)
+def test_a_cue_then_where_it_was_said_introduces_the_quote(phrase: str):
+    text = f'Trump {phrase} "I really do not want his endorsement."'
+    quote = quote_of(parse(text), "I really do not want his endorsement.")
+    assert quote.speaker == "Trump"
+    assert quote.cue == span_at(text, phrase.split()[0])

@@ -17,7 +17,6 @@ from quotedb.parse.lexicon import (
     DETERMINERS,
     FINITE_VERBS,
     GROUPS,
-    NUMBER_WORDS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     SUMMARY_NOUNS,
@@ -148,18 +147,6 @@ def last_token_before(toks: list[Token], offset: int) -> int | None:
     return k if k >= 0 else None
 
 
-# A span of time back or on from the telling: "ten days ago", "a few weeks later".
-_TIME_AGO = (
-    NUMBER_WORDS
-    | {"ago", "later", "few", "event", "weekend", "morning", "evening"}
-    | {
-        "night",
-        "afternoon",
-        *("day", "days", "week", "weeks", "month", "months", "year", "years"),
-    }
-)
-
-
 def is_adjunct(words: list[Token]) -> bool:
     """Whether the words between a cue and a quote/sentence end add no clause:
     "told CBS News", "said in a statement on Tuesday"."""
@@ -170,8 +157,6 @@ def is_adjunct(words: list[Token]) -> bool:
             continue
         if is_capitalised(token) or token.lower in ADJUNCT_WORDS or token.lower in GROUPS:
             continue
-        if token.lower in _TIME_AGO:
-            continue  # "reported ten days ago", "said this week at an event in Wyoming"
         if token.text[:1].isdigit():
             continue
         return False

@@ -652,11 +652,11 @@ class QuoteRules:
                 if draft is not None:
                     return draft
                 continue
-            if any(
-                (t.lower in CUES and not is_capitalised(t)) or t.text in ('"', "“", "”")
-                for t in between
+            if any(t.text in ('"', "“", "”") for t in between) or any(
+                cue.last < other.first <= lead for other in p.cues
             ):
-                return None
+                return None  # another quote or another cue ("said in a written statement"
+                # has none: "written" is no cue there) stands between
             if between and between[-1].lower == "that":
                 between = between[:-1]
             if toks[k].text == ":" and between and between[0].text in DASHES:

@@ -615,7 +615,20 @@ ADJUNCT_WORDS = frozenset(
         "adding",
         "then",
         "back",
+        # "in a written statement", "in prepared remarks"
+        "written",
+        "prepared",
+        # "ten days ago", "a few weeks later", "this weekend at an event"
+        "ago",
+        "few",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "weekend",
+        "event",
     }
+    | NUMBER_WORDS
 )
 
 # Heads of quantities that speak in polls ("26% say", "nearly a third said").
