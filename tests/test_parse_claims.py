@@ -718,6 +718,18 @@ def test_whom_a_request_asks_stays_in_what_it_asks():
     assert quote.recipients == ("State Department",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He could split the vote. That said, Cruz cannot realistically win the nomination.",
+        "Clinton leads in Ohio, but there are some warning signs for her campaign.",
+        "Fiorina pushed ahead with the merger and paid a price.",
+    ],
+)
+def test_idioms_built_on_speech_words_report_nothing(text: str):
+    assert parse(text).quotes == ()
+
+
 def test_a_capitalised_quote_after_a_lead_in_is_only_the_quote():
     text = 'Mayor Ana Ruiz spoke last. Then "We will win," she said.'
     quote = quote_of(parse(text), "We will win")

@@ -733,6 +733,14 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         if form == "found" and cue.first > 0 and toks[cue.first - 1].lower == "helped":
             return False  # "helped found Fox News": to found, not to find
         if (
+            form == "said"
+            and following == ","
+            and cue.first > 0
+            and toks[cue.first - 1].lower == "that"
+            and (cue.first == 1 or toks[cue.first - 2].text in _SENTENCE_OPENERS)
+        ):
+            return False  # "That said, Cruz cannot …": nevertheless, not a speech
+        if (
             cue.verb is not None
             and cue.verb.cls == "thought"
             and toks[cue.last].lower.endswith("s")

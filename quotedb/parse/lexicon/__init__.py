@@ -736,6 +736,13 @@ MESSAGE_NOUNS = frozenset(
 # "found itself at the center of …", "found ways to …".
 NO_CUE_BEFORE: dict[str, frozenset[str]] = {
     "pledged": frozenset({"delegate", "delegates"}),
+    # "some warning signs for Clinton": a noun's modifier, not a warning given
+    "warning": frozenset({"sign", "signs", "shot", "shots", "label", "labels", "light", "lights"}),
+    # "Fiorina pushed ahead": to carry on, not to urge
+    **dict.fromkeys(
+        ["push", "pushed", "pushes", "pushing", "press", "pressed", "presses", "pressing"],
+        frozenset({"ahead", "forward"}),
+    ),
     "found": frozenset({"itself", "himself", "herself", "themselves", "myself", "ourselves"})
     | {"ways"},
 }
