@@ -730,6 +730,14 @@ def test_idioms_built_on_speech_words_report_nothing(text: str):
     assert parse(text).quotes == ()
 
 
+def test_not_being_authorized_to_discuss_is_no_claim():
+    text = (
+        "The officials spoke on the condition of anonymity because they were not "
+        "authorized to discuss the investigation."
+    )
+    assert parse(text).quotes == ()
+
+
 def test_a_capitalised_quote_after_a_lead_in_is_only_the_quote():
     text = 'Mayor Ana Ruiz spoke last. Then "We will win," she said.'
     quote = quote_of(parse(text), "We will win")

@@ -116,6 +116,8 @@ _NOUN_BLOCKERS = (
 
 # Words that open what a bare verb reports: "note that …", "view the media …".
 _OBJECT_OR_CLAUSE_STARTS = DETERMINERS | SUBJECT_PRONOUNS | {"it"}
+# "not authorized to discuss", "not permitted to speak": leave to speak, not speech.
+_LEAVE_TO_SPEAK = frozenset({"authorized", "permitted", "cleared"})
 _COMPOUND_NOUNS = frozenset({"conference", "phone", "press", "roll", "wake-up", "curtain"})
 # Adjectives that make the cue word after them a noun: "a strong showing".
 _NOUN_ADJECTIVES = frozenset({"strong", "weak", "poor", "solid", "dismal", "disappointing"})
@@ -811,9 +813,15 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             and toks[cue.last].lower != "asked"  # "Trump was asked about …": the asked rule
         ):
             return False
-        # "to think", "to report": an infinitive names the act, it does not report one.
+        # "to think", "to report": an infinitive names the act, it does not report one;
+        # so does any after "not authorized" ("… because they were not authorized to
+        # discuss the investigation"): why a source is anonymous.
         return not (
-            previous == "to" and cue.verb is not None and cue.verb.cls in ("thought", "report")
+            previous == "to"
+            and (
+                (cue.verb is not None and cue.verb.cls in ("thought", "report"))
+                or (cue.first >= 2 and toks[cue.first - 2].lower in _LEAVE_TO_SPEAK)
+            )
         )
 
     # ------------------------------------------------------------- claims
