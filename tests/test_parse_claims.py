@@ -730,6 +730,23 @@ def test_idioms_built_on_speech_words_report_nothing(text: str):
     assert parse(text).quotes == ()
 
 
+def test_an_adverb_inside_a_passive_keeps_it_passive():
+    text = (
+        "He also argued the Keystone XL pipeline, which is widely supported by Republicans, "
+        '"wouldn\'t go 10 feet" without eminent domain.'
+    )
+    doc = parse(text)
+    assert [q.cue.text for q in doc.quotes if q.cue] == ["argued"]
+    quote = quote_holding(doc, "wouldn't go 10 feet")
+    assert quote.spans == (
+        span_at(
+            text,
+            "the Keystone XL pipeline, which is widely supported by Republicans, \"wouldn't "
+            'go 10 feet" without eminent domain',
+        ),
+    )
+
+
 def test_not_being_authorized_to_discuss_is_no_claim():
     text = (
         "The officials spoke on the condition of anonymity because they were not "

@@ -116,6 +116,8 @@ _NOUN_BLOCKERS = (
 
 # Words that open what a bare verb reports: "note that …", "view the media …".
 _OBJECT_OR_CLAUSE_STARTS = DETERMINERS | SUBJECT_PRONOUNS | {"it"}
+# Adverbs between a passive's auxiliary and its participle: "was first reported".
+_PASSIVE_ADVERBS = frozenset({"first", "also", "widely", "previously", "originally", "later"})
 # "not authorized to discuss", "not permitted to speak": leave to speak, not speech.
 _LEAVE_TO_SPEAK = frozenset({"authorized", "permitted", "cleared"})
 _COMPOUND_NOUNS = frozenset({"conference", "phone", "press", "roll", "wake-up", "curtain"})
@@ -808,7 +810,17 @@ class _Reader(QuoteRules, CueRules, MediaRules):
         ):
             return False  # "Trump's repeated calls": possessive, adjective, noun
         if (
-            previous in PASSIVE_AUXILIARIES
+            (
+                previous in PASSIVE_AUXILIARIES
+                # "which was first reported last week by The Post" (but "is widely
+                # expected to" reports an expectation, as "is expected to" does)
+                or (
+                    previous in _PASSIVE_ADVERBS
+                    and toks[cue.last].lower != "expected"
+                    and cue.first >= 2
+                    and toks[cue.first - 2].lower in PASSIVE_AUXILIARIES
+                )
+            )
             and toks[cue.last].lower.endswith(("ed", "en", "d", "t"))
             and toks[cue.last].lower != "asked"  # "Trump was asked about …": the asked rule
         ):
