@@ -747,6 +747,12 @@ def test_an_adverb_inside_a_passive_keeps_it_passive():
     )
 
 
+def test_that_before_a_time_noun_is_a_demonstrative_not_a_clause():
+    text = "Sanders also plans to meet with Reid that day on Capitol Hill."
+    quote = quote_of(parse(text), "to meet with Reid that day on Capitol Hill")
+    assert quote.speaker == "Sanders"
+
+
 def test_not_being_authorized_to_discuss_is_no_claim():
     text = (
         "The officials spoke on the condition of anonymity because they were not "

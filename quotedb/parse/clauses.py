@@ -97,7 +97,11 @@ def skip_to_that(toks: list[Token], start: int, end: int, inside: list[bool]) ->
         "under",
     )
     for k in range(start, min(end, start + 12) + 1):
-        if toks[k].lower == "that" and k > start:
+        if (
+            toks[k].lower == "that"
+            and k > start
+            and not (k + 1 <= end and toks[k + 1].lower in TIME_NOUNS)
+        ):  # "plans to meet with Reid that day": a demonstrative, not "that …"
             return k if prepositional or is_adjunct(toks[start:k]) else start
         quoted = inside[k] or (
             toks[k].text in ('"', "“", "”", "''")
