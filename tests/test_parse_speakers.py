@@ -125,6 +125,28 @@ def test_a_day_s_name_is_nobody_s_he():
     assert quote.speaker == "Donald Trump"
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "A source close to the campaign",
+        "Two people briefed on the talks",
+        "People with direct knowledge of the negotiations",
+        "A U.S. law enforcement official familiar with the investigation",
+    ],
+)
+def test_an_anonymous_source_is_the_whole_description(source: str):
+    text = f"{source} said the deal had stalled over the weekend."
+    quote = quote_of(parse(text), "the deal had stalled over the weekend")
+    assert quote.speaker == source
+    assert quote.speaker_mention == span_at(text, source)
+
+
+def test_a_bare_say_far_from_its_plural_subject_is_the_verb():
+    text = "Sources close to her campaign say she stands fully behind the president."
+    quote = quote_of(parse(text), "she stands fully behind the president")
+    assert quote.speaker == "Sources close to her campaign"
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

@@ -380,6 +380,11 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             )
         ):
             return NounPhrase(person.first, head, person.head)
+    # "A source close to the campaign said", "Two people briefed on the talks said": the
+    # people an anonymous source is described by, not what they know.
+    source = _source_known_by(tokens, first, floor)
+    if source is not None:
+        return NounPhrase(source.first, head, source.head)
     # "Some delegates at the convention in Philadelphia said", "Officials in each state
     # said": the place ends a chain of prepositional phrases after the group that speaks.
     if (
@@ -743,6 +748,57 @@ def _a_place_in_an_aside(tokens: list[Token], name: NounPhrase, floor: int) -> b
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "inside"})
 # Prepositions of place that PREPOSITIONS leaves out: "Making her way around Chez Vachon,".
 _PLACE_OBJECT_PREPOSITIONS = frozenset({"around", "across", "through", "near", "outside"})
+
+
+# What ties an anonymous source to what it knows: "familiar with", "close to", …
+_SOURCE_RELATIONS = {
+    "with": {"familiar", "knowledge"},  # "familiar with", "(with direct) knowledge of"
+    "of": {"knowledge", "aware"},
+    "to": {"close"},
+    "on": {"briefed"},
+    "in": {"involved"},
+    "about": {"knowledgeable"},
+}
+# Who is described so: "people", "a source", "officials", "a person".
+_SOURCE_HEADS = frozenset({"person", "source", "individual", "individuals"})
+
+
+def _source_known_by(tokens: list[Token], first: int, floor: int) -> NounPhrase | None:
+    """ "People with direct knowledge of Gates' work": the phrase before the relation,
+    when it names people ("A source", "Two people", "officials")."""
+    link = first - 1
+    if link - 1 < floor or tokens[link].lower not in _SOURCE_RELATIONS:
+        return None
+    k = link - 1
+    if tokens[k].lower not in _SOURCE_RELATIONS[tokens[link].lower]:
+        return None
+    k -= 1
+    while k >= floor and tokens[k].lower in ("with", "direct", "some", "intimate"):
+        k -= 1  # "with direct knowledge of"
+    if k < floor:
+        return None
+    head = tokens[k].lower
+    if not (head in GROUPS or head in ROLES or head in _SOURCE_HEADS):
+        return None
+    start = k
+    # "A U.S. law enforcement official", "Two senior administration officials"
+    while start - 1 >= floor and k - start < 5:
+        word = tokens[start - 1]
+        if word.lower in DETERMINERS or word.text[:1].isdigit():
+            start -= 1
+            break
+        if (
+            not (
+                is_capitalised(word)
+                or (
+                    word.text.isalpha() and word.text.islower() and word.lower not in FUNCTION_WORDS
+                )
+            )
+            or word.lower in CUES_LOWER
+        ):
+            break
+        start -= 1
+    return NounPhrase(start, k, k)
 
 
 def _group_before_the_places(
