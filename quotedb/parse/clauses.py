@@ -271,6 +271,7 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
 
 
 def _boundary(toks: list[Token], start: int, s_last: int, inside: list[bool]) -> int:
+    """The first boundary that ends the clause, or the sentence's last word."""
     k = start
     while k <= s_last:
         token = toks[k]

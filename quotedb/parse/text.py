@@ -17,6 +17,9 @@ from quotedb.parse.lexicon import ABBREVIATIONS
 # dumps often use one newline per paragraph).
 _PARAGRAPH = re.compile(r"[^\n]+")
 
+# The endings of a web address's name ("Factcheck.org").
+WEB_DOMAINS = "(?:com|org|net|gov|edu)"
+
 # Words keep inner apostrophes and hyphens ("Kim Jong-un", "don't"); a period stays
 # on a dotted acronym ("U.S."), a single letter ("J.") and a known abbreviation
 # ("Sen."), tried only on a short word before a period; a web address's name is one
@@ -24,8 +27,6 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # character is its own token. The regex alone decides: `tokens` tests nothing.
 # For speed, a whole word before a space or the end, the commonest token, is tried
 # first (no other branch can match it), and words never backtrack (possessive `+`).
-# The endings of a web address's name.
-WEB_DOMAINS = "(?:com|org|net|gov|edu)"
 _ABBREVIATED = sorted((a[:-1] for a in ABBREVIATIONS if re.fullmatch(r"\w+\.", a)), key=len)[::-1]
 _TOKEN = (
     r"\w++(?!\S)|\d+(?:[.,]\d+)+|[A-Za-z]\.(?:[A-Za-z]\.)+"
