@@ -682,6 +682,13 @@ def test_a_time_ago_after_an_inverted_cue_is_not_its_content():
     )
 
 
+def test_when_and_where_then_a_participle_end_an_inverted_cue_s_words():
+    text = "Trump’s “excesses” are sickening, Hollande said Tuesday in Paris, noting the stakes."
+    quote = quote_holding(parse(text), "excesses")
+    assert quote.speaker == "Hollande"
+    assert quote.spans == (span_at(text, "Trump’s “excesses” are sickening"),)
+
+
 def test_this_week_at_an_event_is_when_and_where_not_what():
     text = (
         "The federal government requires too many tests for school children, former "

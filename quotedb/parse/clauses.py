@@ -14,9 +14,11 @@ from quotedb.parse.lexicon import (
     ADJUNCT_WORDS,
     CLAUSE_BOUNDARIES,
     CUES,
+    DATE_WORDS,
     DETERMINERS,
     FINITE_VERBS,
     GROUPS,
+    PREPOSITIONS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     SUMMARY_NOUNS,
@@ -205,6 +207,19 @@ def ends_without_content(tail: list[Token], inverted: bool) -> bool:
     Horowitz, editor in chief of Mic.com"), a participle ("…, adding that …") or
     the writer's next clause ("…, KING-TV reported, while in Chicago …")."""
     if is_adjunct(tail):
+        return True
+    comma = next((k for k, t in enumerate(tail) if t.text == ","), None)
+    if (
+        comma
+        and not inverted
+        and comma + 1 < len(tail)
+        and tail[comma + 1].lower.endswith("ing")
+        and tail[comma + 1].lower in CUES
+        and (tail[0].lower in DATE_WORDS or tail[0].lower in PREPOSITIONS)
+        and is_adjunct(tail[:comma])
+    ):
+        # "…, Hollande said Tuesday in Paris, noting …": when and where, then a new act
+        # (not an object, "…, Trump attacked John McCain, saying …")
         return True
     if inverted and tail and tail[0].lower in ("who", "whose"):
         return True  # "said an American official who was briefed on …"
