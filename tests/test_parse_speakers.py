@@ -147,6 +147,24 @@ def test_a_bare_say_far_from_its_plural_subject_is_the_verb():
     assert quote.speaker == "Sources close to her campaign"
 
 
+def test_a_relative_clause_before_the_cue_hands_it_to_its_antecedent():
+    text = "Democrats in Iowa who watched the debate said they were unfazed by the flap."
+    quote = quote_of(parse(text), "they were unfazed by the flap")
+    assert quote.speaker == "Democrats in Iowa"
+    assert quote.speaker_mention == span_at(text, "Democrats in Iowa")
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Syria came up, according to a person who attended and described her remarks.", "Syria"),
+        ("Americans who aren't fond of Clinton but don't want a xenophobe vote.", "Americans"),
+    ],
+)
+def test_a_cue_inside_the_relative_clause_is_not_its_antecedent_s_main_verb(text, wrong):
+    assert wrong not in [q.speaker for q in parse(text).quotes]
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

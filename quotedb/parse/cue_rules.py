@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from quotedb.parse.clauses import (
     CLOSING_MARKS,
+    MODALS,
     OPENING_MARKS,
     SUBJECT_STARTS,
     clause_end,
@@ -1291,6 +1292,8 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
         subject = _before_a_relative_clause(toks, subject, s_first) or subject
     elif cue.first - 1 >= s_first and toks[cue.first - 1].text in CLOSING_MARKS:
         subject = _before_a_quoting_aside(toks, cue.first - 1, s_first)
+    else:
+        subject = _before_a_who_clause(toks, cue, s_first)
     if subject is None and cue.first - 2 >= s_first and toks[cue.first - 1].lower == "to":
         governing = cue.first - 2
         if toks[governing].lower in ("on", "up") and governing - 1 >= s_first:
@@ -1399,6 +1402,33 @@ def _before_a_relative_clause(
     if who == k - 1 or not toks[who + 1].text.islower():
         return None  # "who" needs a verb of its own before the preposition
     return subject_before(toks, who, floor=s_first)
+
+
+def _before_a_who_clause(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
+    """ "Democrats in Iowa who watched the debate said": the words before the cue are no
+    speaker ("the debate"), but a relative clause runs up to it; its antecedent speaks.
+    Not when the cue is the clause's own verb ("a person who attended and described
+    …", "who have committed the offense of supporting …")."""
+    before = toks[cue.first - 1].lower if cue.first > s_first else ""
+    if (
+        toks[cue.first].lower.endswith("ing")
+        or before in ("and", "or", "but")
+        or before in PREPOSITIONS
+        or before in MODALS
+    ):
+        return None
+    for who in range(cue.first - 2, max(s_first, cue.first - 12) - 1, -1):
+        word = toks[who]
+        if word.lower in _RELATIVE_WHO:
+            if not toks[who + 1].text.islower() or who - 1 < s_first:
+                return None  # "who" needs a verb of its own
+            antecedent = subject_before(toks, who, floor=s_first)
+            if antecedent is not None and toks[antecedent.first - 1].lower == "of":
+                return None  # "the ex-wife of Alan Grayson who filed …": not Grayson
+            return antecedent
+        if not word.text[:1].isalnum() or word.lower in CUES or word.lower in ("and", "but"):
+            return None  # "who aren't enamored of Clinton but don't want": its own verb
+    return None
 
 
 def _before_a_quoting_aside(toks: list[Token], closing: int, s_first: int) -> NounPhrase | None:
