@@ -689,6 +689,18 @@ def test_when_and_where_then_a_participle_end_an_inverted_cue_s_words():
     assert quote.spans == (span_at(text, "Trump’s “excesses” are sickening"),)
 
 
+def test_the_message_a_statement_was_made_in_ends_an_inverted_cue_s_words():
+    text = (
+        "Hillary Clinton spoke on Tuesday. Democrats had “put the biggest crack” yet in the "
+        "glass ceiling for women, she said in a video message to the convention."
+    )
+    quote = quote_holding(parse(text), "biggest crack")
+    assert quote.speaker == "Hillary Clinton"
+    assert quote.spans == (
+        span_at(text, "Democrats had “put the biggest crack” yet in the glass ceiling for women"),
+    )
+
+
 def test_this_week_at_an_event_is_when_and_where_not_what():
     text = (
         "The federal government requires too many tests for school children, former "

@@ -18,6 +18,8 @@ from quotedb.parse.lexicon import (
     DETERMINERS,
     FINITE_VERBS,
     GROUPS,
+    MEDIA,
+    MESSAGE_NOUNS,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
@@ -201,6 +203,10 @@ def introduces_the_next_paragraph(toks: list[Token], cue_last: int, s_last: int,
     )
 
 
+# What a statement was made in or at, after "…, X said in a video message to …".
+_OCCASIONS = MESSAGE_NOUNS | {"video", "convention", "hearing", "debate", "meeting", "forum"}
+
+
 def ends_without_content(tail: list[Token], inverted: bool) -> bool:
     """Whether what follows "…, X said" adds no content of its own: nothing, an
     adjunct ("in a statement"), an inverted speaker's appositive ("said Jake
@@ -208,6 +214,12 @@ def ends_without_content(tail: list[Token], inverted: bool) -> bool:
     the writer's next clause ("…, KING-TV reported, while in Chicago …")."""
     if is_adjunct(tail):
         return True
+    if (
+        tail
+        and tail[0].lower in ("in", "on", "during", "via")
+        and is_adjunct([t for t in tail if not (t.lower in MEDIA or t.lower in _OCCASIONS)])
+    ):
+        return True  # "…, she said in a video message to the convention."
     comma = next((k for k, t in enumerate(tail) if t.text == ","), None)
     if (
         comma
