@@ -312,3 +312,13 @@ def test_a_cue_then_where_it_was_said_introduces_the_quote(phrase: str):
     quote = quote_of(parse(text), "I really do not want his endorsement.")
     assert quote.speaker == "Trump"
     assert quote.cue == span_at(text, phrase.split()[0])
+
+
+def test_a_seeming_verb_signs_no_quote_in_the_next_sentence():
+    text = (
+        '"Russ is running a grass-roots campaign," said Michael Tyler, explaining why the '
+        'former senator will not appear. "You are much more likely to find him in Pardeeville."'
+    )
+    quote = quote_holding(parse(text), "much more likely to find him")
+    assert quote.speaker == "Michael Tyler"
+    assert quote.cue == span_at(text, "said")

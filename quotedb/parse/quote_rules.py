@@ -643,6 +643,12 @@ class QuoteRules:
             between = toks[cue.last + 1 : lead + 1]
             if toks[lead].text in (".", "!", "?") and _in_a_subordinate_clause(toks, cue):
                 continue  # `"…," Hooton said after Rubio spoke. "…"`: Rubio's cue ends there
+            if (
+                toks[lead].text in (".", "!", "?")
+                and cue.verb is not None
+                and "seem" in cue.verb.frames
+            ):
+                continue  # "… won't appear at the convention. "…"": no words of its own
             if toks[lead].text in (".", "!", "?") and self._says_its_own_sentence(p, cue):
                 return None  # `Trump isn't a conservative, he said. "…"`: the cue's own words
             if cue.verb is not None and cue.verb.cls == "naming":
