@@ -743,6 +743,8 @@ def test_whom_a_request_asks_stays_in_what_it_asks():
         "He could split the vote. That said, Cruz cannot realistically win the nomination.",
         "Clinton leads in Ohio, but there are some warning signs for her campaign.",
         "Fiorina pushed ahead with the merger and paid a price.",
+        "Trump, the star of the reality TV show, toured the studio.",
+        "Latino registration rose sharply. The rise of Donald Trump propelled that increase.",
     ],
 )
 def test_idioms_built_on_speech_words_report_nothing(text: str):

@@ -120,7 +120,10 @@ _OBJECT_OR_CLAUSE_STARTS = DETERMINERS | SUBJECT_PRONOUNS | {"it"}
 _PASSIVE_ADVERBS = frozenset({"first", "also", "widely", "previously", "originally", "later"})
 # "not authorized to discuss", "not permitted to speak": leave to speak, not speech.
 _LEAVE_TO_SPEAK = frozenset({"authorized", "permitted", "cleared"})
-_COMPOUND_NOUNS = frozenset({"conference", "phone", "press", "roll", "wake-up", "curtain"})
+_COMPOUND_NOUNS = frozenset(
+    {"conference", "phone", "press", "roll", "wake-up", "curtain"}
+    | {"tv", "television", "talk", "reality", "radio"}  # "the reality TV show"
+)
 # Adjectives that make the cue word after them a noun: "a strong showing".
 _NOUN_ADJECTIVES = frozenset({"strong", "weak", "poor", "solid", "dismal", "disappointing"})
 _SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "(", "''"}) | LONG_DASHES
@@ -693,6 +696,8 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                 and lower.endswith("ed")
                 and lower not in _NOT_THAT_VERBS
                 and not is_capitalised(toks[k])
+                # "The rise of Trump propelled that increase.": a demonstrative
+                and not (k + 3 >= n or toks[k + 3].text in (".", "!", "?", ";"))
             ):
                 # "Mr. Ackman is convinced that …", "she learned that …": any verb that
                 # takes a that-clause reports what its subject holds.
