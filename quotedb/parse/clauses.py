@@ -291,9 +291,13 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
     end = _boundary(toks, start, s_last, inside)
     depth = 0
     for k in range(end, start - 1, -1):
-        depth += {")": 1, "(": -1}.get(toks[k].text, 0)
-        if depth < 0:
-            return max(start, k - 1)
+        text = toks[k].text
+        if text == ")":
+            depth += 1
+        elif text == "(":
+            depth -= 1
+            if depth < 0:
+                return max(start, k - 1)
     return end
 
 

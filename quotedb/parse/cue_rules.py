@@ -177,7 +177,10 @@ class CueRules:
     ) -> Draft | None:
         cue = p.cues[ci]
         toks = p.toks
-        s_first, s_last = _within_parentheses(toks, cue, *p.bounds[p.sentence_of[cue.first]])
+        s_first, s_last = p.bounds[p.sentence_of[cue.first]]
+        sentence = self.text[toks[s_first].start : toks[s_last].end]
+        if "(" in sentence or ")" in sentence:
+            s_first, s_last = _within_parentheses(toks, cue, s_first, s_last)
         if cue.verb is None:
             return self._according_to(p, cue, s_first, s_last)
         if "quote" in cue.verb.frames:
@@ -1322,17 +1325,21 @@ def _within_parentheses(toks: list[Token], cue: Cue, s_first: int, s_last: int) 
     Factcheck.org)" gives Factcheck.org the words inside only."""
     depth = 0
     for k in range(cue.first - 1, s_first - 1, -1):
-        depth += {")": 1, "(": -1}.get(toks[k].text, 0)
-        if depth < 0:
+        depth += _NESTING.get(toks[k].text, 0)
+        if depth > 0:
             s_first = k + 1
             break
     depth = 0
     for k in range(cue.last + 1, s_last + 1):
-        depth += {"(": 1, ")": -1}.get(toks[k].text, 0)
+        depth += _NESTING.get(toks[k].text, 0)
         if depth < 0:
             s_last = k - 1
             break
     return s_first, s_last
+
+
+# How a bracket changes the depth, reading forward.
+_NESTING = {"(": 1, ")": -1}
 
 
 def speech_owner(toks: list[Token], k: int) -> int | None:
