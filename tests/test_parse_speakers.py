@@ -165,6 +165,22 @@ def test_a_cue_inside_the_relative_clause_is_not_its_antecedent_s_main_verb(text
     assert wrong not in [q.speaker for q in parse(text).quotes]
 
 
+def test_a_couple_named_together_shares_the_surname():
+    text = (
+        "The confrontation between the parents, Khizr and Ghazala Khan, and Mr. Trump has "
+        "become a flash point.\n\nMr. Khan said that Mr. Trump had shown disrespect."
+    )
+    quote = quote_of(parse(text), "that Mr. Trump had shown disrespect")
+    assert quote.speaker == "Khizr Khan"
+    assert quote.speaker_mention == span_at(text, "Mr. Khan")
+
+
+def test_two_places_joined_by_and_share_nothing():
+    text = "Iowa and New Hampshire vote first. Mr. Hampshire said the race was close."
+    doc = parse(text)
+    assert "Iowa Hampshire" not in [entity.name for entity in doc.entities]
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

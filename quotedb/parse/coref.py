@@ -559,6 +559,20 @@ class EntityRegistry:
         ):
             self._note(entity, word, start, end, speaks)
 
+    def given_name_of(self, given: str, surname: str, start: int, end: int) -> None:
+        """ "Khizr and Ghazala Khan": the first given name shares the surname after the
+        second; note it as a mention of that full name, opening it if need be."""
+        full = f"{given} {surname}"
+        entity = self._by_key.get(normalise(full))
+        if entity is None:
+            known = _KNOWN.get(normalise(full))
+            if known is not None:
+                entity = self._open(known.name, known.kind, known)
+            else:
+                entity = self._open(full, "person")
+                entity.gender = FIRST_NAME_GENDER.get(given.lower())
+        self._note(entity, given, start, end, False)
+
     def entity_named(self, name: str) -> _OpenEntity | None:
         return self._by_key.get(normalise(name))
 

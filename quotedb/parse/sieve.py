@@ -26,6 +26,7 @@ from quotedb.parse.lexicon import (
     ADJECTIVES_OF_SPEECH,
     CUES,
     DETERMINERS,
+    FIRST_NAME_GENDER,
     FUNCTION_WORDS,
     GROUPS,
     IRREGULAR_PASTS,
@@ -609,6 +610,10 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                         self.registry.add_roles(name, roles)
                     if name:
                         self._learn_appositive(toks, inside, last, name)
+                    if name and len(words) == 2 and _given_name_before(toks, first):
+                        # "the parents, Khizr and Ghazala Khan": Khizr Khan too
+                        given = toks[first - 2]
+                        self.registry.given_name_of(given.text, words[1], given.start, given.end)
                 elif self.registry.knows(words[0]):
                     self.registry.name(
                         words[0], toks[first].start, toks[first].end, speaks_next(last)
@@ -1004,6 +1009,28 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             entities=self.registry.entities(),
             sources=media_sources,
         )
+
+
+def _given_name_before(toks: list[Token], first: int) -> bool:
+    """Whether "A and" before a two-word name gives A its surname: a known first name
+    ("Bill and Hillary Clinton") or one after a family word ("the parents, Khizr and
+    Ghazala Khan"), never a name or place of its own ("Iowa and New Hampshire")."""
+    if first < 2 or toks[first - 1].lower != "and":
+        return False
+    given = toks[first - 2]
+    if not (is_capitalised(given) and given.text.isalpha()):
+        return False
+    if first >= 3 and is_capitalised(toks[first - 3]):
+        return False  # "Hillary Clinton and Bernie Sanders"
+    return given.lower in FIRST_NAME_GENDER or any(
+        t.lower in _FAMILY_WORDS for t in toks[max(0, first - 7) : first - 2]
+    )
+
+
+# Words that introduce a couple or siblings by their given names.
+_FAMILY_WORDS = frozenset(
+    {"parents", "couple", "husband", "wife", "brothers", "sisters", "siblings", "spouses"}
+)
 
 
 def _plural_subject(token: Token) -> bool:
