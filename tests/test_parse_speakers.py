@@ -181,6 +181,17 @@ def test_two_places_joined_by_and_share_nothing():
     assert "Iowa Hampshire" not in [entity.name for entity in doc.entities]
 
 
+def test_a_named_subject_between_an_earlier_cue_and_a_participle_does_it():
+    text = (
+        "In a September debate, while most of his competitors called for a bigger military "
+        "effort, Trump hewed more to President Obama's approach, noting that the Syrian "
+        "leadership and ISIL are enemies."
+    )
+    quote = quote_of(parse(text), "that the Syrian leadership and ISIL are enemies")
+    assert quote.speaker == "Trump"
+    assert quote.speaker_mention == span_at(text, "Trump")
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

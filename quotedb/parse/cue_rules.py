@@ -860,6 +860,19 @@ class CueRules:
             earlier = [draft for draft in earlier if draft.cue_index[0] > own_clause]
         if earlier:
             nearest = max(earlier, key=lambda draft: draft.cue_index[0])
+            # "In what he acknowledged as a "rant," President Obama took a whack at …,
+            # painting …": a named subject with a past verb of its own stands between.
+            for k in range(cue.first - 2, nearest.cue_index[1] + 1, -1):
+                if _is_past_tense(toks[k]) and not p.inside[k]:
+                    subject = subject_before(toks, k, floor=nearest.cue_index[1] + 1)
+                    if (
+                        subject is not None
+                        and subject.last == k - 1
+                        and is_capitalised(toks[subject.head])
+                        and (toks[subject.first - 1].text == "," or p.inside[subject.first - 1])
+                    ):
+                        return self._speaker_from(toks, subject)
+                    break
             return nearest.speaker, nearest.mention
         # "Ms. Sherry smiled and said": the subject of the verb before "and".
         if (
