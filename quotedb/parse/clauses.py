@@ -289,16 +289,36 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
     A boundary inside parentheses ends the clause before them: "killed 81 percent
     (the actual number is closer to 15 percent, according to …)"."""
     end = _boundary(toks, start, s_last, inside)
+    bracket = open_bracket_before(toks, start, end)
+    return end if bracket is None else max(start, bracket - 1)
+
+
+def open_bracket_before(toks: list[Token], first: int, last: int) -> int | None:
+    """The "(" among toks[first..last] that nothing after it in the range closes."""
     depth = 0
-    for k in range(end, start - 1, -1):
+    for k in range(last, first - 1, -1):
         text = toks[k].text
         if text == ")":
             depth += 1
         elif text == "(":
             depth -= 1
             if depth < 0:
-                return max(start, k - 1)
-    return end
+                return k
+    return None
+
+
+def close_bracket_after(toks: list[Token], first: int, last: int) -> int | None:
+    """The ")" among toks[first..last] that nothing before it in the range opens."""
+    depth = 0
+    for k in range(first, last + 1):
+        text = toks[k].text
+        if text == "(":
+            depth += 1
+        elif text == ")":
+            depth -= 1
+            if depth < 0:
+                return k
+    return None
 
 
 def _boundary(toks: list[Token], start: int, s_last: int, inside: list[bool]) -> int:

@@ -21,12 +21,14 @@ from quotedb.parse.clauses import (
     SUBJECT_STARTS,
     clause_end,
     clause_opening,
+    close_bracket_after,
     colon_ends_paragraph,
     covers,
     embedded_clause_end,
     ends_without_content,
     introduces_the_next_paragraph,
     is_adjunct,
+    open_bracket_before,
     quoted_content,
     skip_conjunction,
     skip_to_that,
@@ -651,15 +653,9 @@ class CueRules:
     def _nominal(self, p: Paragraph, cue: Cue, s_first: int, s_last: int) -> Draft | None:
         """ "Mr. Obama's calls for tighter gun control": the owner said the rest."""
         toks = p.toks
-        owner = speech_owner(toks, cue.first)
-        if owner is None or owner < s_first:
+        subject = subject_of(toks, cue, s_first)  # the owner: "his", "Mr. Obama's"
+        if subject is None:
             return None
-        if toks[owner].lower in OWNER_POSSESSIVES:
-            subject = NounPhrase(owner, owner, owner)
-        else:
-            subject = subject_before(toks, owner + 1, floor=s_first)
-            if subject is None:
-                return None
         link = cue.last + 1
         start = link if toks[link].lower in ("for", "that") else link + 1
         end = clause_end(toks, start, s_last, p.inside)
@@ -670,10 +666,11 @@ class CueRules:
             return None
         draft = self._indirect(p, cue, None, [span], "nominal", 0.5)
         draft.mention = self.span_of(toks, subject.first, subject.last)
-        if toks[owner].lower in OWNER_POSSESSIVES:
-            pronoun = {"his": "he", "her": "she"}.get(toks[owner].lower, "they")
+        owner = toks[subject.head]
+        if owner.lower in OWNER_POSSESSIVES:
+            pronoun = {"his": "he", "her": "she"}.get(owner.lower, "they")
             draft.speaker = self.registry.pronoun(
-                pronoun, toks[owner].start, toks[owner].end, True, toks[s_first].start
+                pronoun, owner.start, owner.end, True, toks[s_first].start
             )
         else:
             draft.speaker = self.resolve(toks, subject, speaks=True)
@@ -1323,9 +1320,7 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
             for k in range(governing, max(s_first, governing - 8), -1):
                 if not toks[k].text[:1].isalnum():
                     break
-                if toks[k].lower in IRREGULAR_PASTS or (
-                    toks[k].lower.endswith("ed") and toks[k].text.islower()
-                ):
+                if _is_past_tense(toks[k]):
                     if is_adjunct(toks[k + 1 : cue.first - 1]):
                         subject = subject_before(toks, k, floor=s_first)
                     break
@@ -1336,23 +1331,12 @@ def _within_parentheses(toks: list[Token], cue: Cue, s_first: int, s_last: int) 
     """The bounds of a cue's sentence, narrowed to the parentheses the cue stands in:
     "Trump's claim (the actual number is closer to 15 percent, according to
     Factcheck.org)" gives Factcheck.org the words inside only."""
-    depth = 0
-    for k in range(cue.first - 1, s_first - 1, -1):
-        depth += _NESTING.get(toks[k].text, 0)
-        if depth > 0:
-            s_first = k + 1
-            break
-    depth = 0
-    for k in range(cue.last + 1, s_last + 1):
-        depth += _NESTING.get(toks[k].text, 0)
-        if depth < 0:
-            s_last = k - 1
-            break
-    return s_first, s_last
-
-
-# How a bracket changes the depth, reading forward.
-_NESTING = {"(": 1, ")": -1}
+    opening = open_bracket_before(toks, s_first, cue.first - 1)
+    closing = close_bracket_after(toks, cue.last + 1, s_last)
+    return (
+        s_first if opening is None else opening + 1,
+        s_last if closing is None else closing - 1,
+    )
 
 
 def speech_owner(toks: list[Token], k: int) -> int | None:
