@@ -629,12 +629,14 @@ class QuoteRules:
         for ci in range(len(p.cues) - 1, -1, -1):
             cue = p.cues[ci]
             # "Clinton said in the spring, when the story broke, "…"": a comma-closed
-            # aside may stand between a speech cue and its quote.
+            # aside may stand between a speech cue and its quote; a clause of its own
+            # ("As Earnest explained, three taxes were postponed, "…"") may not.
             aside = (
                 toks[k].text == ","
                 and cue.verb is not None
                 and cue.verb.cls == "speech"
                 and lead - cue.last <= 15
+                and (lead - cue.last <= 5 or _an_aside(toks[cue.last + 1 : lead + 1]))
             )
             if cue.last > lead or (lead - cue.last > 5 and not aside):
                 continue
@@ -1161,6 +1163,17 @@ def _after_here_is(toks: list[Token], opening: int, colon: int) -> NounPhrase | 
     if not is_adjunct(toks[name.last + 1 : colon]):
         return None
     return name
+
+
+def _an_aside(between: list[Token]) -> bool:
+    """Whether the words between a cue and its quote's comma open as a time, place or
+    manner aside ("in the spring, when the story broke"), not a clause of their own."""
+    words = between[1:] if between and between[0].text == "," else between
+    return bool(words) and (
+        words[0].lower in PREPOSITIONS
+        or words[0].lower in _WHEN_WORDS
+        or is_adjunct(list(takewhile(lambda t: t.text != ",", words)))
+    )
 
 
 def _in_a_subordinate_clause(toks: list[Token], cue: Cue) -> bool:
