@@ -993,6 +993,24 @@ def test_as_a_source_reported_the_main_clause_is_its_claim(where):
     assert quote.rule == "as-reported"
 
 
+def test_as_a_titled_source_explained_the_clause_and_its_quote_are_one_claim():
+    text = (
+        "As White House press secretary Josh Earnest explained, three taxes were postponed "
+        'in the budget deal, "which sounds like a lot of money."'
+    )
+    [quote] = parse(text).quotes
+    assert quote.rule == "as-reported"
+    assert quote.kind == "mixed"
+    assert quote.speaker == "Josh Earnest"
+    assert quote.cue == span_at(text, "explained")
+    assert quote.spans == (
+        span_at(
+            text,
+            'three taxes were postponed in the budget deal, "which sounds like a lot of money."',
+        ),
+    )
+
+
 def test_asked_someone_about_something_keeps_both_in_the_content():
     text = "Radio host Hugh Hewitt asked Donald Trump about statements he had made."
     quote = quote_of(parse(text), "Donald Trump about statements he had made")
@@ -1716,3 +1734,30 @@ def test_a_poll_that_found_something_reports_it():
     (finding,) = parse("A Marist poll found that Senator Tom Reed leads by nine points.").quotes
     assert finding.text == "that Senator Tom Reed leads by nine points"
     assert finding.cue.text == "found"
+
+
+def test_a_that_clause_running_into_a_quote_is_one_mixed_claim():
+    text = (
+        "Maria Sherry said the numbers were hard, but added that after taxes, as a couple "
+        'with one income and three tuitions, "They were not living large."'
+    )
+    quote = quote_holding(parse(text), "They were not living large")
+    assert quote.kind == "mixed"
+    assert quote.speaker == "Maria Sherry"
+    assert quote.cue == span_at(text, "added")
+    assert quote.spans == (
+        span_at(
+            text,
+            'that after taxes, as a couple with one income and three tuitions, "They were not '
+            'living large."',
+        ),
+    )
+
+
+def test_a_time_aside_between_the_cue_and_its_quote():
+    text = 'Clinton said in the spring, when the story broke, "I am sorry."'
+    [quote] = parse(text).quotes
+    assert quote.kind == "direct"
+    assert quote.speaker == "Clinton"
+    assert quote.cue == span_at(text, "said")
+    assert quote.spans == (span_at(text, "I am sorry."),)

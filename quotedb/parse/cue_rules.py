@@ -752,8 +752,10 @@ class CueRules:
         opening = skip_conjunction(toks, s_first, cue.first)
         if toks[opening].lower in ("although", "though") and opening + 1 < cue.first:
             opening += 1  # "(although as Tuesday's results show, Florida may …)"
-        if toks[opening].lower != "as" or subject.first != opening + 1:
+        if toks[opening].lower != "as" or subject.first <= opening:
             return None
+        if subject.first - opening > 5 or any(t.text == "," for t in toks[opening : subject.first]):
+            return None  # "As White House press secretary Josh Earnest explained, …"
         comma = next(
             (k for k in range(cue.last + 1, min(s_last, cue.last + 10) + 1) if toks[k].text == ","),
             None,
