@@ -1761,3 +1761,34 @@ def test_a_time_aside_between_the_cue_and_its_quote():
     assert quote.speaker == "Clinton"
     assert quote.cue == span_at(text, "said")
     assert quote.spans == (span_at(text, "I am sorry."),)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            (
+                "Hillary Clinton says Americans are “right to be angry,” but also hungry for "
+                "real solutions."
+            ),
+            "Americans are “right to be angry,” but also hungry for real solutions",
+        ),
+        (
+            (
+                "Legal observers note the White House would not truly close the prison, but "
+                "rather move people elsewhere."
+            ),
+            "the White House would not truly close the prison, but rather move people elsewhere",
+        ),
+    ],
+)
+def test_but_and_an_adverb_go_on_with_the_reported_clause(text, content):
+    [quote] = parse(text).quotes
+    assert quote.spans == (span_at(text, content),)
+
+
+def test_but_also_and_a_verb_is_the_speakers_next_act():
+    text = "Charles Chamberlain praised Clinton’s remarks on Thursday, but also used them to ask."
+    [quote] = parse(text).quotes
+    assert quote.speaker == "Charles Chamberlain"
+    assert quote.spans == (span_at(text, "Clinton’s remarks on Thursday"),)

@@ -253,6 +253,9 @@ _CLAUSE_GOES_ON = frozenset(
 )
 
 
+# Adverbs after "but" that go on with the same clause: "…, but also hungry for …".
+_BUT_ADVERBS = frozenset({"also", "not", "only", "rather", "instead"})
+
 # Pronouns that follow an inverted auxiliary: "…, but should it fail, …".
 _INVERTED_SUBJECTS = SUBJECT_PRONOUNS | {"it"}
 
@@ -406,6 +409,7 @@ def _boundary(toks: list[Token], start: int, s_last: int, inside: list[bool]) ->
                     and toks[k + 1].lower != "said"
                     and (k + 2 > s_last or toks[k + 2].lower not in _INVERTED_SUBJECTS)
                 )
+                and not _but_goes_on(toks, k, s_last)
             ):
                 return k - 1
             if (
@@ -452,6 +456,7 @@ def _boundary(toks: list[Token], start: int, s_last: int, inside: list[bool]) ->
                 and (
                     toks[k + 1].lower not in _CLAUSE_GOES_ON or is_adjunct(toks[k + 1 : s_last + 1])
                 )
+                and not _but_goes_on(toks, k + 1, s_last)
             ):
                 return k
         k += 1
@@ -459,6 +464,23 @@ def _boundary(toks: list[Token], start: int, s_last: int, inside: list[bool]) ->
     while last > start and toks[last].text in (".", "!", "?") and not inside[last]:
         last -= 1
     return last if toks[s_last].text not in CLOSING_MARKS else s_last
+
+
+def _but_goes_on(toks: list[Token], k: int, s_last: int) -> bool:
+    """`says Americans are "right to be angry," but also hungry for …`: "but" and an
+    adverb, then no subject, verb or clause of its own, goes on with the reported
+    clause (not "praised the remarks, but also used them …": the speaker's next act)."""
+    if toks[k].lower != "but" or k + 2 > s_last or toks[k + 1].lower not in _BUT_ADVERBS:
+        return False
+    word = toks[k + 2]
+    return not (
+        is_capitalised(word)
+        or word.lower in SUBJECT_STARTS
+        or word.lower in FINITE_VERBS
+        or word.lower in ("that", "it")
+        or word.lower.startswith(("it'", "it’"))
+        or word.lower.endswith("ed")
+    )
 
 
 def _embedded_relative(toks: list[Token], relative: int, s_last: int, inside: list[bool]) -> bool:
