@@ -1792,3 +1792,20 @@ def test_but_also_and_a_verb_is_the_speakers_next_act():
     [quote] = parse(text).quotes
     assert quote.speaker == "Charles Chamberlain"
     assert quote.spans == (span_at(text, "Clinton’s remarks on Thursday"),)
+
+
+def test_but_opening_a_quote_to_the_sentence_end_goes_on_in_the_speakers_words():
+    text = (
+        "Zimmerman said he had received offers for the gun, but “the offers were to use the "
+        "gun in a fashion I did not like.”"
+    )
+    [quote] = parse(text).quotes
+    assert quote.kind == "mixed"
+    assert quote.speaker == "Zimmerman"
+    assert quote.spans == (
+        span_at(
+            text,
+            "he had received offers for the gun, but “the offers were to use the gun in a "
+            "fashion I did not like.”",
+        ),
+    )

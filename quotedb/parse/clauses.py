@@ -410,6 +410,7 @@ def _boundary(toks: list[Token], start: int, s_last: int, inside: list[bool]) ->
                     and (k + 2 > s_last or toks[k + 2].lower not in _INVERTED_SUBJECTS)
                 )
                 and not _but_goes_on(toks, k, s_last)
+                and not _quote_goes_on(toks, k, s_last, inside)
             ):
                 return k - 1
             if (
@@ -480,6 +481,17 @@ def _but_goes_on(toks: list[Token], k: int, s_last: int) -> bool:
         or word.lower in ("that", "it")
         or word.lower.startswith(("it'", "it’"))
         or word.lower.endswith("ed")
+    )
+
+
+def _quote_goes_on(toks: list[Token], k: int, s_last: int, inside: list[bool]) -> bool:
+    """`said he had received offers, but "the offers were to use the gun …"`: "but"
+    opening a quotation that runs to the sentence's end goes on in the speaker's words."""
+    return (
+        toks[k].lower == "but"
+        and k + 2 <= s_last
+        and toks[k + 1].text in OPENING_MARKS
+        and all(inside[k + 2 : s_last])
     )
 
 
