@@ -963,12 +963,12 @@ def test_quote_after_a_relative_clause_keeps_the_speaker():
         '"Superdelegates play a big role," said Sen. Tom Udall of New Mexico, who supports '
         'eliminating half of them. "If Trump ends up a disaster, they will try to find out why."'
     )
-    quote = quote_of(parse(text), "Superdelegates play a big role")
-    assert quote.speaker == "Tom Udall"
-    assert quote.spans == (
-        span_at(text, "Superdelegates play a big role"),
-        span_at(text, "If Trump ends up a disaster, they will try to find out why."),
-    )
+    doc = parse(text)
+    quote = quote_of(doc, "Superdelegates play a big role")
+    later = quote_of(doc, "If Trump ends up a disaster, they will try to find out why.")
+    assert quote.speaker == later.speaker == "Tom Udall"
+    assert quote.spans == (span_at(text, "Superdelegates play a big role"),)
+    assert quote.speaker_mention == later.speaker_mention
     assert quote.speaker_mention == span_at(text, "Sen. Tom Udall of New Mexico")
 
 
@@ -1023,12 +1023,12 @@ def test_later_quote_stays_with_the_speaker_past_his_own_claim():
         "speech to workers, as he called for greater ethics in business. ''The flow of "
         "capital cannot decide the flow and life of people.''"
     )
-    quote = quote_of(parse(text), "God will hold the slave drivers of our day accountable")
-    assert quote.speaker == "Francis"  # the title is no part of the name
-    assert quote.spans == (
-        span_at(text, "God will hold the slave drivers of our day accountable"),
-        span_at(text, "The flow of capital cannot decide the flow and life of people."),
-    )
+    doc = parse(text)
+    quote = quote_of(doc, "God will hold the slave drivers of our day accountable")
+    later = quote_of(doc, "The flow of capital cannot decide the flow and life of people.")
+    assert quote.speaker == later.speaker == "Francis"  # the title is no part of the name
+    assert quote.spans == (span_at(text, "God will hold the slave drivers of our day accountable"),)
+    assert later.cue == quote.cue == span_at(text, "said")
 
 
 def test_cue_inside_a_claim_does_not_take_the_next_quote():
@@ -1037,11 +1037,11 @@ def test_cue_inside_a_claim_does_not_take_the_next_quote():
         "Feingold campaign, explaining why the candidate won't appear at the convention. "
         '"You are more likely to find him in Pardeeville than Philadelphia."'
     )
-    quote = quote_of(parse(text), "We will campaign in all 72 counties")
-    assert quote.speaker == "Michael Tyler"
-    assert quote.spans[1] == span_at(
-        text, "You are more likely to find him in Pardeeville than Philadelphia."
-    )
+    doc = parse(text)
+    quote = quote_of(doc, "We will campaign in all 72 counties")
+    later = quote_of(doc, "You are more likely to find him in Pardeeville than Philadelphia.")
+    assert quote.speaker == later.speaker == "Michael Tyler"
+    assert later.cue == span_at(text, "said")
 
 
 def test_described_subject_then_its_name():
@@ -2448,3 +2448,17 @@ def test_whose_act_a_cue_without_a_subject_of_its_own_reports(
     assert quote.speaker == speaker
     assert quote.speaker_mention == span_at(text, mention)
     assert quote.cue == span_at(text, cue)
+
+
+def test_a_quote_after_the_speakers_added_claim_is_a_quote_of_its_own():
+    text = (
+        "“I’m sure we will have delegates out there,” Rex Early said, adding that he has not "
+        "spoken to the district backers. “We’re going to do something this weekend.”"
+    )
+    doc = parse(text)
+    first = quote_of(doc, "I’m sure we will have delegates out there")
+    second = quote_of(doc, "We’re going to do something this weekend.")
+    assert first.spans == (span_at(text, "I’m sure we will have delegates out there"),)
+    assert first.speaker == second.speaker == "Rex Early"
+    assert second.rule == "quote-continued"
+    assert second.speaker_mention == span_at(text, "Rex Early")

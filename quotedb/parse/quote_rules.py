@@ -1033,6 +1033,7 @@ class QuoteRules:
             d for d in drafts if d.spans[-1][1] <= quotation.open_at and not is_nested(d, drafts)
         ]
         previous = max(before, key=lambda d: d.spans[-1][1], default=None)
+        claim_between = previous if previous is not None and previous.kind == "indirect" else None
         if previous is not None and previous.kind == "indirect":
             # `"…," said Udall, who supports … . "…"`, `"…," he said when asked about
             # …. "…"`: a claim nested in a quote's own sentence does not take the voice.
@@ -1061,6 +1062,32 @@ class QuoteRules:
             same_paragraph = previous.paragraph == p.index and not any(
                 self._hands_over(p, c, previous, quotation, drafts) for c in p.cues
             )
+            if (
+                claim_between is not None
+                and claim_between is not previous
+                and not same_sentence
+                and ends_sentence(self.text, quotation)
+                and not any(self._hands_over(p, c, previous, quotation, drafts) for c in p.cues)
+            ):
+                # `"…," he said, adding that he hasn't spoken to them. "…"`: the claim
+                # between ends the first quote; the next is the same voice anew, on
+                # the same evidence.
+                drafts.append(
+                    Draft(
+                        "direct",
+                        [span],
+                        "quote-continued",
+                        0.55,
+                        speaker=previous.speaker,
+                        mention=previous.mention,
+                        cue=previous.cue,
+                        paragraph=p.index,
+                        recipients=list(previous.recipients),
+                        source_kind=previous.source_kind,
+                        medium=previous.medium,
+                    )
+                )
+                return
             if len(gap) < 40 or quotation.continued or same_sentence or same_paragraph:
                 previous.spans.append(span)
                 return
