@@ -2462,3 +2462,25 @@ def test_a_quote_after_the_speakers_added_claim_is_a_quote_of_its_own():
     assert first.speaker == second.speaker == "Rex Early"
     assert second.rule == "quote-continued"
     assert second.speaker_mention == span_at(text, "Rex Early")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "“Good Morning America” host Megyn Kelly said on Monday the interview was cordial.",
+            "Megyn Kelly",
+            "the interview was cordial",
+        ),
+        (
+            '"Morning Joe" co-host Mika Brzezinski asked whether he would run.',
+            "Mika Brzezinski",
+            "whether he would run",
+        ),
+    ],
+)
+def test_a_quoted_show_name_before_its_host_is_no_quote(text, speaker, content):
+    [quote] = parse(text).quotes
+    assert quote.kind == "indirect"
+    assert quote.speaker == speaker
+    assert quote.spans == (span_at(text, content),)

@@ -301,6 +301,12 @@ class QuoteRules:
         self, p: Paragraph, quotation: Quotation, k: int, used: dict[int, Draft]
     ) -> Draft | None:
         toks = p.toks
+        if (
+            toks[k].lower in ROLES
+            and last_mark(self.text, quotation) not in (",", ".", "!", "?")
+            and not p.inside[k]
+        ):
+            return None  # `"Good Morning America" host Megyn Kelly said …`: a show's name
         dash = self._quote_dash_name(p, quotation, k)
         if dash is not None:
             return dash
