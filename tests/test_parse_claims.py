@@ -1809,3 +1809,64 @@ def test_but_opening_a_quote_to_the_sentence_end_goes_on_in_the_speakers_words()
             "fashion I did not like.”",
         ),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "signer", "whole", "inner", "inner_speaker"),
+    [
+        (
+            'Polling shows that "the public is not comfortable with the military," said Tempel.',
+            "Tempel",
+            'Polling shows that "the public is not comfortable with the military,"',
+            'that "the public is not comfortable with the military,"',
+            "Polling",
+        ),
+        (
+            "Comey cannot say that “from his perspective,” Corey Lewandowski added.",
+            "Corey Lewandowski",
+            "Comey cannot say that “from his perspective,”",
+            "that “from his perspective,”",
+            "Comey",
+        ),
+    ],
+)
+def test_a_signed_quote_takes_the_claim_that_leads_into_it(
+    text, signer, whole, inner, inner_speaker
+):
+    doc = parse(text)
+    signed = quote_of(doc, whole)
+    assert signed.speaker == signer
+    assert signed.kind == "mixed"
+    assert signed.spans == (span_at(text, whole),)
+    claim = quote_of(doc, inner)
+    assert claim.speaker == inner_speaker
+    assert claim.claimed_by == signer
+
+
+def test_a_label_before_a_signed_quote_keeps_the_quote_its_own():
+    text = "His friends mocked the campaign, calling Trump “an orange buffoon,” Mary Susan said."
+    doc = parse(text)
+    assert quote_of(doc, "an orange buffoon").speaker == "Mary Susan"
+    assert quote_of(doc, "Trump “an orange buffoon,”").cue == span_at(text, "calling")
+
+
+def test_the_same_voice_signing_its_own_claim_does_not_take_it_twice():
+    text = (
+        "Jon Tester said he voted against it because “they put unnecessary stuff in that "
+        "bill,” he said."
+    )
+    doc = parse(text)
+    assert [q.speaker for q in doc.quotes] == ["Jon Tester", "Jon Tester"]
+    assert quote_of(doc, "they put unnecessary stuff in that bill").kind == "direct"
+
+
+def test_a_participle_after_a_quote_is_no_description_of_its_speaker():
+    text = (
+        "Tester said he voted no because “they put unnecessary stuff in that bill,” including "
+        "provisions he said would restrict transfers."
+    )
+    doc = parse(text)
+    assert all(q.speaker == "Tester" for q in doc.quotes)
+    assert all(
+        "including" not in (q.speaker_mention.text if q.speaker_mention else "") for q in doc.quotes
+    )

@@ -375,15 +375,19 @@ class QuoteRules:
                     # `"…," Sanders campaign manager Jeff Weaver said`: the words before
                     # the name belong to the speaker's description.
                     gap = toks[k : subject.first]
-                    if len(gap) <= 8 and all(
-                        (t.text[:1].isalnum() and t.lower not in FUNCTION_WORDS)
-                        or t.text in ("'s", "’s", "$", "-")
-                        # "CBS This Morning co-anchor": a capitalised show title
-                        or (j > 0 and is_capitalised(t) and is_capitalised(gap[j - 1]))
-                        # "Fight for $15 organizing director", "Secretary of State": inside
-                        # a capitalised name
-                        or (t.lower in ("of", "for") and j > 0 and is_capitalised(gap[j - 1]))
-                        for j, t in enumerate(gap)
+                    if (
+                        len(gap) <= 8
+                        and not _opens_a_participle(gap)
+                        and all(
+                            (t.text[:1].isalnum() and t.lower not in FUNCTION_WORDS)
+                            or t.text in ("'s", "’s", "$", "-")
+                            # "CBS This Morning co-anchor": a capitalised show title
+                            or (j > 0 and is_capitalised(t) and is_capitalised(gap[j - 1]))
+                            # "Fight for $15 organizing director", "Secretary of State": inside
+                            # a capitalised name
+                            or (t.lower in ("of", "for") and j > 0 and is_capitalised(gap[j - 1]))
+                            for j, t in enumerate(gap)
+                        )
                     ):
                         subject = NounPhrase(k, subject.last, subject.head)
                     else:
@@ -520,8 +524,13 @@ class QuoteRules:
         first = skip_conjunction(toks, s_first, before)
         if first > before or before - first > 30:
             return
-        if any(first <= c.first <= before for c in p.cues):
-            return  # another cue owns the lead-in
+        signer = self.text[draft.mention[0] : draft.mention[1]].lower() if draft.mention else ""
+        if any(
+            first <= c.first <= before
+            and (signer in SUBJECT_PRONOUNS or self._owns_the_lead_in(p, c))
+            for c in p.cues
+        ):
+            return  # another cue owns the lead-in; `… said he …, "…," he said`: the same voice
         if any(p.inside[first : before + 1]) and not all(
             q.closed and self.text[q.start : q.start + 1].islower()
             for q in p.quotes
@@ -530,6 +539,20 @@ class QuoteRules:
             return  # another quote opens the sentence: its own
         draft.spans[0] = (toks[first].start, quotation.close_at)
         draft.kind = "mixed"
+
+    @staticmethod
+    def _owns_the_lead_in(p: Paragraph, cue: Cue) -> bool:
+        """Whether a cue before a quote signed after it keeps the quote as its own words:
+        a label (`calling Trump "an orange buffoon," she said`), a participle or a relative
+        clause's cue. A finite cue with a clause (`Polling shows that "…," said Tempel`)
+        is what the signer says: the whole sentence is theirs, the cue's claim inside."""
+        toks = p.toks
+        return (
+            cue.verb is None
+            or cue.verb.cls == "naming"
+            or toks[cue.last].lower.endswith("ing")
+            or (cue.first > 0 and toks[cue.first - 1].lower in RELATIVES)
+        )
 
     def _opens_with_a_verb(self, quotation: Quotation) -> bool:
         """`The party, attended by hundreds, "allows us to …," he said`: a quote that opens
@@ -1196,6 +1219,12 @@ def _after_here_is(toks: list[Token], opening: int, colon: int) -> NounPhrase | 
     if not is_adjunct(toks[name.last + 1 : colon]):
         return None
     return name
+
+
+def _opens_a_participle(words: list[Token]) -> bool:
+    """`"…," including provisions he said …`: words after a quote that open the
+    writer's participle phrase, not a speaker's description."""
+    return words[0].lower.endswith("ing") and not is_capitalised(words[0])
 
 
 def _an_aside(between: list[Token]) -> bool:
