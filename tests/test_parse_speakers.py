@@ -2484,3 +2484,10 @@ def test_a_quoted_show_name_before_its_host_is_no_quote(text, speaker, content):
     assert quote.kind == "indirect"
     assert quote.speaker == speaker
     assert quote.spans == (span_at(text, content),)
+
+
+def test_a_present_tense_verb_between_two_names_ends_the_speaker():
+    text = "Ted Cruz spoke in Iowa. Cruz attacks Rubio and says that the bill was amnesty."
+    quote = quote_of(parse(text), "that the bill was amnesty")
+    assert quote.speaker == "Ted Cruz"
+    assert quote.speaker_mention == span_at(text, "Cruz", nth=2)

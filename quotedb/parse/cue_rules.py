@@ -47,6 +47,7 @@ from quotedb.parse.lexicon import (
     IRREGULAR_PASTS,
     MEDIA,
     MESSAGE_NOUNS,
+    NAME_PARTICLES,
     ORGANISATION_WORDS,
     OWNER_POSSESSIVES,
     PASSIVE_AUXILIARIES,
@@ -1014,6 +1015,21 @@ class CueRules:
             last = subject.head
             while first < last and not is_capitalised(toks[first]):
                 first += 1
+            # "Cruz attacks Rubio and says": a present tense between names ends the first.
+            last = next(
+                (
+                    k - 1
+                    for k in range(first + 1, last)
+                    if toks[k].text.isalpha()
+                    and toks[k].text.islower()
+                    and toks[k].lower.endswith("s")
+                    and toks[k].lower not in ROLES
+                    and toks[k].lower not in GROUPS
+                    and toks[k].lower not in NAME_PARTICLES
+                    and is_capitalised(toks[k + 1])
+                ),
+                last,
+            )
             words = self.text[toks[first].start : toks[last].end]
             if (
                 self.registry.find(words) is None
