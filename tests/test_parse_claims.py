@@ -1870,3 +1870,11 @@ def test_a_participle_after_a_quote_is_no_description_of_its_speaker():
     assert all(
         "including" not in (q.speaker_mention.text if q.speaker_mention else "") for q in doc.quotes
     )
+
+
+def test_an_exclamation_ends_the_words_before_the_writers_clause():
+    text = "Joe Wilson shouted “You lie!” at President Barack Obama during the address."
+    [quote] = parse(text).quotes
+    assert quote.kind == "direct"
+    assert quote.speaker == "Joe Wilson"
+    assert quote.spans == (span_at(text, "You lie!"),)

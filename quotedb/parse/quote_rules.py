@@ -825,6 +825,8 @@ class QuoteRules:
             return
         after, end = clause
         _, s_last = p.bounds[p.sentence_of[cue.last]]
+        if last_mark(self.text, quotation) in ("!", "?"):
+            return  # `shouted "You lie!" at the president`: the words end with their mark
         if last_mark(self.text, quotation) == "," and (
             toks[after].lower.endswith("ing")
             or toks[after].lower in ("which", "who")
