@@ -1878,3 +1878,23 @@ def test_an_exclamation_ends_the_words_before_the_writers_clause():
     assert quote.kind == "direct"
     assert quote.speaker == "Joe Wilson"
     assert quote.spans == (span_at(text, "You lie!"),)
+
+
+def test_and_another_named_speaker_ends_the_first_claim():
+    text = (
+        'Ted Cruz accused Obama of "leading from behind" and Donald Trump says he is '
+        '"losing the war on terrorism."'
+    )
+    doc = parse(text)
+    assert [(q.speaker, q.text) for q in doc.quotes] == [
+        ("Ted Cruz", 'Obama of "leading from behind"'),
+        ("Donald Trump", 'he is "losing the war on terrorism."'),
+    ]
+
+
+def test_a_compound_subject_after_and_stays_in_the_claim():
+    text = "The campaign said that the results show Cruz and Trump are in a two-man race."
+    [quote] = parse(text).quotes
+    assert quote.spans == (
+        span_at(text, "that the results show Cruz and Trump are in a two-man race"),
+    )

@@ -27,6 +27,7 @@ from quotedb.parse.lexicon import (
     TIME_NOUNS,
 )
 from quotedb.parse.mentions import (
+    ALL_SUBJECT_PRONOUNS,
     NounPhrase,
     is_capitalised,
 )
@@ -432,12 +433,21 @@ def _boundary(toks: list[Token], start: int, s_last: int, inside: list[bool]) ->
             ):
                 return k - 1
             # "acknowledging that X but warning that Y", "called X crazy and said Y":
-            # a coordinated cue ends X.
+            # a coordinated cue ends X; so does another speaker's ("accused Obama of
+            # "leading from behind" and Donald Trump says …").
             if (
                 token.lower in ("and", "but")
                 and k > start + 1
                 and k + 1 <= s_last
-                and toks[k + 1].lower in CUES
+                and (
+                    toks[k + 1].lower in CUES
+                    or (
+                        # not a compound subject ("Cruz and Trump are", "he and Rubio")
+                        not is_capitalised(toks[k - 1])
+                        and toks[k - 1].lower not in ALL_SUBJECT_PRONOUNS
+                        and _a_new_speaker(toks, k + 1, s_last)
+                    )
+                )
             ):
                 return k - 1
             # `says he's "losing the war on terrorism," part of …`, `doesn't want "that
@@ -465,6 +475,14 @@ def _boundary(toks: list[Token], start: int, s_last: int, inside: list[bool]) ->
     while last > start and toks[last].text in (".", "!", "?") and not inside[last]:
         last -= 1
     return last if toks[s_last].text not in CLOSING_MARKS else s_last
+
+
+def _a_new_speaker(toks: list[Token], k: int, s_last: int) -> bool:
+    """Whether a name (one to three capitalised words) starts at k and a cue follows it."""
+    last = k
+    while last <= s_last and last - k < 3 and is_capitalised(toks[last]):
+        last += 1
+    return k < last <= s_last and toks[last].lower in CUES and not toks[last].lower.endswith("ing")
 
 
 def _but_goes_on(toks: list[Token], k: int, s_last: int) -> bool:
