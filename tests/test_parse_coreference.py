@@ -11,3 +11,12 @@ def test_a_pronoun_goes_to_who_spoke_before_it_even_if_they_speak_again_later():
     # The sieve reads a later cue first: Lazar also speaks after the pronoun.
     registry.name("Marcel Lazar", 500, 512, speaks=True)
     assert registry.pronoun("he", 300, 302, speaks=True) == "Marcel Lazar"
+
+
+def test_a_titled_surname_is_nobody_the_text_names_only_after_it():
+    registry = EntityRegistry()
+    registry.name("Khizr Khan", 0, 10)
+    registry.name("Ghazala Khan", 15, 27)
+    # The sieve notes a whole paragraph's names before it reads its cues.
+    registry.name("Humayun Khan", 217, 229)
+    assert registry.name("Ms. Khan", 101, 109, speaks=True) == "Ghazala Khan"

@@ -2491,3 +2491,16 @@ def test_a_present_tense_verb_between_two_names_ends_the_speaker():
     quote = quote_of(parse(text), "that the bill was amnesty")
     assert quote.speaker == "Ted Cruz"
     assert quote.speaker_mention == span_at(text, "Cruz", nth=2)
+
+
+def test_a_titled_surname_is_not_the_son_named_later_in_its_paragraph():
+    text = (
+        "The parents, Khizr and Ghazala Khan, spoke at the convention. Mr. Khan said the "
+        "country had failed.\n\n"
+        "Ms. Khan said she could not remain composed while talking about her son, "
+        "Humayun Khan.\n\n"
+        '"I am a Gold Star mother," Ms. Khan wrote.'
+    )
+    doc = parse(text)
+    assert quote_of(doc, "she could not remain composed").speaker == "Ghazala Khan"
+    assert quote_of(doc, "I am a Gold Star mother").speaker == "Ghazala Khan"

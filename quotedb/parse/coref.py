@@ -115,6 +115,7 @@ class _OpenEntity:
     aliases: dict[str, None] = field(default_factory=dict)
     mentions: list[Span] = field(default_factory=list)
     last_seen: int = -1
+    first_seen: int = -1  # its earliest mention: the sieve notes mentions out of order
     # Where it spoke, in text order: the sieve reads cues out of order, so "the last
     # time it spoke before here" is looked up, not kept as one number.
     spoke_at: list[int] = field(default_factory=list)
@@ -206,6 +207,8 @@ class EntityRegistry:
                 entity.aliases.setdefault(text, None)
         entity.mentions.append(Span(start, end, text))
         entity.last_seen = start
+        if entity.first_seen < 0 or start < entity.first_seen:
+            entity.first_seen = start
         self._recent.append((start, entity))
         if speaks:
             bisect.insort(entity.spoke_at, start)
@@ -227,10 +230,14 @@ class EntityRegistry:
                     del index[key]
         self._next_pruning = position + RESOLUTION_WINDOW // 4
 
-    def _match_name(self, words: Sequence[str], gender: str | None = None) -> _OpenEntity | None:
+    def _match_name(
+        self, words: Sequence[str], gender: str | None = None, at: int | None = None
+    ) -> _OpenEntity | None:
         """The entity a name refers to: itself, its gazetteer entry, or the person its
         parts point to ("Kim" -> Kim Jong-un); of the title's gender when a title says it
-        ("Mrs. Clinton" is not Bill Clinton)."""
+        ("Mrs. Clinton" is not Bill Clinton); by its parts, only a person named before
+        the mention ends, `at` ("Ms. Khan said …" is not the son, Humayun Khan, named
+        later)."""
         key = normalise(" ".join(words))
         exact = self._by_key.get(key)
         if exact is not None and (gender is None or exact.gender in (gender, None)):
@@ -268,6 +275,8 @@ class EntityRegistry:
                 continue  # "Trump" is not "Trump Plaza Hotel"
             if entity.thing and len(parts) == 1:
                 continue  # "Trump" is not "the Trump Train"
+            if at is not None and entity.first_seen >= at:
+                continue
             # A person, named by their surname, mentioned lately, ranks first.
             rank = (entity.kind == "person", parts[-1] == name_words[-1], entity.last_seen)
             if best_rank is None or rank > best_rank:
@@ -279,7 +288,7 @@ class EntityRegistry:
         titles, words, title_gender = _name_parts(text)
         if not words:
             return None
-        entity = self._match_name(words, title_gender)
+        entity = self._match_name(words, title_gender, end)
         if entity is None and len(words) >= 3 and normalise(" ".join(words[1:])) in _KNOWN:
             # "Democrat Hillary Clinton", "Republican Donald Trump": a label before a
             # name the gazetteer knows.
