@@ -1257,6 +1257,17 @@ def test_a_party_state_label_is_an_appositive():
     assert quote.recipients == ("Fox News",)
 
 
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [("R-S.C.", "Lindsey Graham"), ("R-Ky.", "Rand Paul"), ("D-N.Y.", "Chuck Schumer")],
+)
+def test_a_party_state_label_before_another_appositive(label, name):
+    text = f"Sen. {name}, {label}, a long-shot candidate, said Obama is overselling it."
+    quote = quote_of(parse(text), "Obama is overselling it")
+    assert quote.speaker == name
+    assert quote.speaker_mention == span_at(text, f"Sen. {name}, {label}, a long-shot candidate")
+
+
 @pytest.mark.parametrize("dash", ["—", "--", "-"])
 def test_a_dashed_aside_between_the_name_and_the_cue(dash: str):
     text = f"Jason Sims {dash} a teacher from Mount Pleasant {dash} says he voted for Marco Rubio."

@@ -604,6 +604,14 @@ def _appositive_subject(
     k = j
     if k - 2 >= floor and tokens[k - 1].lower in PARENTHETICAL and tokens[k - 2].text == ",":
         k -= 2
+    # "Sen. Lindsey Graham, R-S.C., a long-shot candidate, said": before the party label.
+    label = k - 2 if k - 2 >= floor and tokens[k - 1].text == "." else k - 1
+    if (
+        label - 1 >= floor
+        and PARTY_LABEL.fullmatch(tokens[label].text.rstrip(".")) is not None
+        and tokens[label - 1].text == ","
+    ):
+        k = label - 1
     name = subject_before(tokens, k, floor) if tokens[k - 1].text != "," else None
     # "Rep. Elijah Cummings (D-Md.), chair of …, said": the name ends before its bracket.
     name_end = k - 1

@@ -29,7 +29,7 @@ WEB_DOMAINS = "(?:com|org|net|gov|edu)"
 # first (no other branch can match it), and words never backtrack (possessive `+`).
 _ABBREVIATED = sorted((a[:-1] for a in ABBREVIATIONS if re.fullmatch(r"\w+\.", a)), key=len)[::-1]
 _TOKEN = (
-    r"\w++(?!\S)|\d+(?:[.,]\d+)+|[A-Za-z]\.(?:[A-Za-z]\.)+"
+    r"\w++(?!\S)|\d+(?:[.,]\d+)+|[A-Za-z]\.(?:[A-Za-z]\.)+|[RDI]-(?:[A-Z]\.){2,3}(?!\w)"
     rf"|\w++(?:[-.]\w++)*?\.{WEB_DOMAINS}(?:['’]s)?(?!\w)"
     rf"|(?=\w{{1,{len(_ABBREVIATED[0])}}}+\.)(?:\w|(?i:{'|'.join(map(re.escape, _ABBREVIATED))}))\."
     r"|\w++(?:[-'’]\w++)*+|''|``|[^\w\s]"
@@ -57,9 +57,10 @@ LONG_DASHES = frozenset("—–―")
 DASHES = LONG_DASHES | {"-"}
 # What a content span loses at its edges: spaces, clause punctuation, dashes, a period.
 CONTENT_EDGES = " \t,;:" + "".join(sorted(DASHES)) + "."
-# A party and a state, "R-Ky", "D-R" in "(D-R.I.)": its period ends no sentence, and
-# "Sen. Rand Paul, R-Ky., said" is an appositive (mentions).
-PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
+# A party and a state, "R-Ky", "D-R" in "(D-R.I.)", "R-S.C" (a token of its own, with
+# its periods): its period ends no sentence, and "Sen. Rand Paul, R-Ky., said" is an
+# appositive (mentions).
+PARTY_LABEL = re.compile(r"[RDI]-(?:[A-Z][A-Za-z]{0,4}|(?:[A-Z]\.){1,2}[A-Z])")
 
 
 class Token(NamedTuple):
