@@ -1898,3 +1898,16 @@ def test_a_compound_subject_after_and_stays_in_the_claim():
     assert quote.spans == (
         span_at(text, "that the results show Cruz and Trump are in a two-man race"),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everything Trump said was false, the senator said.",
+        'Nothing the president said "will assuage their fears," the senator said.',
+    ],
+)
+def test_a_cue_in_a_clause_about_a_fronted_object_reports_nothing_of_its_subject(text):
+    doc = parse(text)
+    assert [q.speaker_mention.text for q in doc.quotes] == ["the senator"]
+    assert [q.cue for q in doc.quotes] == [span_at(text, "said", nth=2)]

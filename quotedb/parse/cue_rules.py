@@ -215,6 +215,8 @@ class CueRules:
         ):
             return self._opening_participle(p, cue, s_last)
         subject = subject_of(toks, cue, s_first)
+        if subject is not None and _object_fronted(toks, subject, s_first):
+            return None
         if (
             subject is not None
             and toks[cue.first].lower.endswith("ing")
@@ -1343,6 +1345,21 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
                         subject = subject_before(toks, k, floor=s_first)
                     break
     return subject
+
+
+# Words that front the object of a relative clause: "Nothing the president said …".
+_FRONTED_OBJECTS = frozenset({"nothing", "everything", "something", "anything", "whatever"})
+
+
+def _object_fronted(toks: list[Token], subject: NounPhrase, s_first: int) -> bool:
+    """ "Nothing the president said "will assuage …"", "Everything Trump said was
+    false": the cue sits in a relative clause whose object opens it; what follows is
+    the main clause's, not anything the subject said."""
+    if toks[subject.head].lower in ("that", "which", "who"):
+        return False  # "nothing that suggests …": the relative is the subject
+    first = toks[subject.first].lower
+    before = toks[subject.first - 1].lower if subject.first > s_first else ""
+    return first in _FRONTED_OBJECTS or before in _FRONTED_OBJECTS
 
 
 def _within_parentheses(toks: list[Token], cue: Cue, s_first: int, s_last: int) -> tuple[int, int]:
