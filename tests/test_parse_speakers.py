@@ -761,12 +761,20 @@ def test_a_participle_after_but_and_a_new_subject_is_that_subject_s():
     assert asking.speaker_mention == span_at(text, "Ana Ruiz")
 
 
-@pytest.mark.parametrize("verb", ["criticized", "praised", "slammed"])
+@pytest.mark.parametrize("verb", ["criticized", "praised", "slammed", "rebuked", "castigated"])
 def test_a_participle_after_for_is_said_by_whom_the_cue_names(verb: str):
     text = f"Mayor Ana Ruiz {verb} Tom Reed for saying that the bridge would open in May."
     quote = quote_of(parse(text), "that the bridge would open in May")
     assert quote.speaker == "Tom Reed"
     assert quote.speaker_mention == span_at(text, "Tom Reed")
+
+
+@pytest.mark.parametrize("blamed", ["her", "the critics"])
+def test_a_participle_after_for_belongs_to_whom_the_cue_blames_not_to_its_subject(blamed):
+    text = f"Senator Bernie Sanders assailed {blamed} for supporting the war."
+    quote = quote_of(parse(text), "the war")
+    assert quote.speaker == (None if blamed == "her" else "the critics")
+    assert quote.speaker_mention == span_at(text, blamed)
 
 
 def test_a_participle_s_object_does_not_sign_the_quote_after_a_colon():

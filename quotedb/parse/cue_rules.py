@@ -1139,12 +1139,16 @@ class CueRules:
             ):
                 return None
             target = recipient_after(toks, earlier.last + 1)
-            if (
-                target is None
-                or not is_capitalised(toks[target.head])
-                or toks[target.head].lower in DATE_WORDS  # "called Wednesday for …"
-            ):
+            if target is None or toks[target.head].lower in DATE_WORDS:  # "called Wednesday for"
                 return None
+            if not is_capitalised(toks[target.head]):
+                # "criticized her surrogates for chastising …", "him for saying …": those
+                # blamed act, though no name says who they are; a group is named by its
+                # word ("critics").
+                if toks[target.head].lower in GROUPS:
+                    name = self.resolve(toks, target, speaks=True)
+                    return name, self.span_of(toks, target.first, target.last)
+                return None, self.span_of(toks, target.first, target.last)
             if (
                 target.last + 1 < cue.first
                 and toks[target.last + 1].text.isalpha()
