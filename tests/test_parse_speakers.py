@@ -2523,3 +2523,18 @@ def test_a_titled_surname_is_not_the_son_named_later_in_its_paragraph():
     doc = parse(text)
     assert quote_of(doc, "she could not remain composed").speaker == "Ghazala Khan"
     assert quote_of(doc, "I am a Gold Star mother").speaker == "Ghazala Khan"
+
+
+def test_a_role_before_a_base_form_cue_is_its_subject():
+    text = (
+        "“Tell her I promised you a picture,” Betsy Ebeling said, and her husband cut in. "
+        "“Don’t forget me. We were all the same grade.”"
+    )
+    doc = parse(text)
+    first = quote_of(doc, "Tell her I promised you a picture")
+    assert first.speaker == "Betsy Ebeling"
+    assert first.spans == (span_at(text, "Tell her I promised you a picture"),)
+    second = quote_of(doc, "Don’t forget me. We were all the same grade.")
+    assert second.speaker is None  # the husband, named by no one
+    assert second.speaker_mention == span_at(text, "her husband")
+    assert second.cue == span_at(text, "cut in")

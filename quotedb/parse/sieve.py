@@ -798,6 +798,7 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             # subject, then the verb
             and not (previous.endswith("s") and previous.isalpha() and previous not in _SINGULAR_S)
             and previous not in ("surveyed", "polled", "questioned", "interviewed", "asked")
+            and previous not in ROLES  # "her husband cut in": a role is the subject
             # "Sources close to her campaign say she …": a clause's subject follows
             and following not in SUBJECT_PRONOUNS
             and not (following == "that" and form == "say")
