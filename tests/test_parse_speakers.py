@@ -2538,3 +2538,12 @@ def test_a_role_before_a_base_form_cue_is_its_subject():
     assert second.speaker is None  # the husband, named by no one
     assert second.speaker_mention == span_at(text, "her husband")
     assert second.cue == span_at(text, "cut in")
+
+
+def test_a_quote_in_a_relative_clause_after_the_speaker_is_not_their_words():
+    text = (
+        "“How big is that wall?” asked the boy, who was wearing a 'Make America Great Again' hat."
+    )
+    [quote] = parse(text).quotes
+    assert quote.spans == (span_at(text, "How big is that wall?"),)
+    assert quote.speaker_mention == span_at(text, "the boy")

@@ -1119,7 +1119,13 @@ class QuoteRules:
                     )
                 )
                 return
-            if len(gap) < 40 or quotation.continued or same_sentence or same_paragraph:
+            # `"…?" asked the boy, who was wearing a 'Make America Great Again' hat`: a
+            # quote in a relative clause about the speaker is the clause's, not theirs.
+            relative = max(gap.rfind(", who "), gap.rfind(", which "))
+            in_a_relative = relative >= 0 and not any(c in gap[relative:] for c in ".!?")
+            if (
+                len(gap) < 40 or quotation.continued or same_sentence or same_paragraph
+            ) and not in_a_relative:
                 previous.spans.append(span)
                 return
         words = self.text[span[0] : span[1]].split()
