@@ -20,3 +20,18 @@ def test_a_titled_surname_is_nobody_the_text_names_only_after_it():
     # The sieve notes a whole paragraph's names before it reads its cues.
     registry.name("Humayun Khan", 217, 229)
     assert registry.name("Ms. Khan", 101, 109, speaks=True) == "Ghazala Khan"
+
+
+def test_they_is_no_organisation_named_only_in_passing():
+    registry = EntityRegistry()
+    registry.name("Fox News", 20, 28)
+    registry.name("Ted Cruz", 30, 38, speaks=True)
+    # "… both locked on Trump instead. They pushed him": people no entity stands for.
+    assert registry.pronoun("They", 140, 144, speaks=True) is None
+
+
+def test_they_is_a_group_that_spoke_before():
+    registry = EntityRegistry()
+    registry.name("Fox News", 20, 28)
+    registry.group("Critics", 40, 47, speaks=True)
+    assert registry.pronoun("they", 140, 144, speaks=True) == "Critics"

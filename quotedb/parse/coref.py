@@ -489,6 +489,10 @@ class EntityRegistry:
             speakers = [k for k in by_id if spoke[k] >= 0]
             if speakers:
                 best = by_id[max(speakers, key=lambda k: (spoke[k], last_before[k]))]
+            elif gender == "p":
+                # "They pushed him …" after "Cruz and Rubio both locked on Trump": people
+                # no entity stands for; not the last organisation named in passing.
+                return None
             else:
                 best = by_id[max(last_before, key=last_before.__getitem__)]
         if gender in ("m", "f") and best.gender is None:
