@@ -2547,3 +2547,19 @@ def test_a_quote_in_a_relative_clause_after_the_speaker_is_not_their_words():
     [quote] = parse(text).quotes
     assert quote.spans == (span_at(text, "How big is that wall?"),)
     assert quote.speaker_mention == span_at(text, "the boy")
+
+
+def test_a_place_after_a_described_thing_does_not_speak():
+    text = (
+        "The outlet glosses over the fact that the restrictive gun laws in France guaranteed "
+        "that the attackers would not face gunfire."
+    )
+    quote = quote_of(parse(text), "that the attackers would not face gunfire")
+    assert quote.speaker is None
+    assert quote.speaker_mention == span_at(text, "the restrictive gun laws in France")
+
+
+def test_a_group_before_a_place_still_speaks():
+    text = "Officials in France said that the attackers were dead."
+    quote = quote_of(parse(text), "that the attackers were dead")
+    assert quote.speaker == "Officials in France"

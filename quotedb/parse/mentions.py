@@ -395,6 +395,9 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         group = _group_before_the_places(tokens, first - 1, floor)
         if group is not None:
             return NounPhrase(group.first, head, group.head)
+        thing = _thing_before_a_place(tokens, first - 1, floor)
+        if thing is not None:
+            return NounPhrase(thing, head, first - 2)
     # "The University of Chicago said": an institution named with "of".
     while (
         named
@@ -834,6 +837,29 @@ def _group_before_the_places(
             return None
         k -= 1
     return None
+
+
+def _thing_before_a_place(tokens: list[Token], preposition: int, floor: int) -> int | None:
+    """Where "the restrictive gun laws" starts in "the restrictive gun laws in France
+    guaranteed": a described noun before a place is the subject, not the place; the
+    sieve then names no one."""
+    if tokens[preposition].lower == "from":
+        return None  # "a tweet from Rikkie Wells", "a report from Bloomberg": the source
+    noun = preposition - 1
+    if noun < floor or not tokens[noun].text.isalpha() or not tokens[noun].text.islower():
+        return None
+    if tokens[noun].lower in FUNCTION_WORDS or tokens[noun].lower in CUES_LOWER:
+        return None
+    for k in range(noun - 1, max(floor, noun - 5) - 1, -1):
+        if tokens[k].lower in _DEFINITE:
+            return k
+        if not tokens[k].text.isalpha() or tokens[k].lower in DETERMINERS:
+            return None  # "a personal email server at …": an indefinite, named by no one
+    return None
+
+
+# Determiners of a thing the text already has in view ("the laws in France").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their"})
 
 
 def _governs_an_object(token: Token) -> bool:
