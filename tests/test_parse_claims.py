@@ -983,7 +983,7 @@ def test_says_no_matter_what_is_content_not_a_refusal():
     )
 
 
-@pytest.mark.parametrize("where", ["", " in an op-ed Thursday", " on Twitter"])
+@pytest.mark.parametrize("where", ["", " in an op-ed Thursday", " on Twitter", " just today"])
 def test_as_a_source_reported_the_main_clause_is_its_claim(where):
     text = f"But as Jim Clyburn noted{where}, those voters will give Sanders a second look."
     quote = quote_of(parse(text), "those voters will give Sanders a second look")

@@ -765,7 +765,7 @@ class CueRules:
         )
         if comma is None or comma >= s_last:
             return None
-        said_where = toks[cue.last + 1 : comma]
+        said_where = [t for t in toks[cue.last + 1 : comma] if t.lower != "just"]  # "just today"
         if said_where and said_where[0].lower in ("in", "on", "via"):
             # "noted in an op-ed Thursday": where it was said may name the medium.
             said_where = [t for t in said_where if t.lower not in MEDIA]
