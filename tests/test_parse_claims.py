@@ -1911,3 +1911,34 @@ def test_a_cue_in_a_clause_about_a_fronted_object_reports_nothing_of_its_subject
     doc = parse(text)
     assert [q.speaker_mention.text for q in doc.quotes] == ["the senator"]
     assert [q.cue for q in doc.quotes] == [span_at(text, "said", nth=2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Madeleine Albright spoke. She fanned controversy with her remark that “there’s "
+            "a special place in hell for women who don’t help each other.”",
+            "Madeleine Albright",
+            "there’s a special place in hell for women who don’t help each other.",
+        ),
+        (
+            "Mike Pence is not alone in his contention that the war led to the group's rise.",
+            "Mike Pence",
+            "that the war led to the group's rise",
+        ),
+        (
+            "Sebastian Gorka also made the point that Clinton would be a third Obama term.",
+            "Sebastian Gorka",
+            "that Clinton would be a third Obama term",
+        ),
+    ],
+)
+def test_remarks_contentions_and_points_made(text, speaker, content):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == speaker
+
+
+def test_a_remark_with_a_relative_clause_has_no_content():
+    text = "It was not so much his anti-Muslim remarks that fired them up."
+    assert parse(text).quotes == ()

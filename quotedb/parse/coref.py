@@ -309,6 +309,7 @@ class EntityRegistry:
                 elif (
                     _WEB_NAME.search(words[-1])
                     or (len(words) > 1 and normalise(words[-1]) in ORGANISATION_WORDS)
+                    or (len(words) > 1 and words[0].lower() == "team")  # "Team Clinton"
                     or any(
                         word.lower() == "of" and normalise(before) in ORGANISATION_WORDS
                         for before, word in itertools.pairwise(words)

@@ -660,6 +660,16 @@ class CueRules:
         if subject is None:
             return None
         link = cue.last + 1
+        if (
+            toks[link].lower == "that"
+            and link + 1 <= s_last
+            and (
+                toks[link + 1].lower in FINITE_VERBS
+                or toks[link + 1].lower in MODALS
+                or _is_past_tense(toks[link + 1])
+            )
+        ):
+            return None  # "his remarks that fired them up": a relative clause, no content
         start = link if toks[link].lower in ("for", "that") else link + 1
         end = clause_end(toks, start, s_last, p.inside)
         if start > end:
