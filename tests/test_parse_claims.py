@@ -1917,8 +1917,10 @@ def test_a_cue_in_a_clause_about_a_fronted_object_reports_nothing_of_its_subject
     ("text", "speaker", "content"),
     [
         (
-            "Madeleine Albright spoke. She fanned controversy with her remark that “there’s "
-            "a special place in hell for women who don’t help each other.”",
+            (
+                "Madeleine Albright spoke. She fanned controversy with her remark that "
+                "“there’s a special place in hell for women who don’t help each other.”"
+            ),
             "Madeleine Albright",
             "there’s a special place in hell for women who don’t help each other.",
         ),
