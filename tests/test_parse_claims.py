@@ -1944,3 +1944,21 @@ def test_remarks_contentions_and_points_made(text, speaker, content):
 def test_a_remark_with_a_relative_clause_has_no_content():
     text = "It was not so much his anti-Muslim remarks that fired them up."
     assert parse(text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'George Zimmerman wrote in both listings he was "honored and humbled" to sell it.',
+            'he was "honored and humbled" to sell it',
+        ),
+        (
+            "Mike Pence said in politics it takes time to develop relationships.",
+            "it takes time to develop relationships",
+        ),
+    ],
+)
+def test_a_short_phrase_of_plain_nouns_before_the_reported_clause(text, content):
+    [quote] = parse(text).quotes
+    assert quote.spans == (span_at(text, content),)

@@ -1234,6 +1234,16 @@ def _past_a_leading_adjunct(toks: list[Token], start: int, end: int) -> int:
     infinitive: "promised on Tuesday to refrain from …")."""
     if toks[start].lower not in ("in", "on", "at", "during"):
         return start
+    # "wrote in both listings he was …", "said in politics it takes time": a short
+    # phrase of plain nouns, then a subject pronoun.
+    k = start + 1
+    if k <= end and toks[k].lower in ("both", "all", "each", "his", "her", "their", "its"):
+        k += 1
+    nouns = k
+    while k <= end and k - nouns < 2 and _a_plain_noun(toks[k]):
+        k += 1
+    if nouns < k <= end and toks[k].lower in ("he", "she", "they", "it", "we", "i"):
+        return k
     for k in range(start + 1, min(end, start + 8) + 1):
         token = toks[k]
         if token.lower in ("he", "she", "they", "it", "we", "i", "the", "there", "that"):
@@ -1243,6 +1253,24 @@ def _past_a_leading_adjunct(toks: list[Token], start: int, end: int) -> int:
         if not (is_adjunct([token]) or token.text[:1].isdigit()):
             return start
     return start
+
+
+def _a_plain_noun(token: Token) -> bool:
+    """A lower-case word that is no verb we know ("both listings"): it may stand in the
+    adjunct before a reported clause ("wrote in both listings he was …")."""
+    word = token.lower
+    return (
+        token.text.isalpha()
+        and token.text.islower()
+        and word not in CUES
+        and word not in FUNCTION_WORDS
+        and word not in PRONOUNS
+        and word not in PREPOSITIONS
+        and word not in SUBORDINATORS
+        and word not in FINITE_VERBS
+        and word not in MODALS
+        and not word.endswith(("ed", "ing"))
+    )
 
 
 # Plural amounts before "of" that head a group speaker: "Hundreds of demonstrators".
