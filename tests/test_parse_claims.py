@@ -1962,3 +1962,17 @@ def test_a_remark_with_a_relative_clause_has_no_content():
 def test_a_short_phrase_of_plain_nouns_before_the_reported_clause(text, content):
     [quote] = parse(text).quotes
     assert quote.spans == (span_at(text, content),)
+
+
+def test_a_reason_clause_fronted_inside_the_reported_words():
+    text = 'Swers said because Obama is popular with voters, "he is a very good surrogate."'
+    [quote] = parse(text).quotes
+    assert quote.speaker == "Swers"
+    assert quote.spans == (
+        span_at(text, 'because Obama is popular with voters, "he is a very good surrogate."'),
+    )
+
+
+def test_because_after_a_cue_with_no_main_clause_is_not_content():
+    text = "Trump spoke because he had to, aides said."
+    assert [q.cue.text for q in parse(text).quotes if q.cue] == ["said"]

@@ -424,13 +424,21 @@ class CueRules:
             return None  # "said Monday in an interview": when and where, not what
         first_word = toks[start].lower
         following = toks[start + 1] if start + 1 <= end else None
-        if first_word in _CONTENT_MUST_NOT_START and not (
-            following is not None
-            and (
-                (first_word == "no" and following.lower == "matter")
-                or (
-                    first_word == "about"
-                    and (following.text[:1].isdigit() or following.lower in QUANTITY_HEADS)
+        if (
+            first_word in _CONTENT_MUST_NOT_START
+            and not (
+                following is not None
+                and (
+                    (first_word == "no" and following.lower == "matter")
+                    # `said because Obama is popular, "he's a good surrogate"`: a reason
+                    # clause fronted inside what was said, its main clause after the comma
+                    or (
+                        first_word == "because" and _a_main_clause_after(toks, start, end, p.inside)
+                    )
+                    or (
+                        first_word == "about"
+                        and (following.text[:1].isdigit() or following.lower in QUANTITY_HEADS)
+                    )
                 )
             )
         ):  # "said no to the war", "spoke about the war"; but "says no matter what …",
@@ -1253,6 +1261,20 @@ def _past_a_leading_adjunct(toks: list[Token], start: int, end: int) -> int:
         if not (is_adjunct([token]) or token.text[:1].isdigit()):
             return start
     return start
+
+
+def _a_main_clause_after(toks: list[Token], start: int, end: int, inside: list[bool]) -> bool:
+    """Whether a clause opening at `start` ("because Obama is popular with voters") is
+    followed, after a comma, by a main clause: a quote or a subject and a verb."""
+    for k in range(start + 2, end):
+        if toks[k].text == "," and not inside[k]:
+            after = toks[k + 1]
+            return (
+                after.text in OPENING_MARKS
+                or after.lower in SUBJECT_STARTS
+                or (is_capitalised(after) and k + 2 <= end and toks[k + 2].lower in FINITE_VERBS)
+            )
+    return False
 
 
 def _a_plain_noun(token: Token) -> bool:
