@@ -1976,3 +1976,10 @@ def test_a_reason_clause_fronted_inside_the_reported_words():
 def test_because_after_a_cue_with_no_main_clause_is_not_content():
     text = "Trump spoke because he had to, aides said."
     assert [q.cue.text for q in parse(text).quotes if q.cue] == ["said"]
+
+
+def test_a_bare_say_after_a_singular_noun_agrees_with_the_plural_before_it():
+    text = "At least half of voters in each state say each of the candidates is honest."
+    [quote] = parse(text).quotes
+    assert quote.cue == span_at(text, "say")
+    assert quote.spans == (span_at(text, "each of the candidates is honest"),)

@@ -125,6 +125,8 @@ _COMPOUND_NOUNS = frozenset(
     {"conference", "phone", "press", "roll", "wake-up", "curtain"}
     | {"tv", "television", "talk", "reality", "radio"}  # "the reality TV show"
 )
+# Words that open a reported clause right after a bare "say".
+_CLAUSE_OPENERS_AFTER_SAY = frozenset({"each", "the", "all", "most", "many", "some", "both"})
 # Adjectives that make the cue word after them a noun: "a strong showing".
 _NOUN_ADJECTIVES = frozenset({"strong", "weak", "poor", "solid", "dismal", "disappointing"})
 _SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "(", "''"}) | LONG_DASHES
@@ -802,6 +804,9 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             # "Sources close to her campaign say she …": a clause's subject follows
             and following not in SUBJECT_PRONOUNS
             and not (following == "that" and form == "say")
+            # "half of voters in each state say each of the candidates …": "say" with a
+            # clause after it agrees with a plural further back
+            and not (form == "say" and following in _CLAUSE_OPENERS_AFTER_SAY)
         ):
             return False  # "a snappy retort", "his latest claim": det + adjective + noun
         if (
