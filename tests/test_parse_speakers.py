@@ -2563,3 +2563,10 @@ def test_a_group_before_a_place_still_speaks():
     text = "Officials in France said that the attackers were dead."
     quote = quote_of(parse(text), "that the attackers were dead")
     assert quote.speaker == "Officials in France"
+
+
+def test_a_cue_inside_a_who_clause_leaves_the_main_cue_to_its_antecedent():
+    text = "The groups who wrote to her on Thursday say they are “concerned.”"
+    quote = quote_of(parse(text), "they are “concerned.”")
+    assert quote.cue == span_at(text, "say")
+    assert quote.speaker_mention == span_at(text, "The groups")

@@ -1529,8 +1529,10 @@ def _before_a_who_clause(toks: list[Token], cue: Cue, s_first: int) -> NounPhras
             if antecedent is not None and toks[antecedent.first - 1].lower == "of":
                 return None  # "the ex-wife of Alan Grayson who filed …": not Grayson
             return antecedent
-        if not word.text[:1].isalnum() or word.lower in CUES or word.lower in ("and", "but"):
+        if not word.text[:1].isalnum() or word.lower in ("and", "but"):
             return None  # "who aren't enamored of Clinton but don't want": its own verb
+        if word.lower in CUES and toks[who - 1].lower not in _RELATIVE_WHO:
+            return None  # a cue of the clause's own, not its first verb ("who wrote to her")
     return None
 
 
