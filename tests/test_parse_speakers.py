@@ -2570,3 +2570,11 @@ def test_a_cue_inside_a_who_clause_leaves_the_main_cue_to_its_antecedent():
     quote = quote_of(parse(text), "they are “concerned.”")
     assert quote.cue == span_at(text, "say")
     assert quote.speaker_mention == span_at(text, "The groups")
+
+
+@pytest.mark.parametrize("aside", ["when asked about it", "while being interviewed on Fox"])
+def test_a_when_or_while_aside_between_the_name_and_the_cue(aside):
+    text = f"Ted Cruz, {aside}, responded that the businessman is right."
+    quote = quote_of(parse(text), "that the businessman is right")
+    assert quote.speaker == "Ted Cruz"
+    assert quote.speaker_mention == span_at(text, "Ted Cruz")

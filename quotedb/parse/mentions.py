@@ -94,7 +94,9 @@ OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
 ALL_SUBJECT_PRONOUNS = SUBJECT_PRONOUNS | {"it", "you"}
 _MAX_NP = 12
 # Prepositions that open a comma-closed aside between a speaker and the cue.
-_ASIDE_STARTS = frozenset({"in", "for", "at", "on", "after", "despite", "unlike", "like", "during"})
+_ASIDE_STARTS = frozenset(
+    {"in", "for", "at", "on", "after", "despite", "unlike", "like", "during", "when", "while"}
+)
 _MAX_APPOSITIVE = 20  # "Ivanka Trump, who is executive vice president of development and …,"
 _MAX_RELATIVE_CLAUSE = 45  # "Trump, who previously questioned whether … border, said"
 
