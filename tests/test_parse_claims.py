@@ -1983,3 +1983,22 @@ def test_a_bare_say_after_a_singular_noun_agrees_with_the_plural_before_it():
     [quote] = parse(text).quotes
     assert quote.cue == span_at(text, "say")
     assert quote.spans == (span_at(text, "each of the candidates is honest"),)
+
+
+def test_a_fronted_what_belongs_to_the_naming_cue_of_its_own_clause_only():
+    text = (
+        'Ed Rendell praised Sanders for what he has accomplished, calling it "an incredible feat."'
+    )
+    quote = quote_holding(parse(text), "an incredible feat")
+    assert quote.speaker == "Ed Rendell"
+    assert quote.spans == (span_at(text, 'it "an incredible feat."'),)
+
+
+def test_names_that_each_called_something_name_it():
+    text = (
+        "Amid what the New York Times and Los Angeles Times each called a “rough week” for "
+        "Trump, he struck back."
+    )
+    quote = quote_holding(parse(text), "rough week")
+    assert quote.cue == span_at(text, "called")
+    assert quote.speaker_mention == span_at(text, "the New York Times and Los Angeles Times")

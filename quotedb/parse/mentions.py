@@ -191,7 +191,7 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         ):
             i -= 1  # "Sean Spicer on Thursday evening said", "Trump last week said"
         elif (
-            lower in ("all", "both")
+            lower in ("all", "both", "each")
             and i - 1 >= floor
             and (
                 is_capitalised(tokens[i - 1])

@@ -903,10 +903,7 @@ class QuoteRules:
         opening = first_token_at(toks, quotation.open_at)
         if opening is None or any(p.inside[first:opening]):
             return
-        fronted = next(
-            (j for j in range(max(0, cue.first - 5), cue.first) if toks[j].lower in _FRONTED),
-            None,
-        )
+        fronted = _fronted_object(toks, cue.first)
         if fronted is not None:
             # `what critics have called a "fraudulent scheme" took a turn`: the label
             # names the fronted object, and the clause after it is the writer's.
@@ -1227,6 +1224,18 @@ def _after_here_is(toks: list[Token], opening: int, colon: int) -> NounPhrase | 
     if not is_adjunct(toks[name.last + 1 : colon]):
         return None
     return name
+
+
+def _fronted_object(toks: list[Token], cue: int) -> int | None:
+    """Where "what" / "whom" / "which" stands before a naming cue's subject, within its
+    clause: "what critics have called …", "what the New York Times and Los Angeles
+    Times each called …"."""
+    for j in range(cue - 1, max(-1, cue - 13), -1):
+        if toks[j].lower in _FRONTED:
+            return j
+        if not toks[j].text[:1].isalnum():
+            return None
+    return None
 
 
 def _opens_a_participle(words: list[Token]) -> bool:

@@ -816,10 +816,16 @@ class _Reader(QuoteRules, CueRules, MediaRules):
             and toks[cue.first - 2].lower in _NOUN_BLOCKERS
         ):
             return False  # "The new plans", "the latest reports": det + adjective + noun
-        if previous in _NOUN_BLOCKERS or (
+        each_did = (
+            past
+            and previous in ("each", "all", "both")
+            and cue.first >= 2
+            and toks[cue.first - 2].lower not in PASSIVE_AUXILIARIES
+        )  # "the Times and the Post each called", not "are each viewed"
+        if (previous in _NOUN_BLOCKERS and not each_did) or (
             previous.endswith(("'s", "’s")) and not pronoun_of(toks[cue.first - 1])
         ):
-            return False  # "his claim", "Trump's call" (but "he's telling")
+            return False  # "his claim", "Trump's call" (but "he's telling", "each called")
         if (
             cue.first >= 2
             and toks[cue.first - 2].lower.endswith(("'s", "’s"))
