@@ -2002,3 +2002,18 @@ def test_names_that_each_called_something_name_it():
     quote = quote_holding(parse(text), "rough week")
     assert quote.cue == span_at(text, "called")
     assert quote.speaker_mention == span_at(text, "the New York Times and Los Angeles Times")
+
+
+def test_where_and_when_between_a_cue_and_its_quote():
+    text = 'Sanders acknowledged in an MSNBC forum Monday night "it will be very hard to win."'
+    [quote] = parse(text).quotes
+    assert quote.speaker == "Sanders"
+    assert quote.cue == span_at(text, "acknowledged")
+    assert quote.spans == (span_at(text, "it will be very hard to win."),)
+
+
+def test_a_that_clause_after_where_it_was_said_stays_the_cue_s_content():
+    text = 'Hope Hicks said in a statement that Trump "has a long history" of support.'
+    [quote] = parse(text).quotes
+    assert quote.rule == "cue-content-after"
+    assert quote.spans == (span_at(text, 'that Trump "has a long history" of support'),)

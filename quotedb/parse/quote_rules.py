@@ -667,7 +667,8 @@ class QuoteRules:
                 and lead - cue.last <= 15
                 and (lead - cue.last <= 5 or _an_aside(toks[cue.last + 1 : lead + 1]))
             )
-            if cue.last > lead or (lead - cue.last > 5 and not aside):
+            occasion = toks[k].text != ":" and _an_occasion(toks[cue.last + 1 : lead + 1])
+            if cue.last > lead or (lead - cue.last > 5 and not aside and not occasion):
                 continue
             if p.sentence_of[cue.last] != p.sentence_of[lead]:
                 return None
@@ -703,6 +704,8 @@ class QuoteRules:
             introduced = len(between) <= 12 and (
                 toks[k].text == ":"
                 or (toks[k].text == "," and between and between[0].lower in PREPOSITIONS)
+                # "acknowledged in an MSNBC forum Monday night "…"": where it was said
+                or occasion
             )
             # "Clinton said as he introduced his wife, "…"": a clause of when it was said.
             when = aside and between and between[0].lower in _WHEN_WORDS
@@ -1224,6 +1227,26 @@ def _after_here_is(toks: list[Token], opening: int, colon: int) -> NounPhrase | 
     if not is_adjunct(toks[name.last + 1 : colon]):
         return None
     return name
+
+
+def _an_occasion(words: list[Token]) -> bool:
+    """Whether the words between a cue and its quote say where or when it was said: a
+    preposition of place or time, then at most seven words that are no verb ("in an
+    MSNBC forum Monday night")."""
+    return (
+        1 < len(words) <= 8
+        and words[0].lower in ("in", "at", "on", "during")
+        and all(
+            t.text.isalnum()
+            and t.lower not in CUES
+            and t.lower not in FINITE_VERBS
+            and t.lower not in RELATIVES
+            and t.lower not in ("that", "if", "whether")
+            and t.lower not in SUBJECT_PRONOUNS
+            and not (t.text.islower() and t.lower.endswith(("ed", "ing")))
+            for t in words[1:]
+        )
+    )
 
 
 def _fronted_object(toks: list[Token], cue: int) -> int | None:
