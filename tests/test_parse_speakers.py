@@ -2578,3 +2578,18 @@ def test_a_when_or_while_aside_between_the_name_and_the_cue(aside):
     quote = quote_of(parse(text), "that the businessman is right")
     assert quote.speaker == "Ted Cruz"
     assert quote.speaker_mention == span_at(text, "Ted Cruz")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ted Cruz spoke. Cruz himself said Tuesday that the race is close.", "Ted Cruz"),
+        (
+            "Hillary Clinton spoke. Clinton herself has proposed a tax on trading.",
+            "Hillary Clinton",
+        ),
+    ],
+)
+def test_a_reflexive_after_the_name_is_no_part_of_the_speaker(text, speaker):
+    [quote] = [q for q in parse(text).quotes if q.cue and q.cue.text != "spoke"]
+    assert quote.speaker == speaker

@@ -332,6 +332,10 @@ DETERMINERS = (
 # "Trump has repeatedly claimed").
 CUE_MODIFIERS = frozenset(
     [
+        "himself",  # "Sanders himself acknowledged"
+        "herself",
+        "themselves",
+        "itself",
         "heard",
         "only",
         "merely",
