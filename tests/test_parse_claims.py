@@ -2017,3 +2017,18 @@ def test_a_that_clause_after_where_it_was_said_stays_the_cue_s_content():
     [quote] = parse(text).quotes
     assert quote.rule == "cue-content-after"
     assert quote.spans == (span_at(text, 'that Trump "has a long history" of support'),)
+
+
+def test_a_relative_clause_closed_by_a_comma_before_an_infinitive_stays_in_the_claim():
+    text = (
+        "Clinton said she called Sanders after the primaries, which secured her the "
+        "nomination, to congratulate him."
+    )
+    [quote] = parse(text).quotes
+    assert quote.spans == (
+        span_at(
+            text,
+            "she called Sanders after the primaries, which secured her the nomination, to "
+            "congratulate him",
+        ),
+    )

@@ -514,12 +514,15 @@ def _quote_goes_on(toks: list[Token], k: int, s_last: int, inside: list[bool]) -
 
 
 def _embedded_relative(toks: list[Token], relative: int, s_last: int, inside: list[bool]) -> bool:
-    """Whether ", who …," is set inside the clause's subject: its closing comma is followed
-    by the clause's verb ("said the bomber, who detonated in Istanbul, had …")."""
+    """Whether ", who …," is set inside the clause: its closing comma is followed by the
+    clause's verb ("said the bomber, who detonated in Istanbul, had …") or goes on with
+    an infinitive ("called Sanders after the primaries, which secured her the
+    nomination, to congratulate him")."""
     for k in range(relative + 1, min(s_last, relative + 25)):
         if toks[k].text == "," and not inside[k]:
             verb = toks[k + 1]
-            return (verb.lower in FINITE_VERBS or verb.lower in MODALS) and not inside[k + 1]
+            goes_on = verb.lower in FINITE_VERBS or verb.lower in MODALS or verb.lower == "to"
+            return goes_on and not inside[k + 1]
     return False
 
 
