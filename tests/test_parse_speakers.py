@@ -2593,3 +2593,13 @@ def test_a_when_or_while_aside_between_the_name_and_the_cue(aside):
 def test_a_reflexive_after_the_name_is_no_part_of_the_speaker(text, speaker):
     [quote] = [q for q in parse(text).quotes if q.cue and q.cue.text != "spoke"]
     assert quote.speaker == speaker
+
+
+def test_a_verb_after_a_quote_that_cannot_invert_does_not_sign_it():
+    text = (
+        "Donald Trump spoke. Trump summed up Clinton as “terrible,” denounced her record and "
+        "said she should not run."
+    )
+    doc = parse(text)
+    assert all(q.cue is None or q.cue.text != "denounced" for q in doc.quotes)
+    assert quote_of(doc, "she should not run").speaker == "Donald Trump"

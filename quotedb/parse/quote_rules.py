@@ -326,6 +326,8 @@ class QuoteRules:
             if cue.first == k:
                 if toks[cue.last].lower.endswith("ing"):
                     return None  # `"…," promising the Friends of Abe will …`: no inversion
+                if "inv" not in cue.verb.frames:
+                    return None  # `summed up Clinton as "terrible," denounced her record`
                 subject = subject_after(toks, cue.last + 1)
                 if subject is None and ci in used:
                     return None
