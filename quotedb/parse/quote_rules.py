@@ -1092,34 +1092,21 @@ class QuoteRules:
             )
             # Later quotes in the paragraph continue the speaker unless another cue
             # (someone else's) stands between.
-            same_paragraph = previous.paragraph == p.index and not any(
-                self._hands_over(p, c, previous, quotation, drafts) for c in p.cues
-            )
+            handed_over = any(self._hands_over(p, c, previous, quotation, drafts) for c in p.cues)
+            same_paragraph = previous.paragraph == p.index and not handed_over
             if (
                 claim_between is not None
                 and claim_between is not previous
                 and not same_sentence
                 and ends_sentence(self.text, quotation)
-                and not any(self._hands_over(p, c, previous, quotation, drafts) for c in p.cues)
+                and not handed_over
             ):
                 # `"…," he said, adding that he hasn't spoken to them. "…"`: the claim
                 # between ends the first quote; the next is the same voice anew, on
                 # the same evidence.
-                drafts.append(
-                    Draft(
-                        "direct",
-                        [span],
-                        "quote-continued",
-                        0.55,
-                        speaker=previous.speaker,
-                        mention=previous.mention,
-                        cue=previous.cue,
-                        paragraph=p.index,
-                        recipients=list(previous.recipients),
-                        source_kind=previous.source_kind,
-                        medium=previous.medium,
-                    )
-                )
+                again = _voice_again(previous, span, p.index, 0.55)
+                again.cue = previous.cue
+                drafts.append(again)
                 return
             # `"…?" asked the boy, who was wearing a 'Make America Great Again' hat`: a
             # quote in a relative clause about the speaker is the clause's, not theirs.
@@ -1145,18 +1132,7 @@ class QuoteRules:
         ):
             # "She says people should use the bathroom they prefer. "It is their life,
             # …"": the quote that follows a paraphrase in its paragraph is the same voice.
-            drafts.append(
-                Draft(
-                    "direct",
-                    [span],
-                    "quote-continued",
-                    0.55,
-                    speaker=previous.speaker,
-                    mention=previous.mention,
-                    paragraph=p.index,
-                    recipients=list(previous.recipients),
-                )
-            )
+            drafts.append(_voice_again(previous, span, p.index, 0.55))
             return
         last = self._voice_before(p.index - 1)
         # `"…," a voice over says as …`: someone new (an indefinite noun phrase) signs
@@ -1170,20 +1146,8 @@ class QuoteRules:
             and p.toks[after].lower in ("a", "an", "another", "one")
         )
         if full_paragraph and last is not None and last.speaker and not signed_by_someone_new:
-            drafts.append(
-                Draft(
-                    "direct",
-                    [span],
-                    "quote-continued",
-                    0.6,
-                    speaker=last.speaker,
-                    mention=last.mention,  # the evidence: where the previous paragraph named them
-                    paragraph=p.index,
-                    recipients=list(last.recipients),
-                    source_kind=last.source_kind,
-                    medium=last.medium,
-                )
-            )
+            # The evidence: where the previous paragraph named them.
+            drafts.append(_voice_again(last, span, p.index, 0.6))
             return
         if full_paragraph or ends_sentence(self.text, quotation) or not quotation.closed:
             drafts.append(
@@ -1229,6 +1193,25 @@ def _after_here_is(toks: list[Token], opening: int, colon: int) -> NounPhrase | 
     if not is_adjunct(toks[name.last + 1 : colon]):
         return None
     return name
+
+
+def _voice_again(
+    previous: Draft, span: tuple[int, int], paragraph: int, confidence: float
+) -> Draft:
+    """A quote that goes on in the voice of an earlier attribution: its speaker, with the
+    mention that named them as evidence, its recipients and medium."""
+    return Draft(
+        "direct",
+        [span],
+        "quote-continued",
+        confidence,
+        speaker=previous.speaker,
+        mention=previous.mention,
+        paragraph=paragraph,
+        recipients=list(previous.recipients),
+        source_kind=previous.source_kind,
+        medium=previous.medium,
+    )
 
 
 def _an_occasion(words: list[Token]) -> bool:
