@@ -2032,3 +2032,15 @@ def test_a_relative_clause_closed_by_a_comma_before_an_infinitive_stays_in_the_c
             "congratulate him",
         ),
     )
+
+
+def test_a_naming_cue_s_object_and_appositive_are_no_parenthetical():
+    text = (
+        "Speaking at a rally in Florida on Wednesday, Trump called Clinton, his Democratic "
+        "challenger, an ISIS “co-founder.”"
+    )
+    [quote] = parse(text).quotes
+    assert quote.speaker == "Trump"
+    assert quote.spans == (
+        span_at(text, "Clinton, his Democratic challenger, an ISIS “co-founder.”"),
+    )

@@ -730,6 +730,8 @@ class CueRules:
         if closing is None or not is_adjunct(toks[tail_from:closing]):
             return None
         lo = skip_conjunction(toks, s_first, comma)
+        if cue.verb is not None and cue.verb.cls == "naming":
+            return None  # "Trump called Clinton, his rival, an ISIS "co-founder"": its object
         end = clause_end(toks, closing + 1, s_last, p.inside)
         if comma - lo < 2 or end - closing < 3 or toks[closing + 1].lower in CUES:
             return None
