@@ -35,3 +35,10 @@ def test_they_is_a_group_that_spoke_before():
     registry.name("Fox News", 20, 28)
     registry.group("Critics", 40, 47, speaks=True)
     assert registry.pronoun("they", 140, 144, speaks=True) == "Critics"
+
+
+def test_a_lone_surname_of_a_known_man_is_no_she():
+    registry = EntityRegistry()
+    registry.name("Hillary Clinton", 0, 15)
+    registry.name("Obama", 60, 65, speaks=True)
+    assert registry.pronoun("she", 100, 103, speaks=True) == "Hillary Clinton"

@@ -2603,3 +2603,14 @@ def test_a_verb_after_a_quote_that_cannot_invert_does_not_sign_it():
     doc = parse(text)
     assert all(q.cue is None or q.cue.text != "denounced" for q in doc.quotes)
     assert quote_of(doc, "she should not run").speaker == "Donald Trump"
+
+
+def test_a_lone_name_met_again_is_the_antecedent_of_the_next_he():
+    text = (
+        "Trump said he would win. Marco Rubio said he would fight.\n\n"
+        "The question is what kind of candidate Trump will become. He attacked Cruz "
+        "relentlessly in Iowa."
+    )
+    quote = quote_of(parse(text), "Cruz relentlessly in Iowa")
+    assert quote.speaker == "Trump"
+    assert quote.speaker_mention == span_at(text, "He")

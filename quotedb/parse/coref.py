@@ -104,6 +104,24 @@ def _gazetteer_index() -> dict[str, KnownEntity]:
 _KNOWN = _gazetteer_index()
 
 
+def _surname_genders() -> dict[str, str]:
+    """The gender of each surname the gazetteer's people share with no one of the
+    other gender ("Obama", not "Clinton"): a lone surname the text never expands is
+    still a "he"."""
+    genders: dict[str, set[str | None]] = {}
+    for known in {id(k): k for k in _KNOWN.values()}.values():
+        if known.kind == "person":
+            genders.setdefault(normalise(known.name).split()[-1], set()).add(known.gender)
+    return {
+        name: g.pop()
+        for name, g in genders.items()
+        if len(g) == 1 and None not in g and len(name) > 2  # not "un" of "Kim Jong-un"
+    }
+
+
+_SURNAME_GENDER = _surname_genders()
+
+
 @dataclass
 class _OpenEntity:
     name: str
@@ -299,7 +317,10 @@ class EntityRegistry:
             if known is not None:
                 entity = self._open(known.name, known.kind, known)
             else:
-                gender = FIRST_NAME_GENDER.get(words[0].lower()) if len(words) > 1 else None
+                if len(words) > 1:
+                    gender = FIRST_NAME_GENDER.get(words[0].lower())
+                else:
+                    gender = _SURNAME_GENDER.get(normalise(words[0]))
                 if " ".join(words) in US_STATES:
                     kind = "place"
                 elif titles or gender:
@@ -568,8 +589,13 @@ class EntityRegistry:
         entity = self._match_name([word])
         if entity is not None and (
             entity.kind == "person"
-            # "Florent Groberg … Groberg, 33,": a full name of unknown kind, met again
-            or (entity.kind == "unknown" and " " in entity.name and not entity.unnamed)
+            # "Florent Groberg … Groberg, 33,": a full name of unknown kind, met again;
+            # "Trump said …" then "candidate Trump will …": a lone name that has spoken
+            or (
+                entity.kind == "unknown"
+                and (" " in entity.name or entity.spoke_at)
+                and not entity.unnamed
+            )
         ):
             self._note(entity, word, start, end, speaks)
 

@@ -626,6 +626,12 @@ class _Reader(QuoteRules, CueRules, MediaRules):
                     self.registry.person_again(
                         words[0], toks[first].start, toks[first].end, speaks_next(last)
                     )
+            else:
+                # The lone name of someone met before ("Trump said …", then "what kind
+                # of candidate Trump will become. He …"): a mention for the "he" after.
+                self.registry.person_again(
+                    words[0], toks[first].start, toks[first].end, speaks_next(last)
+                )
         # "The president shared the letters …": definite descriptions of people
         # already named are mentions too, so that a later "he" can find them.
         for k in [k for k, lower in enumerate(lowers[:-1]) if lower in ("the", "this")]:
