@@ -2044,3 +2044,15 @@ def test_a_naming_cue_s_object_and_appositive_are_no_parenthetical():
     assert quote.spans == (
         span_at(text, "Clinton, his Democratic challenger, an ISIS “co-founder.”"),
     )
+
+
+def test_said_of_something_that_is_a_claim_about_it():
+    text = "Maher stated of the email scandal that the report “wasn’t good.”"
+    [quote] = parse(text).quotes
+    assert quote.speaker == "Maher"
+    assert quote.spans == (span_at(text, "that the report “wasn’t good.”"),)
+
+
+def test_of_a_noun_that_does_is_a_relative_clause_not_content():
+    text = "Cruz has boasted of his appeal to the voters that comprise the base."
+    assert parse(text).quotes == ()  # "that comprise the base" is not what Cruz said

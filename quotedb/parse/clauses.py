@@ -100,6 +100,8 @@ def skip_to_that(toks: list[Token], start: int, end: int, inside: list[bool]) ->
         "by",
         "over",
         "under",
+        "of",  # "stated of the email scandal that …"
+        "about",
     )
     for k in range(start, min(end, start + 12) + 1):
         if (
@@ -107,6 +109,16 @@ def skip_to_that(toks: list[Token], start: int, end: int, inside: list[bool]) ->
             and k > start
             and not (k + 1 <= end and toks[k + 1].lower in TIME_NOUNS)
         ):  # "plans to meet with Reid that day": a demonstrative, not "that …"
+            if (
+                toks[start].lower in ("of", "about")
+                and k + 1 <= end
+                and not (
+                    toks[k + 1].lower in DETERMINERS
+                    or toks[k + 1].lower in SUBJECT_PRONOUNS
+                    or is_capitalised(toks[k + 1])
+                )
+            ):
+                return start  # "boasted of his appeal to the demographics that comprise …"
             return k if prepositional or is_adjunct(toks[start:k]) else start
         quoted = inside[k] or (
             toks[k].text in ('"', "“", "”", "''")
