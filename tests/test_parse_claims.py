@@ -2056,3 +2056,15 @@ def test_said_of_something_that_is_a_claim_about_it():
 def test_of_a_noun_that_does_is_a_relative_clause_not_content():
     text = "Cruz has boasted of his appeal to the voters that comprise the base."
     assert parse(text).quotes == ()  # "that comprise the base" is not what Cruz said
+
+
+def test_a_coordinated_cue_after_an_adverb_shares_the_subject():
+    text = "Catholic Republicans are less hostile to regulation and generally agree that taxes should rise."
+    quote = quote_of(parse(text), "that taxes should rise")
+    assert quote.speaker == "Catholic Republicans"
+    assert quote.cue == span_at(text, "agree")
+
+
+def test_a_participle_made_an_adjective_by_its_adverb_is_no_cue():
+    text = "Trump faced an outcry over his rough and racially charged dismissal of the couple."
+    assert parse(text).quotes == ()

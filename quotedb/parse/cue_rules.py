@@ -366,8 +366,15 @@ class CueRules:
         ):
             # "… and (then) tweeted that …": a verb coordinated with the one before.
             before = cue.first - 1
-            while before > s_first and toks[before].lower in _COORDINATED_ADVERBS:
-                before -= 1
+            while before > s_first and (
+                toks[before].lower in _COORDINATED_ADVERBS
+                or (
+                    toks[before].text.islower()
+                    and toks[before].lower.endswith("ly")
+                    and toks[before].lower not in _ADJECTIVE_ADVERBS
+                )
+            ):
+                before -= 1  # "… and generally agree that …"
             if subject is None and toks[max(before, 0)].lower in ("and", "but", "or"):
                 pass
             elif subject is None:
@@ -1641,6 +1648,8 @@ def _before_the_comma(toks: list[Token], comma: int) -> int:
 # Verbs whose object receives a message: a participle after it is the sender's.
 _SENDING_VERBS = frozenset(["sent", "gave", "handed", "mailed", "emailed", "texted", "wrote"])
 _COORDINATED_ADVERBS = frozenset(["then", "later", "also", "again"])
+# Adverbs that make a participle an adjective: "his rough and racially charged dismissal".
+_ADJECTIVE_ADVERBS = frozenset(["racially", "politically", "emotionally", "highly", "heavily"])
 _CONNECTIVES = frozenset(["and", "but", "while", "whereas", "although", "though", "yet"])
 _BOUNDARY_OPENERS = frozenset(["which", "who", "because", "since", "as", "so", "where", "when"])
 _RUNS_ON_AFTER = _CONNECTIVES | _BOUNDARY_OPENERS
