@@ -2068,3 +2068,24 @@ def test_a_coordinated_cue_after_an_adverb_shares_the_subject():
 def test_a_participle_made_an_adjective_by_its_adverb_is_no_cue():
     text = "Trump faced an outcry over his rough and racially charged dismissal of the couple."
     assert parse(text).quotes == ()
+
+
+def test_a_named_owner_s_pledge_to_do_something():
+    text = (
+        'The concerns go beyond Trump\'s controversial pledge to be "neutral" during peace talks.'
+    )
+    quote = quote_holding(parse(text), "neutral")
+    assert quote.speaker == "Trump"
+    assert quote.cue == span_at(text, "pledge")
+    assert quote.spans == (span_at(text, 'to be "neutral" during peace talks'),)
+
+
+def test_an_infinitive_after_a_speech_noun_ends_at_its_comma():
+    text = "Despite George Will's call to abandon Trump, he still leads the polls."
+    quote = quote_of(parse(text), "to abandon Trump")
+    assert quote.speaker == "George Will"
+
+
+def test_his_promise_to_is_not_guessed():
+    text = "Trump spoke after Hannity. His promise to build a wall drew cheers."
+    assert parse(text).quotes == ()

@@ -685,8 +685,15 @@ class CueRules:
             )
         ):
             return None  # "his remarks that fired them up": a relative clause, no content
-        start = link if toks[link].lower in ("for", "that") else link + 1
+        start = link if toks[link].lower in ("for", "that", "to") else link + 1
         end = clause_end(toks, start, s_last, p.inside)
+        if toks[link].lower == "to":
+            # "Despite George Will's call to abandon Trump, he still …": an infinitive's
+            # content ends at its comma.
+            end = next(
+                (k - 1 for k in range(start, end + 1) if toks[k].text == "," and not p.inside[k]),
+                end,
+            )
         if start > end:
             return None
         span = trim(self.text, toks[start].start, toks[end].end, CONTENT_EDGES)
@@ -1453,13 +1460,19 @@ def speech_owner(toks: list[Token], k: int) -> int | None:
     content clause any modifiers may stand between ("Trump's recent evidence-free
     assertion that …"); before "for", one adjective of speech ("Trump's repeated
     calls for …", but not "Nevada's strong support for Reagan")."""
-    if k == 0 or k + 1 >= len(toks) or toks[k + 1].lower not in ("for", "that"):
+    if k == 0 or k + 1 >= len(toks):
         return None
-    clause = toks[k + 1].lower == "that"
+    following = toks[k + 1].lower
+    infinitive = following == "to" and toks[k].lower in _TO_NOUNS
+    if following not in ("for", "that") and not infinitive:
+        return None
+    clause = following in ("that", "to")
     for j in range(k - 1, max(-1, k - 4 if clause else k - 3), -1):
         owner = toks[j]
         if owner.lower in OWNER_POSSESSIVES:
-            return j
+            # "his promise to build a wall": too often someone else's than the nearest
+            # "he" (a named owner, "Trump's pledge to …", is kept)
+            return None if infinitive else j
         if owner.lower.endswith(("'s", "’s")):
             return j
         if owner.text in ("'s", "’s"):
@@ -1467,6 +1480,12 @@ def speech_owner(toks: list[Token], k: int) -> int | None:
         if not (_modifies_a_noun(owner) if clause else j == k - 1 and _of_speech(owner)):
             return None
     return None
+
+
+# Speech nouns whose content may be an infinitive: "Trump's pledge to be "neutral"".
+_TO_NOUNS = frozenset(
+    {"pledge", "promise", "promises", "vow", "threat", "threats", "call", "calls"}
+)
 
 
 def _of_speech(token: Token) -> bool:
