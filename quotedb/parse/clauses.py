@@ -311,26 +311,22 @@ def clause_end(toks: list[Token], start: int, s_last: int, inside: list[bool]) -
 
 def open_bracket_before(toks: list[Token], first: int, last: int) -> int | None:
     """The "(" among toks[first..last] that nothing after it in the range closes."""
-    depth = 0
-    for k in range(last, first - 1, -1):
-        text = toks[k].text
-        if text == ")":
-            depth += 1
-        elif text == "(":
-            depth -= 1
-            if depth < 0:
-                return k
-    return None
+    return _unmatched(toks, range(last, first - 1, -1), "(", ")")
 
 
 def close_bracket_after(toks: list[Token], first: int, last: int) -> int | None:
     """The ")" among toks[first..last] that nothing before it in the range opens."""
+    return _unmatched(toks, range(first, last + 1), ")", "(")
+
+
+def _unmatched(toks: list[Token], order: range, bracket: str, partner: str) -> int | None:
+    """The first `bracket` met in `order` that no `partner` met before it pairs off."""
     depth = 0
-    for k in range(first, last + 1):
+    for k in order:
         text = toks[k].text
-        if text == "(":
+        if text == partner:
             depth += 1
-        elif text == ")":
+        elif text == bracket:
             depth -= 1
             if depth < 0:
                 return k

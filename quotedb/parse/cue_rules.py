@@ -215,7 +215,7 @@ class CueRules:
         ):
             return self._opening_participle(p, cue, s_last)
         subject = subject_of(toks, cue, s_first)
-        if subject is not None and _object_fronted(toks, subject, s_first):
+        if subject is not None and _after_a_fronted_quantifier(toks, subject, s_first):
             return None
         if (
             subject is not None
@@ -1428,10 +1428,10 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
 
 
 # Words that front the object of a relative clause: "Nothing the president said …".
-_FRONTED_OBJECTS = frozenset({"nothing", "everything", "something", "anything", "whatever"})
+_FRONTED_QUANTIFIERS = frozenset({"nothing", "everything", "something", "anything", "whatever"})
 
 
-def _object_fronted(toks: list[Token], subject: NounPhrase, s_first: int) -> bool:
+def _after_a_fronted_quantifier(toks: list[Token], subject: NounPhrase, s_first: int) -> bool:
     """ "Nothing the president said "will assuage …"", "Everything Trump said was
     false": the cue sits in a relative clause whose object opens it; what follows is
     the main clause's, not anything the subject said."""
@@ -1439,7 +1439,7 @@ def _object_fronted(toks: list[Token], subject: NounPhrase, s_first: int) -> boo
         return False  # "nothing that suggests …": the relative is the subject
     first = toks[subject.first].lower
     before = toks[subject.first - 1].lower if subject.first > s_first else ""
-    return first in _FRONTED_OBJECTS or before in _FRONTED_OBJECTS
+    return first in _FRONTED_QUANTIFIERS or before in _FRONTED_QUANTIFIERS
 
 
 def _within_parentheses(toks: list[Token], cue: Cue, s_first: int, s_last: int) -> tuple[int, int]:

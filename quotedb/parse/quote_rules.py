@@ -908,7 +908,7 @@ class QuoteRules:
         opening = first_token_at(toks, quotation.open_at)
         if opening is None or any(p.inside[first:opening]):
             return
-        fronted = _fronted_object(toks, cue.first)
+        fronted = _fronted_relative(toks, cue.first)
         if fronted is not None:
             # `what critics have called a "fraudulent scheme" took a turn`: the label
             # names the fronted object, and the clause after it is the writer's.
@@ -1234,7 +1234,7 @@ def _an_occasion(words: list[Token]) -> bool:
     )
 
 
-def _fronted_object(toks: list[Token], cue: int) -> int | None:
+def _fronted_relative(toks: list[Token], cue: int) -> int | None:
     """Where "what" / "whom" / "which" stands before a naming cue's subject, within its
     clause: "what critics have called …", "what the New York Times and Los Angeles
     Times each called …"."""
