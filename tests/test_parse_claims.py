@@ -2089,3 +2089,29 @@ def test_an_infinitive_after_a_speech_noun_ends_at_its_comma():
 def test_his_promise_to_is_not_guessed():
     text = "Trump spoke after Hannity. His promise to build a wall drew cheers."
     assert parse(text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            'Donald Trump was in Iowa. Instead, he was back to boasting about "winning" again.',
+            '"winning" again',
+            "Donald Trump",
+        ),
+        (
+            'Hillary Clinton spoke. She joked about Trump\'s "interesting friendship" with Putin.',
+            'Trump\'s "interesting friendship" with Putin',
+            "Hillary Clinton",
+        ),
+    ],
+)
+def test_a_quoted_topic_after_about_is_what_was_said(text: str, content: str, speaker: str):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == speaker
+    assert quote.spans == (span_at(text, content),)
+
+
+def test_a_plain_topic_after_about_is_not_what_was_said():
+    text = "Hillary Clinton spoke on Monday. She joked about the weather in Iowa."
+    assert parse(text).quotes == ()

@@ -430,6 +430,23 @@ class CueRules:
         if is_adjunct(toks[start : end + 1]) and not p.headline:
             return None  # "said Monday in an interview": when and where, not what
         first_word = toks[start].lower
+        # "boasting about "winning"", "joked about Clinton's "interesting friendship"":
+        # a topic that holds the speaker's own words is what was said (not "reminds me
+        # of", nor the noun in "chants of").
+        if (
+            first_word in ("about", "of")
+            and start == cue.last + 1
+            and cue.verb.cls in ("speech", "claim")
+            and cue.verb.lemma != "remind"
+            and toks[cue.last].lower != cue.verb.lemma
+            and not toks[cue.last].lower.endswith("s")
+            and start + 1 <= end
+            and not toks[start + 1].text[:1].isdigit()
+            and toks[start + 1].lower not in QUANTITY_HEADS
+            and any(p.inside[start + 1 : end + 1])
+        ):
+            start += 1
+            first_word = toks[start].lower
         following = toks[start + 1] if start + 1 <= end else None
         if (
             first_word in _CONTENT_MUST_NOT_START
