@@ -8,6 +8,7 @@ name a work rather than report speech.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 from quotedb.parse.drafts import Paragraph
 from quotedb.parse.lexicon import (
@@ -335,154 +336,211 @@ def _unmatched(toks: list[Token], order: range, bracket: str, partner: str) -> i
 
 def _boundary(toks: list[Token], start: int, s_last: int, inside: list[bool]) -> int:
     """The first boundary that ends the clause, or the sentence's last word."""
-    k = start
-    while k <= s_last:
-        token = toks[k]
-        if not inside[k] and token.lower in _CLAUSE_END_WORDS:
-            # The comma before a boundary may sit inside the closing quote: `crazy," but`.
-            comma_before = k - 1 >= start and (
-                toks[k - 1].text == ","
-                or (
-                    toks[k - 1].text in CLOSING_MARKS and k - 2 >= start and toks[k - 2].text == ","
-                )
-            )
-            if token.text == ";":
-                return k - 1
-            if (
-                token.text in DASHES
-                and k - 2 > start
-                and (
-                    (toks[k - 1].text in CLOSING_MARKS and inside[k - 2])
-                    # `"grabbing" at the candidate - although the photo …`, `workers -
-                    # and he makes sure …`: a dash that opens the writer's own clause
-                    or (
-                        k + 1 <= s_last
-                        and (
-                            toks[k + 1].lower in CLAUSE_BOUNDARIES
-                            or toks[k + 1].lower == "except"
-                            or (
-                                toks[k + 1].lower in ("and", "but")
-                                and k + 2 <= s_last
-                                and toks[k + 2].lower in _INVERTED_SUBJECTS
-                            )
-                        )
-                    )
-                )
-                and not any(inside[k + 1 : s_last + 1])
-                and not any(t.text in DASHES for t in toks[k + 1 : s_last + 1])
-            ):
-                # `thought it "risks higher inflation" - except that inflation has
-                # fallen`: a dash after the quote, with no second dash closing an
-                # aside, opens the writer's comment.
-                return k - 1
-            # `would pay "slightly more" in taxes, an acknowledgment that …`, `"…" - a
-            # swipe at Trump`: the writer sums up what was said.
-            if (
-                k > start + 1
-                and token.lower in ("a", "an")
-                and (comma_before or toks[k - 1].text in DASHES)
-                and any(t.lower in SUMMARY_NOUNS for t in toks[k + 1 : min(k + 4, s_last + 1)])
-            ):
-                return k - 1
-            # "…helped Clinton, who does not need …": a relative clause about the last
-            # name is the writer's, not the speaker's.
-            if (
-                comma_before
-                and k > start + 2
-                and token.lower in ("who", "which")
-                and not _embedded_relative(toks, k, s_last, inside)
-            ):
-                return k - 1
-            # "charged Van Dyke with murder, and Emanuel released the video": a new
-            # subject after ", and" starts the writer's next clause.
-            if (
-                comma_before
-                and token.lower in ("and", "but")
-                and k > start + 1
-                and k + 1 <= s_last
-                and (is_capitalised(toks[k + 1]) or toks[k + 1].lower in SUBJECT_STARTS)
-                and not _ends_a_list_of_names(toks, start, k)
-            ):
-                return k - 1
-            # "he was once part of the establishment, but is now …": a verb with no
-            # subject of its own after ", but" goes on with the reported clause
-            # (not "…, but should he win": that is an inverted condition).
-            if (
-                token.lower in CLAUSE_BOUNDARIES
-                and k > start + 2
-                and (comma_before or token.lower in ("while", "whereas"))
-                and not (
-                    token.lower == "but"
-                    and k + 1 <= s_last
-                    and (toks[k + 1].lower in FINITE_VERBS or toks[k + 1].lower in MODALS)
-                    and toks[k + 1].lower != "said"
-                    and (k + 2 > s_last or toks[k + 2].lower not in _INVERTED_SUBJECTS)
-                )
-                and not _but_goes_on(toks, k, s_last)
-                and not _quote_goes_on(toks, k, s_last, inside)
-            ):
-                return k - 1
-            if (
-                comma_before
-                and k > start + 1
-                and (
-                    token.lower in ("according", "said", "says", "adding")
-                    # ", calling them …", ", pointing to …": a participle starts a new act.
-                    or (token.lower.endswith("ing") and token.lower in CUES)
-                )
-            ):
-                return k - 1
-            # "called her son her hero before explaining": before/after + participle.
-            if (
-                token.lower in ("before", "after", "while")
-                and k > start + 1
-                and k + 1 <= s_last
-                and toks[k + 1].lower.endswith("ing")
-            ):
-                return k - 1
-            # "acknowledging that X but warning that Y", "called X crazy and said Y":
-            # a coordinated cue ends X; so does another speaker's ("accused Obama of
-            # "leading from behind" and Donald Trump says …").
-            if (
-                token.lower in ("and", "but")
-                and k > start + 1
-                and k + 1 <= s_last
-                and (
-                    toks[k + 1].lower in CUES
-                    or (
-                        # not a compound subject ("Cruz and Trump are", "he and Rubio")
-                        not is_capitalised(toks[k - 1])
-                        and toks[k - 1].lower not in ALL_SUBJECT_PRONOUNS
-                        and _a_new_speaker(toks, k + 1, s_last)
-                    )
-                )
-            ):
-                return k - 1
-            # `says he's "losing the war on terrorism," part of …`, `doesn't want "that
-            # crap," in an interview`, `expects "a fair deal," he said`: a quote closed on
-            # a comma ends the words reported.
-            if (
-                token.text in CLOSING_MARKS
-                and k - 1 > start
-                and toks[k - 1].text == ","
-                and inside[k - 1]
-                and k + 1 <= s_last
-                and (
-                    toks[k + 1].lower not in SUBJECT_PRONOUNS
-                    or (k + 2 <= s_last and toks[k + 2].lower in CUES)
-                )
-                and toks[k + 1].lower not in ("said", "says")
-                and (
-                    toks[k + 1].lower not in _CLAUSE_GOES_ON or is_adjunct(toks[k + 1 : s_last + 1])
-                )
-                and not _but_goes_on(toks, k + 1, s_last)
-            ):
-                return k
-        k += 1
+    for k in range(start, s_last + 1):
+        if inside[k] or toks[k].lower not in _CLAUSE_END_WORDS:
+            continue
+        at = _Candidate(toks, start, k, s_last, inside)
+        if any(ends(at) for ends in _ENDS_BEFORE):
+            return k - 1
+        if _a_quote_closed_on_a_comma(at):
+            return k
     last = s_last
     while last > start and toks[last].text in (".", "!", "?") and not inside[last]:
         last -= 1
     return last if toks[s_last].text not in CLOSING_MARKS else s_last
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """toks[k], a word that may end the clause running from `start` to `s_last`."""
+
+    toks: list[Token]
+    start: int
+    k: int
+    s_last: int
+    inside: list[bool]
+
+    @property
+    def word(self) -> Token:
+        return self.toks[self.k]
+
+    def next_lower(self, n: int = 1) -> str | None:
+        """The lower-cased word n places on, if the sentence has it."""
+        return self.toks[self.k + n].lower if self.k + n <= self.s_last else None
+
+    @property
+    def comma_before(self) -> bool:
+        """A comma just before, or just inside a closing quote: `crazy," but`."""
+        toks, k = self.toks, self.k
+        return k - 1 >= self.start and (
+            toks[k - 1].text == ","
+            or (
+                toks[k - 1].text in CLOSING_MARKS
+                and k - 2 >= self.start
+                and toks[k - 2].text == ","
+            )
+        )
+
+
+def _a_semicolon(at: _Candidate) -> bool:
+    return at.word.text == ";"
+
+
+def _a_dash_opening_the_writers_comment(at: _Candidate) -> bool:
+    """`thought it "risks higher inflation" - except that inflation has fallen`, `"grabbing"
+    at the candidate - although the photo …`, `workers - and he makes sure …`: a dash
+    after the quote, or before a clause of the writer's, with no second dash closing an
+    aside."""
+    toks, k, s_last = at.toks, at.k, at.s_last
+    if at.word.text not in DASHES or k - 2 <= at.start:
+        return False
+    after_the_quote = toks[k - 1].text in CLOSING_MARKS and at.inside[k - 2]
+    following = at.next_lower()
+    opens_a_clause = following is not None and (
+        following in CLAUSE_BOUNDARIES
+        or following == "except"
+        or (following in ("and", "but") and at.next_lower(2) in _INVERTED_SUBJECTS)
+    )
+    return (
+        (after_the_quote or opens_a_clause)
+        and not any(at.inside[k + 1 : s_last + 1])
+        and not any(t.text in DASHES for t in toks[k + 1 : s_last + 1])
+    )
+
+
+def _the_writer_sums_up(at: _Candidate) -> bool:
+    """`would pay "slightly more" in taxes, an acknowledgment that …`, `"…" - a swipe at
+    Trump`: the writer sums up what was said."""
+    toks, k = at.toks, at.k
+    return (
+        k > at.start + 1
+        and at.word.lower in ("a", "an")
+        and (at.comma_before or toks[k - 1].text in DASHES)
+        and any(t.lower in SUMMARY_NOUNS for t in toks[k + 1 : min(k + 4, at.s_last + 1)])
+    )
+
+
+def _a_relative_about_the_last_name(at: _Candidate) -> bool:
+    """ "…helped Clinton, who does not need …": a relative clause about the last name is
+    the writer's, not the speaker's."""
+    return (
+        at.comma_before
+        and at.k > at.start + 2
+        and at.word.lower in RELATIVES
+        and not _embedded_relative(at.toks, at.k, at.s_last, at.inside)
+    )
+
+
+def _a_new_subject_after_and(at: _Candidate) -> bool:
+    """ "charged Van Dyke with murder, and Emanuel released the video": a new subject after
+    ", and" starts the writer's next clause."""
+    return (
+        at.comma_before
+        and at.word.lower in ("and", "but")
+        and at.k > at.start + 1
+        and at.k + 1 <= at.s_last
+        and (is_capitalised(at.toks[at.k + 1]) or at.next_lower() in SUBJECT_STARTS)
+        and not _ends_a_list_of_names(at.toks, at.start, at.k)
+    )
+
+
+def _a_subordinate_clause(at: _Candidate) -> bool:
+    """ ", while …", ", because …": the writer's clause. But a verb with no subject of its
+    own after ", but" goes on with the reported clause ("he was once part of the
+    establishment, but is now …"; not "…, but should he win": an inverted condition)."""
+    word = at.word.lower
+    following = at.next_lower()
+    but_and_a_verb = (
+        word == "but"
+        and following is not None
+        and (following in FINITE_VERBS or following in MODALS)
+        and following != "said"
+        and at.next_lower(2) not in _INVERTED_SUBJECTS
+    )
+    return (
+        word in CLAUSE_BOUNDARIES
+        and at.k > at.start + 2
+        and (at.comma_before or word in ("while", "whereas"))
+        and not but_and_a_verb
+        and not _but_goes_on(at.toks, at.k, at.s_last)
+        and not _quote_goes_on(at.toks, at.k, at.s_last, at.inside)
+    )
+
+
+def _a_new_act(at: _Candidate) -> bool:
+    """ ", according to …", ", adding …", ", calling them …": after a comma, another report
+    or a participle cue starts a new act."""
+    word = at.word.lower
+    return (
+        at.comma_before
+        and at.k > at.start + 1
+        and (
+            word in ("according", "said", "says", "adding")
+            or (word.endswith("ing") and word in CUES)
+        )
+    )
+
+
+def _a_participle_after_before(at: _Candidate) -> bool:
+    """ "called her son her hero before explaining": before/after/while + participle."""
+    following = at.next_lower()
+    return (
+        at.word.lower in ("before", "after", "while")
+        and at.k > at.start + 1
+        and following is not None
+        and following.endswith("ing")
+    )
+
+
+def _a_coordinated_cue(at: _Candidate) -> bool:
+    """ "acknowledging that X but warning that Y", "called X crazy and said Y": a
+    coordinated cue ends X; so does another speaker's ("accused Obama of "leading from
+    behind" and Donald Trump says …"), but not a compound subject ("Cruz and Trump are",
+    "he and Rubio")."""
+    toks, k = at.toks, at.k
+    if at.word.lower not in ("and", "but") or k <= at.start + 1 or k + 1 > at.s_last:
+        return False
+    return toks[k + 1].lower in CUES or (
+        not is_capitalised(toks[k - 1])
+        and toks[k - 1].lower not in ALL_SUBJECT_PRONOUNS
+        and _a_new_speaker(toks, k + 1, at.s_last)
+    )
+
+
+# The tests after which the clause ends just before the candidate word.
+_ENDS_BEFORE = (
+    _a_semicolon,
+    _a_dash_opening_the_writers_comment,
+    _the_writer_sums_up,
+    _a_relative_about_the_last_name,
+    _a_new_subject_after_and,
+    _a_subordinate_clause,
+    _a_new_act,
+    _a_participle_after_before,
+    _a_coordinated_cue,
+)
+
+
+def _a_quote_closed_on_a_comma(at: _Candidate) -> bool:
+    """`says he's "losing the war on terrorism," part of …`, `doesn't want "that crap," in
+    an interview`, `expects "a fair deal," he said`: a quote closed on a comma ends the
+    words reported (the clause ends with the mark), unless the clause goes on past it."""
+    toks, k, s_last = at.toks, at.k, at.s_last
+    if not (
+        at.word.text in CLOSING_MARKS
+        and k - 1 > at.start
+        and toks[k - 1].text == ","
+        and at.inside[k - 1]
+        and k + 1 <= s_last
+    ):
+        return False
+    following = toks[k + 1].lower
+    return (
+        (following not in SUBJECT_PRONOUNS or at.next_lower(2) in CUES)
+        and following not in ("said", "says")
+        and (following not in _CLAUSE_GOES_ON or is_adjunct(toks[k + 1 : s_last + 1]))
+        and not _but_goes_on(toks, k + 1, s_last)
+    )
 
 
 def _a_new_speaker(toks: list[Token], k: int, s_last: int) -> bool:
