@@ -19,6 +19,7 @@ from quotedb.parse.lexicon import (
     DETERMINERS,
     FINITE_VERBS,
     GROUPS,
+    IRREGULAR_PASTS,
     MEDIA,
     MESSAGE_NOUNS,
     PREPOSITIONS,
@@ -36,6 +37,7 @@ from quotedb.parse.quotemarks import Quotation
 from quotedb.parse.text import DASHES, LONG_DASHES, Token, trim
 
 RELATIVES = frozenset({"who", "which"})
+QUESTION_WORDS = frozenset({"what", "how", "why", "where", "whether", "who", "which", "when"})
 # Punctuation skip_conjunction passes over after an opening conjunction ("But, — …").
 _ASIDE_MARKS = LONG_DASHES | {",", "(", ")"}
 # Auxiliaries besides FINITE_VERBS that show a clause: "Smith, who left, could …".
@@ -149,6 +151,11 @@ def names_a_title(toks: list[Token], before: int | None) -> bool:
         or toks[k].text in ("'s", "’s")
         or toks[k].lower.endswith(("'s", "’s"))  # television's "Scandal"
     )
+
+
+def is_past_tense(token: Token) -> bool:
+    """ "quashed", "sent": a lower-case past tense ("Ted", "Ned" are names)."""
+    return token.text.islower() and (token.lower.endswith("ed") or token.lower in IRREGULAR_PASTS)
 
 
 def token_at(toks: list[Token], offset: int) -> int:

@@ -18,9 +18,9 @@ from quotedb.parse.clauses import (
     CLOSING_MARKS,
     MODALS,
     OPENING_MARKS,
+    QUESTION_WORDS,
     SUBJECT_STARTS,
     clause_end,
-    clause_opening,
     close_bracket_after,
     colon_ends_paragraph,
     covers,
@@ -28,13 +28,13 @@ from quotedb.parse.clauses import (
     ends_without_content,
     introduces_the_next_paragraph,
     is_adjunct,
+    is_past_tense,
     open_bracket_before,
     quoted_content,
     skip_conjunction,
     skip_to_that,
 )
-from quotedb.parse.coref import ORGANISATION_HEADS
-from quotedb.parse.drafts import Cue, Draft, Paragraph, is_nested
+from quotedb.parse.drafts import Cue, Draft, Paragraph
 from quotedb.parse.lexicon import (
     ADJECTIVES_OF_SPEECH,
     CUES,
@@ -44,11 +44,8 @@ from quotedb.parse.lexicon import (
     FUNCTION_WORDS,
     GROUPS,
     HEADLINE_NON_SPEAKERS,
-    IRREGULAR_PASTS,
     MEDIA,
     MESSAGE_NOUNS,
-    NAME_PARTICLES,
-    ORGANISATION_WORDS,
     OWNER_POSSESSIVES,
     PASSIVE_AUXILIARIES,
     PREPOSITIONS,
@@ -120,7 +117,6 @@ _CONTENT_MUST_NOT_START = frozenset(
     ]
 )
 
-_SPEAKING_NOUNS = ROLES | GROUPS | ORGANISATION_HEADS
 # Verbs whose -ing complement is their subject's act: "kept asking", "began saying".
 _ASPECT_VERBS = frozenset(
     ["kept", "keeps", "keep", "began", "begins", "started", "starts", "stopped", "continued"]
@@ -165,10 +161,6 @@ _CONTROL_VERBS = frozenset(
         "refuses",
     ]
 )
-_QUESTION_WORDS = frozenset({"what", "how", "why", "where", "whether", "who", "which", "when"})
-# Words that open a clause inside the sentence ("no details about how he planned"):
-# a pronoun after them is that clause's subject, not the sentence's speaker.
-_CLAUSE_OPENERS = _QUESTION_WORDS | {"that"}
 
 
 class CueRules:
@@ -222,7 +214,7 @@ class CueRules:
             and toks[cue.first].lower.endswith("ing")
             and subject.first - 2 >= s_first
             and toks[subject.first - 1].lower in ("after", "before")
-            and _is_past_tense(toks[subject.first - 2])
+            and is_past_tense(toks[subject.first - 2])
         ):
             subject = None  # "Bush went after Trump at the debate refusing …": an object
         if (
@@ -476,7 +468,7 @@ class CueRules:
             or toks[start + 1].lower in PRONOUNS
         ):
             return None  # "said to reporters", "spoke to him": an addressee, not content
-        if first_word in _QUESTION_WORDS and cue.verb.cls == "thought":
+        if first_word in QUESTION_WORDS and cue.verb.cls == "thought":
             return None  # "Rubio knows what he'll do next": a question, not a belief
         if end - start < 1:
             return None
@@ -485,7 +477,7 @@ class CueRules:
             return None
         if subject is None:
             draft = self._indirect(p, cue, None, [span], "cue-content-after", 0.55)
-            draft.speaker, draft.mention = self._implicit_subject(p, cue, drafts)
+            draft.speaker, draft.mention = self.implicit_subject(p, cue, drafts)
             if draft.mention is None:
                 return None  # nobody in sight; a described one ("The senator") stays unnamed
         else:
@@ -698,7 +690,7 @@ class CueRules:
             and (
                 toks[link + 1].lower in FINITE_VERBS
                 or toks[link + 1].lower in MODALS
-                or _is_past_tense(toks[link + 1])
+                or is_past_tense(toks[link + 1])
             )
         ):
             return None  # "his remarks that fired them up": a relative clause, no content
@@ -860,293 +852,6 @@ class CueRules:
                 draft.speaker = self._medium_speaker(p, subject)
         return draft
 
-    def _implicit_subject(
-        self, p: Paragraph, cue: Cue, drafts: list[Draft] | None = None
-    ) -> tuple[str | None, tuple[int, int] | None]:
-        """ "…, adding that", "before claiming", "and realised": the sentence's speaker."""
-        sentence = p.sentence_of[cue.first]
-        s_first, _ = p.bounds[sentence]
-        toks = p.toks
-        # The nearest earlier cue's speaker: `Comey cannot say that "…," Lewandowski
-        # added, saying …` is Lewandowski's (drafts are not in text order).
-        dashes = [k for k in range(s_first, cue.first) if toks[k].text in DASHES]
-        earlier = [
-            draft
-            for draft in drafts or []
-            if draft.cue_index
-            and p.sentence_of[draft.cue_index[0]] == sentence
-            and draft.cue_index[0] < cue.first
-            and not is_nested(draft, drafts)
-            # "- "…," one Clinton ad declared - or denouncing": not a dashed aside's cue
-            and not (
-                any(k < draft.cue_index[0] for k in dashes)
-                and any(draft.cue_index[1] < k for k in dashes)
-            )
-        ]
-        # "Years after Bill Clinton claimed that …, Obama won … by promising", "Trump
-        # pivoted to talking about trade, but Wallace brought him back …, asking": a cue
-        # before the start of the participle's own clause does not speak for it.
-        # "Clinton slammed Barack Obama as elitist for suggesting …": whom the earlier
-        # cue blames for the act is the one who did it.
-        blamed = self._blamed_for(p, cue, s_first)
-        if blamed is not None:
-            return blamed
-        # "now that the FBI has decided against recommending charges": the participle
-        # after a verb and its preposition is that verb's subject's act.
-        verb = cue.first - 2
-        if (
-            verb > s_first
-            and toks[cue.first - 1].lower in PREPOSITIONS
-            and toks[cue.first - 1].lower != "for"
-            and _is_past_tense(toks[verb])
-        ):
-            subject = subject_before(toks, verb, floor=s_first)
-            if subject is not None and is_capitalised(toks[subject.head]):
-                named = self._speaker_from(toks, subject)
-                if named[0]:
-                    return named
-        hanging = self._subject_of_a_clause_between(p, cue, s_first)
-        if hanging is not None:
-            return hanging
-        own_clause = _start_of_the_last_clause(toks, s_first, cue.first, p.inside)
-        if own_clause is not None:
-            earlier = [draft for draft in earlier if draft.cue_index[0] > own_clause]
-        if earlier:
-            nearest = max(earlier, key=lambda draft: draft.cue_index[0])
-            # "In what he acknowledged as a "rant," President Obama took a whack at …,
-            # painting …": a named subject with a past verb of its own stands between.
-            for k in range(cue.first - 2, nearest.cue_index[1] + 1, -1):
-                if _is_past_tense(toks[k]) and not p.inside[k]:
-                    subject = subject_before(toks, k, floor=nearest.cue_index[1] + 1)
-                    if (
-                        subject is not None
-                        and subject.last == k - 1
-                        and is_capitalised(toks[subject.head])
-                        and (toks[subject.first - 1].text == "," or p.inside[subject.first - 1])
-                    ):
-                        return self._speaker_from(toks, subject)
-                    break
-            return nearest.speaker, nearest.mention
-        # "Ms. Sherry smiled and said": the subject of the verb before "and".
-        if (
-            cue.first - 2 >= s_first
-            and toks[cue.first - 1].lower in ("and", "but", "then")
-            and toks[cue.first - 2].lower.endswith("ed")
-        ):
-            subject = subject_before(toks, cue.first - 2, floor=s_first)
-            if subject is not None:
-                named = self._speaker_from(toks, subject)
-                if named[0]:
-                    return named
-        # "Nefzi said, adding, "…"": the speaker of the sentence's earlier cue.
-        for earlier in reversed(p.cues):
-            if earlier.last >= cue.first or earlier.first < s_first or earlier.verb is None:
-                continue
-            if own_clause is not None and earlier.first < own_clause:
-                break
-            if any(k < earlier.first for k in dashes) and any(earlier.last < k for k in dashes):
-                continue  # "which — as Jonathan Chait noted — promises": an aside's cue
-            subject = subject_before(toks, earlier.first, floor=s_first)
-            if subject is None and earlier.first > s_first and toks[earlier.first - 1].text == ",":
-                if toks[earlier.last].lower.endswith("ing"):
-                    # "…, saying he has been a pioneer … and calling him …": what follows
-                    # a participle is its content's subject; its own speaker is ours.
-                    continue
-                subject = subject_after(toks, earlier.last + 1)
-            if subject is not None:
-                named = self._speaker_from(toks, subject)
-                if named[0]:
-                    return named
-            break
-        # "Lewandowski earlier quashed rumors he was planning a book by tweeting that":
-        # "by" ties the participle to the subject that opens the sentence.
-        if toks[cue.first - 1].lower == "by":
-            opening = skip_conjunction(toks, s_first, cue.first)
-            for k in range(opening + 1, cue.first - 1):
-                if _is_past_tense(toks[k]):
-                    subject = subject_before(toks, k, floor=s_first)
-                    if (
-                        subject is not None
-                        and subject.first == opening
-                        and not toks[subject.last].lower.endswith(("'s", "’s"))
-                    ):
-                        named = self._speaker_from(toks, subject)
-                        if named[0]:
-                            return named
-                    break
-        # "When he returned he began by saying, …": the nearest subject pronoun or,
-        # failing that, the name that opens the sentence.
-        asides = list(zip(dashes[::2], dashes[1::2]))
-        for k in range(cue.first - 1, s_first - 1, -1):
-            if p.inside[k] or any(open_ < k < close for open_, close in asides):
-                continue  # "― much like he did last year ―": the aside's "he" is not ours
-            if toks[k].lower in ("he", "she", "they") and not (
-                k > s_first
-                and (toks[k - 1].lower in SUBORDINATORS or toks[k - 1].lower in _CLAUSE_OPENERS)
-            ):  # "Bradley apologized after they came out, saying": not "they"
-                name = self.resolve(toks, NounPhrase(k, k, k), speaks=True)
-                return (name, (toks[k].start, toks[k].end)) if name else (None, None)
-        # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her
-        # statement, saying …": the subject of the past-tense verb of the clause before.
-        if (
-            toks[cue.first - 1].text == ","
-            or toks[cue.first - 1].lower in ("and", "but", "then")
-            # "his campaign sent a text message to supporters saying": the participle
-            # hangs on the verb before it.
-            or toks[cue.first].lower.endswith("ing")
-        ):
-            # "Ruiz toured the site on Monday, and warned …": past the comma.
-            coordinated = toks[cue.first - 1].lower in ("and", "but", "then")
-            for k in range(cue.first - 2, s_first, -1):
-                if p.inside[k] or toks[k].text in CLOSING_MARKS or toks[k].text in OPENING_MARKS:
-                    continue  # "thanked its members "for their support" and called"
-                if toks[k].text == "," and not (coordinated and k == cue.first - 2):
-                    break
-                past = _is_past_tense(toks[k]) or (
-                    toks[k].lower in ("was", "were") and toks[k].text.islower()
-                )  # "Trump was blunt, claiming"
-                if not (past and toks[k].text.isalpha()):
-                    continue  # "Ted", "Ned": names, not past tenses
-                subject = subject_before(toks, k, floor=s_first)
-                if subject is not None:
-                    subject = _with_its_quantity(toks, subject, s_first)
-                if (
-                    subject is not None
-                    # "FBI officials briefed the panel, saying": a group speaks too, and
-                    # so do a body and a role ("Her campaign blasted out an email stating")
-                    and (
-                        is_capitalised(toks[subject.head])
-                        or toks[subject.head].lower in GROUPS
-                        or toks[subject.head].lower in ORGANISATION_WORDS
-                        or toks[subject.head].lower in ROLES
-                    )
-                    # "Republicans on Capitol Hill pounced": a preposition's object
-                    and toks[subject.first - 1].lower not in PREPOSITIONS
-                ):
-                    # "his campaign sent out a text message saying": kept, if unnamed
-                    return self._speaker_from(toks, subject)
-                elif (
-                    subject is not None
-                    and subject.first == s_first
-                    and toks[subject.first].lower in ("the", "a", "an")
-                    and toks[subject.head].text.isalpha()
-                    and toks[subject.head].lower not in FUNCTION_WORDS
-                ):
-                    # "The town released a statement Wednesday saying …": a described
-                    # speaker, kept as the evidence, named by no one.
-                    return None, self.span_of(toks, subject.first, subject.last)
-                break
-        opening = skip_conjunction(toks, s_first, cue.first)
-        # "Washington (AFP) – Democrat Hillary Clinton has …", "WASHINGTON — Sen. Chuck
-        # Grassley …": past a dateline.
-        for k in range(opening, min(opening + 8, cue.first)):
-            if (
-                toks[k].text in DASHES
-                and k > opening
-                and (
-                    toks[k - 1].text == ")"
-                    or all(not t.text.isalpha() or t.text.isupper() for t in toks[opening:k])
-                )
-            ):
-                opening = k + 1
-                break
-        if toks[opening].lower in FUNCTION_WORDS and toks[opening].lower not in DETERMINERS:
-            # "At the time, Sanders didn't come out and say": past the opening phrase.
-            while opening < cue.first and toks[opening].text != ",":
-                opening += 1
-            opening += 1
-        if opening >= cue.first:
-            return None, None
-        subject = subject_after(toks, opening)
-        if subject is not None and toks[subject.head].lower.endswith(("'s", "’s")):
-            # "Donald Trump's wife is … talking up": a described speaker, not Trump.
-            if subject.last == subject.head or subject.last >= cue.first:
-                return None, None
-            return None, self.span_of(toks, subject.first, subject.last)
-        if subject is not None and is_capitalised(toks[subject.head]) and subject.last < cue.first:
-            first = subject.first
-            last = subject.head
-            while first < last and not is_capitalised(toks[first]):
-                first += 1
-            # "Cruz attacks Rubio and says": a present tense between names ends the first.
-            last = next(
-                (
-                    k - 1
-                    for k in range(first + 1, last)
-                    if toks[k].text.isalpha()
-                    and toks[k].text.islower()
-                    and toks[k].lower.endswith("s")
-                    and toks[k].lower not in ROLES
-                    and toks[k].lower not in GROUPS
-                    and toks[k].lower not in NAME_PARTICLES
-                    and is_capitalised(toks[k + 1])
-                ),
-                last,
-            )
-            words = self.text[toks[first].start : toks[last].end]
-            if (
-                self.registry.find(words) is None
-                and not self.registry.knows(words)
-                and (first == last)
-            ):
-                return None, None  # "Absent a strong defense, …": not a name we know
-            name = self.resolve(toks, NounPhrase(first, last, last), speaks=True)
-            if name:
-                return name, self.span_of(toks, first, last)
-        if (
-            subject is not None
-            and subject.last < cue.first
-            and toks[subject.first].lower in ("the", "a", "an")
-            and toks[subject.last].lower in _SPEAKING_NOUNS
-        ):
-            # "The senator paused and recalled …": a described speaker opens the sentence.
-            phrase = NounPhrase(subject.first, subject.last, subject.last)
-            return self.resolve(toks, phrase, speaks=True), self.span_of(
-                toks, subject.first, subject.last
-            )
-        return None, None
-
-    def _speaker_from(
-        self, toks: list[Token], phrase: NounPhrase
-    ) -> tuple[str | None, tuple[int, int]]:
-        """The phrase as a speaker: whom it resolves to (None if no one), and its span."""
-        return self.resolve(toks, phrase, speaks=True), self.span_of(
-            toks, phrase.first, phrase.last
-        )
-
-    def _subject_of_a_clause_between(
-        self, p: Paragraph, cue: Cue, s_first: int
-    ) -> tuple[str | None, tuple[int, int]] | None:
-        """ "Clinton asks as a maintenance guy walks in front of her, saying …": an
-        as/while clause with a subject (not a pronoun) and a verb of its own between the
-        sentence's cue and the participle; the participle is that subject's act."""
-        toks = p.toks
-        before = [c for c in p.cues if s_first <= c.first and c.last < cue.first]
-        if not before or toks[cue.first - 1].text != ",":
-            return None
-        for k in range(before[-1].last + 1, cue.first - 2):
-            if toks[k].lower not in ("as", "while") or p.inside[k]:
-                continue
-            subject = subject_after(toks, k + 1)
-            if (
-                subject is not None
-                and subject.head == subject.last > subject.first
-                and toks[subject.last].text.islower()
-                and toks[subject.last].lower.endswith("s")
-                and toks[subject.last - 1].text.isalpha()
-            ):
-                # "a maintenance guy walks": the phrase took the verb for a plural noun
-                subject = NounPhrase(subject.first, subject.last - 1, subject.last - 1)
-            if (
-                subject is not None
-                and subject.last + 1 < cue.first
-                and toks[subject.last + 1].text.islower()
-                and toks[subject.last + 1].lower.endswith(("s", "ed"))
-                and toks[subject.head].lower not in PRONOUNS
-            ):
-                return self._speaker_from(toks, subject)
-        return None
-
     @staticmethod
     def _sees_as(toks: list[Token], cue: Cue, s_first: int, s_last: int) -> bool:
         """Whether a cue that needs "as" has it ("cast himself as an outsider") and, for a
@@ -1168,50 +873,6 @@ class CueRules:
             or head.lower in ROLES
             or head.lower in STANDALONE_QUANTIFIERS  # "Some saw his comments as …"
         )
-
-    def _blamed_for(
-        self, p: Paragraph, cue: Cue, s_first: int
-    ) -> tuple[str | None, tuple[int, int] | None] | None:
-        """The object of a blaming cue ("slammed X …", "criticized X …", "praised X …")
-        that a participle after "for" in the same clause belongs to, when it names
-        someone; (None, None) when it only describes someone ("the U.S. presidential
-        candidate"), so the act goes to no one."""
-        toks = p.toks
-        if cue.first - 1 <= s_first or toks[cue.first - 1].lower != "for":
-            return None
-        for earlier in reversed(p.cues):
-            if earlier.last >= cue.first - 1 or earlier.first < s_first:
-                continue
-            if earlier.verb is None or earlier.verb.cls != "naming":
-                return None
-            if any(
-                toks[k].text in (",", ";") and not p.inside[k]
-                for k in range(earlier.last + 1, cue.first)
-            ):
-                return None
-            target = recipient_after(toks, earlier.last + 1)
-            if target is None or toks[target.head].lower in DATE_WORDS:  # "called Wednesday for"
-                return None
-            if not is_capitalised(toks[target.head]):
-                # "criticized her surrogates for chastising …", "him for saying …": those
-                # blamed act, though no name says who they are; a group is named by its
-                # word ("critics").
-                if toks[target.head].lower in GROUPS:
-                    name = self.resolve(toks, target, speaks=True)
-                    return name, self.span_of(toks, target.first, target.last)
-                return None, self.span_of(toks, target.first, target.last)
-            if (
-                target.last + 1 < cue.first
-                and toks[target.last + 1].text.isalpha()
-                and toks[target.last + 1].text.islower()
-                and toks[target.last + 1].lower not in FUNCTION_WORDS
-            ):
-                # "cast the U.S. presidential candidate as … for proposing": the one
-                # blamed is described, not named; the act is nobody's we can name.
-                return None, None
-            name = self.resolve(toks, target, speaks=True)
-            return (name, self.span_of(toks, target.first, target.last)) if name else None
-        return None
 
     def _medium_speaker(self, p: Paragraph, subject: NounPhrase) -> str | None:
         """ "In the letters, one described …": the letter's author speaks."""
@@ -1328,39 +989,6 @@ def _a_plain_noun(token: Token) -> bool:
     )
 
 
-# Plural amounts before "of" that head a group speaker: "Hundreds of demonstrators".
-_AMOUNTS = QUANTITY_HEADS | {"hundreds", "thousands", "dozens", "millions", "scores"}
-
-
-def _with_its_quantity(toks: list[Token], subject: NounPhrase, s_first: int) -> NounPhrase:
-    """ "Hundreds of pro-Sanders demonstrators marched …": the group with its amount, so
-    that "of" does not make it a preposition's object."""
-    of = subject.first - 1
-    if of - 1 >= s_first and toks[of].lower == "of" and toks[of - 1].lower in _AMOUNTS:
-        return NounPhrase(of - 1, subject.last, subject.head)
-    return subject
-
-
-def _start_of_the_last_clause(
-    toks: list[Token], s_first: int, cue: int, inside: list[bool]
-) -> int | None:
-    """The comma before `cue` where its own clause starts: the last one followed by
-    "and"/"but"/"yet" and a new subject (", but Wallace brought …"), else the one that
-    closes a subordinate clause opening the sentence ("When …,", "Years after …,")."""
-    for k in range(cue - 3, s_first, -1):
-        if (
-            toks[k].text == ","
-            and not inside[k]
-            and toks[k + 1].lower in ("and", "but", "yet")
-            and (is_capitalised(toks[k + 2]) or toks[k + 2].lower in SUBJECT_STARTS)
-        ):
-            return k
-    opening = clause_opening(toks, s_first, cue)
-    if toks[opening].lower not in SUBORDINATORS:
-        return None
-    return next((k for k in range(opening + 1, cue) if toks[k].text == "," and not inside[k]), None)
-
-
 # Past participles that name a thing rather than tell what its subject did.
 _NAMING_PARTICIPLES = frozenset({"named", "called", "dubbed", "titled", "entitled", "nicknamed"})
 
@@ -1374,7 +1002,7 @@ def _clause_before(toks: list[Token], s_first: int, comma: int) -> bool:
         if toks[k].lower in ("who", "which", "that", "whose"):
             return False  # "Perez, who is the most animated on stage, saying": an aside
         if (
-            _is_past_tense(toks[k])
+            is_past_tense(toks[k])
             and toks[k].lower not in _NAMING_PARTICIPLES  # "an academic named Eric Kingson"
         ):
             return True
@@ -1437,7 +1065,7 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
             for k in range(governing, max(s_first, governing - 8), -1):
                 if not toks[k].text[:1].isalnum():
                     break
-                if _is_past_tense(toks[k]):
+                if is_past_tense(toks[k]):
                     if is_adjunct(toks[k + 1 : cue.first - 1]):
                         subject = subject_before(toks, k, floor=s_first)
                     break
@@ -1516,11 +1144,6 @@ def _modifies_a_noun(token: Token) -> bool:
         and token.lower not in FUNCTION_WORDS
         and token.text.replace("-", "").isalpha()
     )
-
-
-def _is_past_tense(token: Token) -> bool:
-    """ "quashed", "sent": a lower-case past tense ("Ted", "Ned" are names)."""
-    return token.text.islower() and (token.lower.endswith("ed") or token.lower in IRREGULAR_PASTS)
 
 
 def _before_a_relative_clause(
@@ -1665,7 +1288,7 @@ _IMPRESSION_WORDS = frozenset(
 _PLACES_TO_APPEAR = frozenset(
     {"at", "before", "in", "on", "with", "together", "alongside", "onstage", "during", "for"}
 )
-_ASKED_OPENERS = _QUESTION_WORDS | {"if", "about", "to"}
+_ASKED_OPENERS = QUESTION_WORDS | {"if", "about", "to"}
 
 
 def _opens_an_aside(toks: list[Token], s_first: int, cue: int) -> bool:

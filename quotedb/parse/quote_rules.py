@@ -776,7 +776,7 @@ class QuoteRules:
                 return draft
             draft = self._draft(p, quotation, cue, subject, "quote-cue-before", 0.85)
             if subject is None:
-                draft.speaker, draft.mention = self._implicit_subject(p, cue, list(used.values()))
+                draft.speaker, draft.mention = self.implicit_subject(p, cue, list(used.values()))
                 draft.confidence = 0.6
             self._extend_over_the_clause(p, quotation, cue, draft)
             self._take_the_subject(p, quotation, cue, draft)
@@ -962,7 +962,7 @@ class QuoteRules:
             subject = None
         draft = self._draft(p, quotation, cue, subject, "quote-naming", 0.8)
         if subject is None:
-            draft.speaker, draft.mention = self._implicit_subject(p, cue, list(used.values()))
+            draft.speaker, draft.mention = self.implicit_subject(p, cue, list(used.values()))
         # Whom the words describe is also `about`.
         draft.kind = "partial"
         self._take_the_named(p, quotation, cue, draft)

@@ -22,6 +22,7 @@ from quotedb.parse.clauses import SENTENCE_CONJUNCTIONS, is_headline
 from quotedb.parse.coref import ORGANISATION_HEADS, EntityRegistry
 from quotedb.parse.cue_rules import CueRules, speech_owner
 from quotedb.parse.drafts import Cue, Draft, Paragraph
+from quotedb.parse.implicit_subjects import ImplicitSubjects
 from quotedb.parse.lexicon import (
     ADJECTIVES_OF_SPEECH,
     CUES,
@@ -187,7 +188,7 @@ _SAME_PERSON = {
 }
 
 
-class _Reader(QuoteRules, CueRules, MediaRules):
+class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
     """Reads one document; holds what carries from paragraph to paragraph."""
 
     def __init__(self, text: str) -> None:
