@@ -163,90 +163,11 @@ def _is_np_word(token: Token) -> bool:
 
 def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase | None:
     """The speaker phrase that ends right before tokens[cue] (skipping "also", "has")."""
-    i = cue - 1
-    while i >= floor:
-        lower = tokens[i].lower
-        if lower in CUE_MODIFIERS or lower in DATE_WORDS:
-            i -= 1
-        elif lower.endswith(("n't", "n’t")):
-            i -= 1  # "The mayor doesn't want", as "does not want"
-        elif lower.endswith("ly") and not is_capitalised(tokens[i]) and len(lower) > 4:
-            i -= 1  # "he barely discussed", "Trump repeatedly claimed"
-        elif (
-            lower in ("most", "more", "very", "so")
-            and i + 1 < cue
-            and tokens[i + 1].lower.endswith("ly")
-        ):
-            i -= 1  # "and most recently defended"
-        elif (
-            lower in ("on", "last", "this", "next")
-            and i + 1 < cue
-            and tokens[i + 1].lower in DATE_WORDS
-        ):
-            i -= 1  # "Two House Committees on Monday asked"
-        elif (
-            lower in TIME_NOUNS
-            and i - 1 >= floor
-            and (tokens[i - 1].lower in DATE_WORDS or tokens[i - 1].lower in ("this", "last"))
-        ):
-            i -= 1  # "Sean Spicer on Thursday evening said", "Trump last week said"
-        elif (
-            lower in ("all", "both", "each")
-            and i - 1 >= floor
-            and (
-                is_capitalised(tokens[i - 1])
-                or tokens[i - 1].lower in CUE_MODIFIERS
-                or tokens[i - 1].text == ")"  # "Bob Goodlatte (R-Va.) both condemned"
-            )
-        ):
-            i -= 1  # "Trump, Huckabee and Christie all called", "have both argued"
-        elif lower == "ago":
-            # "The State Department less than two weeks ago said"
-            i -= 1
-            while i >= floor and (
-                tokens[i].lower in TIME_NOUNS
-                or tokens[i].text[:1].isdigit()
-                or tokens[i].lower in _TIME_AMOUNTS
-            ):
-                i -= 1
-        elif tokens[i].text == "," and i - 1 >= floor and tokens[i - 1].text == ")":
-            i -= 1  # "Gov. John Kasich (R-OH), said": the comma closes the parenthetical
-        elif tokens[i].text == ")":
-            # "Ed Rendell (D), a Clinton supporter," / "Sen. Chuck Schumer (D-N.Y.) said"
-            j = i
-            while j > floor and tokens[j].text != "(" and i - j < 6:
-                j -= 1
-            if tokens[j].text != "(":
-                break
-            i = j - 1
-        else:
-            break
+    i = _end_of_the_subject(tokens, cue, floor)
     if i < floor:
         return None
-    # "Jason Sims — a teacher from Mount Pleasant — says", "Democrats -- including
-    # Clinton -- said": step over a dashed aside to the name before it (a dash typed
-    # as "-" or "--" is one or two hyphen tokens).
     if tokens[i].text in DASHES and i > floor:
-        mark = tokens[i].text
-        close = i - 1 if mark == "-" and tokens[i - 1].text == "-" else i
-        j = close - 1
-        while j > floor and tokens[j].text != mark and close - j < 20:
-            if tokens[j].text in (".", ";", ":", '"', "“", "”"):
-                return None
-            j -= 1
-        if j <= floor or tokens[j].text != mark:
-            return None
-        if mark == "-" and tokens[j - 1].text == "-":
-            j -= 1
-        name = subject_before(tokens, j, floor)
-        if (
-            name is None
-            or name.last != j - 1
-            # "The three constitutional scholars -- Mr. Tribe, … --": a description too.
-            or not (is_capitalised(tokens[name.head]) or tokens[name.first].lower in DETERMINERS)
-        ):
-            return None
-        return NounPhrase(name.first, close - 1, name.head)
+        return _subject_across_a_dashed_aside(tokens, i, floor)
     # "Trump did, however, admit": step over a parenthetical adverb.
     while (
         i - 2 >= floor
@@ -306,9 +227,108 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         if lower == "statement" and j < i - 1 and (j < floor or not tokens[j].text[:1].isalnum()):
             return NounPhrase(j + 1, i, i)  # `"…," the statement read`: the sieve finds its author
         return None
-    head = i
-    first = i
     named = is_capitalised(head_token) and lower not in GROUPS
+    first = _start_of_the_phrase(tokens, i, cue, floor, named)
+    return _widened_subject(tokens, first, i, cue, floor, named)
+
+
+def _end_of_the_subject(tokens: list[Token], cue: int, floor: int) -> int:
+    """The last word of the subject before tokens[cue], past what may stand between:
+    "also", "has", dates ("on Monday", "last week", "two weeks ago"), -ly adverbs,
+    "all"/"both", negations, a closing parenthetical ("Sen. Chuck Schumer (D-N.Y.)
+    said"); below floor when nothing is left."""
+    i = cue - 1
+    while i >= floor:
+        lower = tokens[i].lower
+        if lower in CUE_MODIFIERS or lower in DATE_WORDS:
+            i -= 1
+        elif lower.endswith(("n't", "n’t")):
+            i -= 1  # "The mayor doesn't want", as "does not want"
+        elif lower.endswith("ly") and not is_capitalised(tokens[i]) and len(lower) > 4:
+            i -= 1  # "he barely discussed", "Trump repeatedly claimed"
+        elif (
+            lower in ("most", "more", "very", "so")
+            and i + 1 < cue
+            and tokens[i + 1].lower.endswith("ly")
+        ):
+            i -= 1  # "and most recently defended"
+        elif (
+            lower in ("on", "last", "this", "next")
+            and i + 1 < cue
+            and tokens[i + 1].lower in DATE_WORDS
+        ):
+            i -= 1  # "Two House Committees on Monday asked"
+        elif (
+            lower in TIME_NOUNS
+            and i - 1 >= floor
+            and (tokens[i - 1].lower in DATE_WORDS or tokens[i - 1].lower in ("this", "last"))
+        ):
+            i -= 1  # "Sean Spicer on Thursday evening said", "Trump last week said"
+        elif (
+            lower in ("all", "both", "each")
+            and i - 1 >= floor
+            and (
+                is_capitalised(tokens[i - 1])
+                or tokens[i - 1].lower in CUE_MODIFIERS
+                or tokens[i - 1].text == ")"  # "Bob Goodlatte (R-Va.) both condemned"
+            )
+        ):
+            i -= 1  # "Trump, Huckabee and Christie all called", "have both argued"
+        elif lower == "ago":
+            # "The State Department less than two weeks ago said"
+            i -= 1
+            while i >= floor and (
+                tokens[i].lower in TIME_NOUNS
+                or tokens[i].text[:1].isdigit()
+                or tokens[i].lower in _TIME_AMOUNTS
+            ):
+                i -= 1
+        elif tokens[i].text == "," and i - 1 >= floor and tokens[i - 1].text == ")":
+            i -= 1  # "Gov. John Kasich (R-OH), said": the comma closes the parenthetical
+        elif tokens[i].text == ")":
+            # "Ed Rendell (D), a Clinton supporter," / "Sen. Chuck Schumer (D-N.Y.) said"
+            j = i
+            while j > floor and tokens[j].text != "(" and i - j < 6:
+                j -= 1
+            if tokens[j].text != "(":
+                break
+            i = j - 1
+        else:
+            break
+    return i
+
+
+def _subject_across_a_dashed_aside(tokens: list[Token], i: int, floor: int) -> NounPhrase | None:
+    """ "Jason Sims — a teacher from Mount Pleasant — says", "Democrats -- including
+    Clinton -- said": step over a dashed aside (closing at tokens[i]) to the name before
+    it (a dash typed as "-" or "--" is one or two hyphen tokens)."""
+    mark = tokens[i].text
+    close = i - 1 if mark == "-" and tokens[i - 1].text == "-" else i
+    j = close - 1
+    while j > floor and tokens[j].text != mark and close - j < 20:
+        if tokens[j].text in (".", ";", ":", '"', "“", "”"):
+            return None
+        j -= 1
+    if j <= floor or tokens[j].text != mark:
+        return None
+    if mark == "-" and tokens[j - 1].text == "-":
+        j -= 1
+    name = subject_before(tokens, j, floor)
+    if (
+        name is None
+        or name.last != j - 1
+        # "The three constitutional scholars -- Mr. Tribe, … --": a description too.
+        or not (is_capitalised(tokens[name.head]) or tokens[name.first].lower in DETERMINERS)
+    ):
+        return None
+    return NounPhrase(name.first, close - 1, name.head)
+
+
+def _start_of_the_phrase(tokens: list[Token], head: int, cue: int, floor: int, named: bool) -> int:
+    """The first word of the noun phrase whose head is tokens[head]: back over its
+    modifiers to a determiner, across "and" ("teachers and union officials"); a name
+    extends over names and titles only."""
+    first = head
     while first - 1 >= floor and cue - first < _MAX_NP:
         previous = tokens[first - 1]
         if previous.lower in DETERMINERS and previous.lower != "that":
@@ -363,6 +383,16 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         ):
             break
         first -= 1
+    return first
+
+
+def _widened_subject(
+    tokens: list[Token], first: int, head: int, cue: int, floor: int, named: bool
+) -> NounPhrase | None:
+    """The phrase tokens[first..head] widened to the one who speaks: the person before
+    "of Vermont", the source before "close to the campaign", the group before a place,
+    the institution named with "of", the office before a name, the role before "for"."""
+    head_token = tokens[head]
     # "Senator Bernie Sanders of Vermont endorsed": the person, not the place.
     if (
         named
