@@ -170,6 +170,10 @@ class CueRules:
     def cue_attribution(
         self, p: Paragraph, ci: int, used: dict[int, Draft], drafts: list[Draft]
     ) -> Draft | None:
+        """The attribution a cue without quote marks makes: the special frames first
+        (according to, quote signers, nominals, "as", "seem", "asked", an opening
+        participle), then its subject, and the content before it (rule 4, "…, X said") or
+        after it (rule 3, "X said that …")."""
         cue = p.cues[ci]
         toks = p.toks
         s_first, s_last = p.bounds[p.sentence_of[cue.first]]
@@ -246,30 +250,7 @@ class CueRules:
             and toks[subject.head].lower in MESSAGE_NOUNS
         ):
             subject = None  # "Trump fired back a response saying …": Trump says it
-        # "using a program called BleachBit", "referencing a super PAC called Future45":
-        # the object's name; no one in sight names it. The article may stand two words
-        # before the phrase ("a super PAC"), but not before a titled name ("a campaign
-        # Mr. Khan has called").
-        article = None
-        if subject is not None and toks[subject.first].lower not in TITLES:
-            article = next(
-                (
-                    k
-                    for k in range(subject.first, max(s_first, subject.first - 2) - 1, -1)
-                    if toks[k].lower in ("a", "an")
-                ),
-                None,
-            )
-        named_thing = (
-            article is not None
-            and "name" in cue.verb.frames
-            and toks[cue.first].lower.endswith("ed")
-            and article > s_first
-            and (
-                toks[article - 1].lower in PREPOSITIONS
-                or toks[article - 1].lower.endswith(("ing", "ed"))
-            )
-        )
+        named_thing = _names_a_thing(toks, cue, subject, s_first)
         if (
             subject is not None
             and subject.last + 2 < cue.first
@@ -372,6 +353,23 @@ class CueRules:
             elif subject is None:
                 return None
         # Rule 3: content after the cue.
+        return self._content_after_the_cue(p, cue, subject, named_thing, s_first, end, drafts)
+
+    def _content_after_the_cue(
+        self,
+        p: Paragraph,
+        cue: Cue,
+        subject: NounPhrase | None,
+        named_thing: bool,
+        s_first: int,
+        end: int,
+        drafts: list[Draft],
+    ) -> Draft | None:
+        """Rule 3: "Kim demanded swift sanctions relief", "told Trump that …": the clause
+        after the cue up to `end`, past its addressee, with the recipient and, for a
+        naming cue, the one named."""
+        toks = p.toks
+        start = cue.last + 1
         start = cue.last + 1
         if (
             start <= end
@@ -413,6 +411,41 @@ class CueRules:
             target = recipient_after(toks, start)
         else:
             target = None
+        start = self._start_of_the_content(p, cue, start, end)
+        if start is None:
+            return None
+        if end - start < 1:
+            return None
+        span = trim(self.text, toks[start].start, toks[end].end, CONTENT_EDGES)
+        if span[1] - span[0] < 3:
+            return None
+        if subject is None:
+            draft = self._indirect(p, cue, None, [span], "cue-content-after", 0.55)
+            draft.speaker, draft.mention = self.implicit_subject(p, cue, drafts)
+            if draft.mention is None:
+                return None  # nobody in sight; a described one ("The senator") stays unnamed
+        else:
+            draft = self._indirect(p, cue, subject, [span], "cue-content-after", 0.75)
+        if named_thing:
+            draft.speaker = None
+        if cue.verb.cls == "thought":
+            draft.confidence -= 0.15
+        if recipient is not None:
+            name = self.resolve(toks, recipient, speaks=False)
+            if name:
+                draft.recipients.append(name)
+        if target is not None:
+            name = self.resolve(toks, target, speaks=False)
+            if name:
+                draft.about.append(name)
+        return draft
+
+    @staticmethod
+    def _start_of_the_content(p: Paragraph, cue: Cue, start: int, end: int) -> int | None:
+        """Where the content after the cue starts: past "that", punctuation and a leading
+        adjunct; None when what follows is no content ("said Monday in an interview",
+        "spoke about the war", "said to reporters", "knows what he'll do next")."""
+        toks = p.toks
         start = skip_to_that(toks, start, end, p.inside)
         while start <= end and toks[start].text in (",", ":"):
             start += 1
@@ -470,31 +503,7 @@ class CueRules:
             return None  # "said to reporters", "spoke to him": an addressee, not content
         if first_word in QUESTION_WORDS and cue.verb.cls == "thought":
             return None  # "Rubio knows what he'll do next": a question, not a belief
-        if end - start < 1:
-            return None
-        span = trim(self.text, toks[start].start, toks[end].end, CONTENT_EDGES)
-        if span[1] - span[0] < 3:
-            return None
-        if subject is None:
-            draft = self._indirect(p, cue, None, [span], "cue-content-after", 0.55)
-            draft.speaker, draft.mention = self.implicit_subject(p, cue, drafts)
-            if draft.mention is None:
-                return None  # nobody in sight; a described one ("The senator") stays unnamed
-        else:
-            draft = self._indirect(p, cue, subject, [span], "cue-content-after", 0.75)
-        if named_thing:
-            draft.speaker = None
-        if cue.verb.cls == "thought":
-            draft.confidence -= 0.15
-        if recipient is not None:
-            name = self.resolve(toks, recipient, speaks=False)
-            if name:
-                draft.recipients.append(name)
-        if target is not None:
-            name = self.resolve(toks, target, speaks=False)
-            if name:
-                draft.about.append(name)
-        return draft
+        return start
 
     def headline_colon(self, p: Paragraph) -> Draft | None:
         """ "Lewandowski: FBI director acted as 'judge and jury'", "Q: How did it go?": a
@@ -1085,6 +1094,33 @@ def _after_a_fronted_quantifier(toks: list[Token], subject: NounPhrase, s_first:
     first = toks[subject.first].lower
     before = toks[subject.first - 1].lower if subject.first > s_first else ""
     return first in _FRONTED_QUANTIFIERS or before in _FRONTED_QUANTIFIERS
+
+
+def _names_a_thing(toks: list[Token], cue: Cue, subject: NounPhrase | None, s_first: int) -> bool:
+    """ "using a program called BleachBit", "referencing a super PAC called Future45": the
+    cue names the object, and no one in sight names it. The article may stand two words
+    before the phrase ("a super PAC"), but not before a titled name ("a campaign Mr. Khan
+    has called")."""
+    if subject is None or toks[subject.first].lower in TITLES:
+        return False
+    article = next(
+        (
+            k
+            for k in range(subject.first, max(s_first, subject.first - 2) - 1, -1)
+            if toks[k].lower in ("a", "an")
+        ),
+        None,
+    )
+    return (
+        article is not None
+        and "name" in cue.verb.frames
+        and toks[cue.first].lower.endswith("ed")
+        and article > s_first
+        and (
+            toks[article - 1].lower in PREPOSITIONS
+            or toks[article - 1].lower.endswith(("ing", "ed"))
+        )
+    )
 
 
 def _within_parentheses(toks: list[Token], cue: Cue, s_first: int, s_last: int) -> tuple[int, int]:
