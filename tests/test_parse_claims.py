@@ -2115,3 +2115,15 @@ def test_a_quoted_topic_after_about_is_what_was_said(text: str, content: str, sp
 def test_a_plain_topic_after_about_is_not_what_was_said():
     text = "Hillary Clinton spoke on Monday. She joked about the weather in Iowa."
     assert parse(text).quotes == ()
+
+
+def test_continued_to_do_something_is_no_claim():
+    text = "Trump continued to lead the polls in Iowa. Sanders continues to raise money."
+    assert parse(text).quotes == ()
+
+
+def test_continued_to_insist_is_the_infinitive_s_claim():
+    text = "Bernie Sanders continues to insist that he will fight on to the convention."
+    quote = quote_of(parse(text), "that he will fight on to the convention")
+    assert quote.speaker == "Bernie Sanders"
+    assert quote.cue == span_at(text, "insist")

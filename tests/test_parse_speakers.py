@@ -843,7 +843,7 @@ def test_a_colon_after_and_then_name_verb_hands_the_quote_to_the_name():
         "“God has given this man an anointing.”"
     )
     quote = quote_of(parse(text), "God has given this man an anointing.")
-    assert quote.rule == "quote-colon"
+    assert quote.cue == span_at(text, "continues")
     assert quote.speaker == "Lance Wallnau"
 
 
@@ -2614,3 +2614,24 @@ def test_a_lone_name_met_again_is_the_antecedent_of_the_next_he():
     quote = quote_of(parse(text), "Cruz relentlessly in Iowa")
     assert quote.speaker == "Trump"
     assert quote.speaker_mention == span_at(text, "He")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "mention"),
+    [
+        (
+            'Dennis Prager wrote a column. Prager continues, "In fact, the argument is so weak."',
+            "In fact",
+            "Prager",
+        ),
+        (
+            'The letter went to Clinton. The letter continues: "As a former prosecutor, explain."',
+            "As a former",
+            "The letter",
+        ),
+    ],
+)
+def test_continues_signs_the_quote_that_follows(text: str, fragment: str, mention: str):
+    quote = quote_holding(parse(text), fragment)
+    assert quote.cue == span_at(text, "continues")
+    assert quote.speaker_mention == span_at(text, mention, 2)

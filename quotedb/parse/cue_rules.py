@@ -155,6 +155,7 @@ _CONTROL_VERBS = frozenset(
         "used",
         "continue",
         "continues",
+        "continued",
         "decline",
         "declines",
         "refuse",
@@ -501,6 +502,9 @@ class CueRules:
             or toks[start + 1].lower in PRONOUNS
         ):
             return None  # "said to reporters", "spoke to him": an addressee, not content
+        if first_word == "to" and "aspect" in cue.verb.frames:
+            # "continued to lead the polls"; "continued to insist that …" is insist's
+            return None
         if first_word in QUESTION_WORDS and cue.verb.cls == "thought":
             return None  # "Rubio knows what he'll do next": a question, not a belief
         return start
