@@ -2635,3 +2635,14 @@ def test_continues_signs_the_quote_that_follows(text: str, fragment: str, mentio
     quote = quote_holding(parse(text), fragment)
     assert quote.cue == span_at(text, "continues")
     assert quote.speaker_mention == span_at(text, mention, 2)
+
+
+def test_a_later_quote_after_someone_else_acts_is_not_the_earlier_speaker_s():
+    text = (
+        "Donald Trump continued to portray “illegal” immigrants as violent criminals. "
+        "Journalist Jorge Ramos corrected the candidate with a study proving “immigrants "
+        "are less likely to be criminals than the native-born.”"
+    )
+    quotes = parse(text).quotes
+    assert [q.speaker for q in quotes] == ["Donald Trump"]
+    assert quotes[0].spans == (span_at(text, "“illegal” immigrants as violent criminals"),)

@@ -22,6 +22,7 @@ from quotedb.parse.clauses import (
     ends_sentence,
     first_token_at,
     is_adjunct,
+    is_past_tense,
     last_mark,
     last_token_before,
     names_a_title,
@@ -1037,6 +1038,35 @@ class QuoteRules:
                 return not (previous.speaker and draft.speaker == previous.speaker)
         return True
 
+    def _someone_else_acts_between(
+        self, p: Paragraph, previous: Draft, quotation: Quotation
+    ) -> bool:
+        """`Trump continued to portray "illegal" immigrants as criminals. Journalist Jorge
+        Ramos corrected him with a study proving "…"`: a sentence after the previous
+        attribution whose subject is someone else, named, doing something of their own,
+        takes the later quote from the previous voice, cue or no cue."""
+        toks = p.toks
+        sentence = p.sentence_of[token_at(toks, quotation.open_at)]
+        while sentence >= 0:
+            first, last = p.bounds[sentence]
+            if toks[first].start < previous.spans[-1][1]:
+                return False
+            sentence -= 1
+            subject = subject_after(toks, skip_conjunction(toks, first, last))
+            if (
+                subject is None
+                or subject.last + 1 > last
+                or not is_capitalised(toks[subject.head])
+                or p.inside[subject.first]
+                or not is_past_tense(toks[subject.last + 1])
+            ):
+                continue
+            words = self.text[toks[subject.first].start : toks[subject.last].end]
+            named = self.registry.find(words)
+            if named is not None and named.name != previous.speaker:
+                return True
+        return False
+
     @staticmethod
     def _same_sentence(p: Paragraph, a: Draft, b: Draft) -> bool:
         """Whether two drafts of this paragraph have their cues in one sentence."""
@@ -1113,8 +1143,10 @@ class QuoteRules:
             relative = max(gap.rfind(", who "), gap.rfind(", which "))
             in_a_relative = relative >= 0 and not any(c in gap[relative:] for c in ".!?")
             if (
-                len(gap) < 40 or quotation.continued or same_sentence or same_paragraph
-            ) and not in_a_relative:
+                (len(gap) < 40 or quotation.continued or same_sentence or same_paragraph)
+                and not in_a_relative
+                and not self._someone_else_acts_between(p, previous, quotation)
+            ):
                 previous.spans.append(span)
                 return
         words = self.text[span[0] : span[1]].split()
