@@ -2127,3 +2127,21 @@ def test_continued_to_insist_is_the_infinitive_s_claim():
     quote = quote_of(parse(text), "that he will fight on to the convention")
     assert quote.speaker == "Bernie Sanders"
     assert quote.cue == span_at(text, "insist")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Voters backing the Texas senator are angry about the deal.", "the Texas senator"),
+        ("The super PAC backing the former governor has spent millions.", "the former governor"),
+    ],
+)
+def test_a_participle_describing_its_noun_ends_before_the_sentence_s_verb(text: str, content: str):
+    quote = quote_of(parse(text), content)
+    assert quote.cue == span_at(text, "backing")
+
+
+def test_polls_showing_a_clause_keep_the_clause():
+    text = "Trump cited polls showing that he leads the field in Iowa."
+    quote = quote_of(parse(text), "that he leads the field in Iowa")
+    assert quote.cue == span_at(text, "showing")

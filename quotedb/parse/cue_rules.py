@@ -52,6 +52,7 @@ from quotedb.parse.lexicon import (
     PRONOUNS,
     QUANTITY_HEADS,
     ROLES,
+    SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TITLES,
 )
@@ -296,6 +297,8 @@ class CueRules:
         end = clause_end(toks, cue.last + 1, s_last, p.inside)
         end = embedded_clause_end(toks, s_first, cue.first, end, p.inside)
         end = _on_to_a_quote(p, end, s_last)
+        if subject is not None and _modifies_its_subject(toks, cue, subject):
+            end = _before_the_outer_verb(toks, cue.last + 1, end, p.inside)
         # Rule 4: content before "…, SUBJECT said." / "…, said SUBJECT."
         comma = None
         if inverted:
@@ -1125,6 +1128,30 @@ def _names_a_thing(toks: list[Token], cue: Cue, subject: NounPhrase | None, s_fi
             or toks[article - 1].lower.endswith(("ing", "ed"))
         )
     )
+
+
+def _modifies_its_subject(toks: list[Token], cue: Cue, subject: NounPhrase) -> bool:
+    """ "the super PAC supporting her will not …", "Voters backing Trump are angry": a
+    participle that takes a noun phrase ("np"), right after a noun, describes that noun;
+    the sentence's verb comes later."""
+    return (
+        "np" in cue.verb.frames
+        and toks[cue.last].lower.endswith("ing")
+        and subject.last == cue.first - 1
+        and toks[subject.head].lower not in PRONOUNS
+    )
+
+
+def _before_the_outer_verb(toks: list[Token], start: int, end: int, inside: list[bool]) -> int:
+    """The content of a participle that describes its subject ends before the verb of the
+    clause the subject belongs to ("supporting her | will not be able to match"); not a
+    clause of its own ("polls showing that he leads", "predicting he will win")."""
+    if toks[start].lower == "that":
+        return end
+    for k in range(start + 1, end + 1):
+        if not inside[k] and (toks[k].lower in FINITE_VERBS or toks[k].lower in MODALS):
+            return end if toks[k - 1].lower in SUBJECT_PRONOUNS else k - 1
+    return end
 
 
 def _within_parentheses(toks: list[Token], cue: Cue, s_first: int, s_last: int) -> tuple[int, int]:
