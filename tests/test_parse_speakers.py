@@ -2646,3 +2646,23 @@ def test_a_later_quote_after_someone_else_acts_is_not_the_earlier_speaker_s():
     quotes = parse(text).quotes
     assert [q.speaker for q in quotes] == ["Donald Trump"]
     assert quotes[0].spans == (span_at(text, "“illegal” immigrants as violent criminals"),)
+
+
+def test_a_participle_after_a_fronted_cue_is_the_main_clause_s_subject_s():
+    text = (
+        "Donald Trump spoke about trade on Monday. In what he acknowledged as a "
+        '"rant," President Obama took a whack at Trump\'s credentials, painting the '
+        "billionaire as part of the global elite."
+    )
+    quote = quote_of(parse(text), "the billionaire as part of the global elite")
+    assert quote.speaker == "Obama"
+    assert quote.speaker_mention == span_at(text, "President Obama")
+
+
+def test_people_after_a_preposition_act_in_the_participle_after_them():
+    text = (
+        "Rep. Debbie Wasserman Schultz won her primary, outlasting a challenger who raised "
+        "$3.3 million, much of it from Bernie Sanders supporters seeking to defeat her."
+    )
+    quote = quote_of(parse(text), "to defeat her")
+    assert quote.speaker_mention == span_at(text, "Bernie Sanders supporters")

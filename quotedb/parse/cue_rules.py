@@ -234,6 +234,12 @@ class CueRules:
                 toks[subject.first - 1].lower in ("with", "about")
                 and all(t.text != "," for t in toks[subject.first : subject.last + 1])
             )
+            # "much of it from Bernie Sanders supporters seeking to defeat …": people act
+            and not (
+                toks[subject.head].lower in GROUPS
+                and subject.last == cue.first - 1
+                and toks[subject.first - 1].lower != "to"
+            )
         ):
             subject = None  # "a statement to Wired explaining why": Wired is not explaining
         if (

@@ -211,7 +211,6 @@ class ImplicitSubjects:
         "Trump pivoted to talking about trade, but Wallace brought him back …, asking": a
         cue before the start of the participle's own clause does not speak for it."""
         p, cue, dashes = at.p, at.cue, at.dashes
-        toks = p.toks
         sentence = p.sentence_of[cue.first]
         earlier = [
             draft
@@ -230,20 +229,31 @@ class ImplicitSubjects:
         if not earlier:
             return None
         nearest = max(earlier, key=lambda draft: draft.cue_index[0])
-        # "In what he acknowledged as a "rant," President Obama took a whack at …,
-        # painting …": a named subject with a past verb of its own stands between.
-        for k in range(cue.first - 2, nearest.cue_index[1] + 1, -1):
+        between = self._named_subject_between(at, nearest.cue_index[1])
+        return between or (nearest.speaker, nearest.mention)
+
+    def _named_subject_between(self, at: _Hanging, earlier_cue_last: int) -> Found | None:
+        """ "In what he acknowledged as a "rant," President Obama took a whack at …,
+        painting …": a named subject with a past verb of its own stands between an
+        earlier cue and the participle, and the participle is that subject's act."""
+        p, cue = at.p, at.cue
+        toks = p.toks
+        for k in range(cue.first - 2, earlier_cue_last + 1, -1):
             if is_past_tense(toks[k]) and not p.inside[k]:
-                subject = subject_before(toks, k, floor=nearest.cue_index[1] + 1)
+                subject = subject_before(toks, k, floor=earlier_cue_last + 1)
                 if (
                     subject is not None
                     and subject.last == k - 1
                     and is_capitalised(toks[subject.head])
-                    and (toks[subject.first - 1].text == "," or p.inside[subject.first - 1])
+                    and (
+                        toks[subject.first - 1].text == ","
+                        or toks[subject.first - 1].text in CLOSING_MARKS
+                        or p.inside[subject.first - 1]
+                    )
                 ):
                     return self._speaker_from(toks, subject)
-                break
-        return nearest.speaker, nearest.mention
+                return None
+        return None
 
     def _subject_before_and(self, at: _Hanging) -> Found | None:
         """ "Ms. Sherry smiled and said": the subject of the verb before "and"."""
@@ -271,6 +281,9 @@ class ImplicitSubjects:
                 return None
             if any(k < earlier.first for k in dashes) and any(earlier.last < k for k in dashes):
                 continue  # "which — as Jonathan Chait noted — promises": an aside's cue
+            between = self._named_subject_between(at, earlier.last)
+            if between is not None:
+                return between
             subject = subject_before(toks, earlier.first, floor=s_first)
             if subject is None and earlier.first > s_first and toks[earlier.first - 1].text == ",":
                 if toks[earlier.last].lower.endswith("ing"):
