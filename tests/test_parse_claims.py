@@ -2145,3 +2145,30 @@ def test_polls_showing_a_clause_keep_the_clause():
     text = "Trump cited polls showing that he leads the field in Iowa."
     quote = quote_of(parse(text), "that he leads the field in Iowa")
     assert quote.cue == span_at(text, "showing")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "cue", "rest"),
+    [
+        (
+            "Donald Trump is also expected to unveil his second ad on Monday.",
+            "Donald Trump",
+            "is also expected",
+            "to unveil his second ad on Monday",
+        ),
+        (
+            "Janet Yellen is widely expected to lay the ground for a rate hike.",
+            "Janet Yellen",
+            "is widely expected",
+            "to lay the ground for a rate hike",
+        ),
+    ],
+)
+def test_an_expectation_with_an_adverb_is_nobody_s_claim(
+    text: str, subject: str, cue: str, rest: str
+):
+    (quote,) = parse(text).quotes
+    assert quote.rule == "seeming"
+    assert quote.spans == (span_at(text, subject), span_at(text, rest))
+    assert quote.speaker is None
+    assert quote.cue == span_at(text, cue)

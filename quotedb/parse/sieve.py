@@ -703,6 +703,16 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                     break
             if matched is None and lower in CUES:
                 matched = Cue(k, k, CUES[lower])
+                if (
+                    lower == "expected"
+                    and k >= 2
+                    and lowers[k - 1] in _PASSIVE_ADVERBS
+                    and f"{lowers[k - 2]} expected" in CUES
+                    and k - 2 >= free
+                ):
+                    # "Trump is also expected to unveil …", "is widely expected to": an
+                    # expectation nobody voices, as "is expected to" is.
+                    matched = Cue(k - 2, k, CUES[f"{lowers[k - 2]} expected"])
             if (
                 matched is None
                 and k + 1 < n
