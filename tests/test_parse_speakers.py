@@ -2666,3 +2666,21 @@ def test_people_after_a_preposition_act_in_the_participle_after_them():
     )
     quote = quote_of(parse(text), "to defeat her")
     assert quote.speaker_mention == span_at(text, "Bernie Sanders supporters")
+
+
+def test_a_group_opening_a_where_clause_acts_in_the_participle_after_it():
+    text = (
+        "Hillary Clinton spoke down the street from the casino, where about 50 protesters "
+        'had gathered on Wednesday, chanting "no contract, no peace" at the doors.'
+    )
+    quote = quote_holding(parse(text), "no contract, no peace")
+    assert quote.speaker_mention == span_at(text, "50 protesters")
+
+
+def test_when_a_name_ends_the_debate_its_participle_is_that_name_s():
+    text = (
+        "David Axelrod tweeted when Hillary Clinton ended a debate with a reference to "
+        '"Star Wars," remarking, "Thank you, and may The Force be with you."'
+    )
+    quote = quote_of(parse(text), "Thank you, and may The Force be with you.")
+    assert quote.speaker == "Hillary Clinton"

@@ -54,6 +54,10 @@ _SPEAKING_NOUNS = ROLES | GROUPS | ORGANISATION_HEADS
 # Words that open a clause inside the sentence ("no details about how he planned"):
 # a pronoun after them is that clause's subject, not the sentence's speaker.
 _CLAUSE_OPENERS = QUESTION_WORDS | {"that"}
+# Words that open a clause whose subject follows them: "where about 50 protesters had".
+_CLAUSE_STARTS = frozenset({"where", "when", "while", "as", "after", "before", "because"})
+_AUXILIARIES = frozenset({"had", "has", "have"})
+_APPROXIMATIONS = frozenset({"about", "nearly", "roughly", "almost", "around", "some"})
 # Plural amounts before "of" that head a group speaker: "Hundreds of demonstrators".
 _AMOUNTS = QUANTITY_HEADS | {"hundreds", "thousands", "dozens", "millions", "scores"}
 
@@ -234,21 +238,33 @@ class ImplicitSubjects:
 
     def _named_subject_between(self, at: _Hanging, earlier_cue_last: int) -> Found | None:
         """ "In what he acknowledged as a "rant," President Obama took a whack at …,
-        painting …": a named subject with a past verb of its own stands between an
-        earlier cue and the participle, and the participle is that subject's act."""
+        painting …", "Clinton spoke down the street, where about 50 protesters had
+        gathered, chanting …": a subject (a name or a group) opening a clause of its own
+        with a past verb stands between an earlier cue and the participle, and the
+        participle is that subject's act."""
         p, cue = at.p, at.cue
         toks = p.toks
+        if toks[cue.first - 1].lower == "for":
+            return None  # "railed against Republicans for refusing": the one blamed acts
+        asides = list(zip(at.dashes[::2], at.dashes[1::2]))
         for k in range(cue.first - 2, earlier_cue_last + 1, -1):
+            if any(open_ < k < close for open_, close in asides):
+                continue  # "which — as columnist Tom Reed noted — promises": an aside
             if is_past_tense(toks[k]) and not p.inside[k]:
                 subject = subject_before(toks, k, floor=earlier_cue_last + 1)
+                if subject is None:
+                    return None
+                before = subject.first - 1
+                while toks[before].lower in _APPROXIMATIONS:
+                    before -= 1  # "where about 50 protesters had gathered"
                 if (
-                    subject is not None
-                    and subject.last == k - 1
-                    and is_capitalised(toks[subject.head])
+                    all(t.lower in _AUXILIARIES for t in toks[subject.last + 1 : k])
+                    and (is_capitalised(toks[subject.head]) or toks[subject.head].lower in GROUPS)
                     and (
-                        toks[subject.first - 1].text == ","
-                        or toks[subject.first - 1].text in CLOSING_MARKS
-                        or p.inside[subject.first - 1]
+                        toks[before].text == ","
+                        or toks[before].text in CLOSING_MARKS
+                        or toks[before].lower in _CLAUSE_STARTS
+                        or p.inside[before]
                     )
                 ):
                     return self._speaker_from(toks, subject)
