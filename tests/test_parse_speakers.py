@@ -2684,3 +2684,28 @@ def test_when_a_name_ends_the_debate_its_participle_is_that_name_s():
     )
     quote = quote_of(parse(text), "Thank you, and may The Force be with you.")
     assert quote.speaker == "Hillary Clinton"
+
+
+def test_the_president_is_whom_the_text_titles_so_not_a_later_president():
+    text = (
+        "Obama lays out stakes for a divided nation.\n\n"
+        "This is not about me, President Obama told his advisers as he labored.\n\n"
+        "''We get frustrated,'' Mr. Obama said.\n\n"
+        "Donald J. Trump, the Republican nominee, spoke the week before.\n\n"
+        "The president left no doubt of his commitment to helping Mrs. Clinton succeed "
+        "him, saying that she was ready."
+    )
+    quote = quote_of(parse(text), "that she was ready")
+    assert quote.speaker == "Obama"
+    assert quote.speaker_mention == span_at(text, "The president")
+
+
+def test_mr_obama_is_not_folded_into_michelle_obama():
+    text = (
+        "As President Obama faced the guests, he smiled.\n\n"
+        "''Enjoy the party,'' Mr. Obama said.\n\n"
+        "The president and the first lady, Michelle Obama, greeted guests.\n\n"
+        "The president told her that it was not that simple."
+    )
+    quote = quote_of(parse(text), "that it was not that simple")
+    assert quote.speaker == "Obama"

@@ -154,8 +154,21 @@ def names_a_title(toks: list[Token], before: int | None) -> bool:
 
 
 def is_past_tense(token: Token) -> bool:
-    """ "quashed", "sent": a lower-case past tense ("Ted", "Ned" are names)."""
-    return token.text.islower() and (token.lower.endswith("ed") or token.lower in IRREGULAR_PASTS)
+    """ "quashed", "sent": a lower-case past tense ("Ted", "Ned" are names; "succeed",
+    "need", "hundred" only end like one)."""
+    lower = token.lower
+    return token.text.islower() and (
+        (
+            lower.endswith("ed")
+            and lower not in _ENDS_LIKE_A_PAST
+            and not (lower.endswith("eed") and not lower.endswith(("reed", "teed")))
+        )
+        or lower in IRREGULAR_PASTS
+    )
+
+
+# Words ending in "ed" that are no past tense.
+_ENDS_LIKE_A_PAST = frozenset({"hundred", "red", "bed", "sacred", "naked", "wicked", "kindred"})
 
 
 def token_at(toks: list[Token], offset: int) -> int:

@@ -122,6 +122,10 @@ def _surname_genders() -> dict[str, str]:
 _SURNAME_GENDER = _surname_genders()
 
 
+# Offices with one holder at a time: "the president" is whoever the text calls so.
+_ONE_HOLDER_OFFICES = frozenset({"president", "pope", "pontiff", "chancellor", "vice-president"})
+
+
 @dataclass
 class _OpenEntity:
     name: str
@@ -130,6 +134,7 @@ class _OpenEntity:
     description: str | None = None
     known: KnownEntity | None = None
     roles: set[str] = field(default_factory=set)
+    stated_roles: set[str] = field(default_factory=set)  # the text's, not the gazetteer's
     aliases: dict[str, None] = field(default_factory=dict)
     mentions: list[Span] = field(default_factory=list)
     last_seen: int = -1
@@ -193,6 +198,9 @@ class EntityRegistry:
         # Indexes that keep every lookup independent of the document's length.
         self._by_token: dict[str, list[_OpenEntity]] = {}
         self._by_role: dict[str, list[_OpenEntity]] = {}
+        # Titles met on a lone surname before anyone of that name was opened
+        # ("President Obama told …"): the roles of the entity that name opens later.
+        self._titles_of_surname: dict[str, list[str]] = {}
         self._recent: list[tuple[int, _OpenEntity]] = []  # mentions in the order noted
         self._next_pruning = RESOLUTION_WINDOW
 
@@ -203,15 +211,21 @@ class EntityRegistry:
         if known:
             entity.gender = known.gender
             entity.description = known.description
-            self._add_roles(entity, known.roles)
+            self._add_roles(entity, known.roles, stated=False)
+        if kind in ("person", "unknown") and key in self._titles_of_surname:
+            # Only the lone surname itself ("Mr. Obama" opening "Obama"): "Michelle Obama"
+            # does not inherit "President Obama".
+            self._add_roles(entity, self._titles_of_surname.pop(key))
         self._entities.append(entity)
         self._by_key[key] = entity
         for token in entity.tokens:
             self._by_token.setdefault(token, []).append(entity)
         return entity
 
-    def _add_roles(self, entity: _OpenEntity, roles) -> None:
+    def _add_roles(self, entity: _OpenEntity, roles, stated: bool = True) -> None:
         for role in roles:
+            if stated:
+                entity.stated_roles.add(role)
             if role not in entity.roles:
                 entity.roles.add(role)
                 self._by_role.setdefault(role, []).append(entity)
@@ -383,20 +397,24 @@ class EntityRegistry:
         if head not in ROLES and head not in self._by_role:
             return None
         modifiers = " ".join(words[:-1])
-        best = None
-        for entity in self._by_role.get(head, ()):
-            if entity.kind not in ("person", "unknown"):
-                continue
-            if (
-                modifiers
-                and modifiers not in entity.roles
-                and modifiers.replace(" ", "-") not in entity.roles
+        fitting = [
+            entity
+            for entity in self._by_role.get(head, ())
+            if entity.kind in ("person", "unknown")
+            and (
+                not modifiers
+                or modifiers in entity.roles
+                or modifiers.replace(" ", "-") in entity.roles
                 # "the Independent Vermont senator": each word one of his roles.
-                and not all(w in entity.roles for w in words[:-1])
-            ):
-                continue
-            if best is None or entity.last_seen > best.last_seen:
-                best = entity
+                or all(w in entity.roles for w in words[:-1])
+            )
+        ]
+        # "President Obama … Donald J. Trump … The president": an office one person
+        # holds at a time goes to whom the text gave it, before whom only the gazetteer
+        # gives it (Trump's later presidency); other roles go to the last one seen.
+        stated = [entity for entity in fitting if head in entity.stated_roles]
+        pool = stated if head in _ONE_HOLDER_OFFICES and stated else fitting
+        best = max(pool, key=lambda entity: entity.last_seen, default=None)
         if best is None:
             return None
         return self._note(best, text, start, end, speaks)
@@ -552,6 +570,8 @@ class EntityRegistry:
             if len(fuller) != 1:
                 continue
             target = fuller[0]
+            if lone.gender and target.gender and lone.gender != target.gender:
+                continue  # "Mr. Obama" is not Michelle Obama
             target.mentions.extend(lone.mentions)
             target.mentions.sort(key=lambda m: m.start)
             target.aliases.setdefault(lone.name, None)
@@ -584,8 +604,11 @@ class EntityRegistry:
             entity.unnamed = True
         return self._note(entity, text, start, end, speaks)
 
-    def person_again(self, word: str, start: int, end: int, speaks: bool) -> None:
-        """Note a lone word that names a person already met ("Sanders"); open nothing."""
+    def person_again(
+        self, word: str, start: int, end: int, speaks: bool, titles: list[str] | None = None
+    ) -> None:
+        """Note a lone word that names a person already met ("Sanders"); open nothing.
+        Its titles ("President Obama") are roles the text gives that person."""
         entity = self._match_name([word])
         if entity is not None and (
             entity.kind == "person"
@@ -598,6 +621,12 @@ class EntityRegistry:
             )
         ):
             self._note(entity, word, start, end, speaks)
+            if titles and normalise(entity.name).split()[-1] == normalise(word):
+                self._add_roles(entity, [title.rstrip(".") for title in titles])
+        elif entity is None and titles:
+            self._titles_of_surname.setdefault(normalise(word), []).extend(
+                title.rstrip(".") for title in titles
+            )
 
     def given_name_of(self, given: str, surname: str, start: int, end: int) -> None:
         """ "Khizr and Ghazala Khan": the first given name shares the surname after the

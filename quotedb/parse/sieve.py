@@ -625,13 +625,22 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                     # "Sanders has made clear that he expects …": the surname is a
                     # mention too, so the "he" after it can find him.
                     self.registry.person_again(
-                        words[0], toks[first].start, toks[first].end, speaks_next(last)
+                        words[0],
+                        toks[first].start,
+                        toks[first].end,
+                        speaks_next(last),
+                        [toks[j].lower for j in range(titled, first)],
                     )
             else:
                 # The lone name of someone met before ("Trump said …", then "what kind
-                # of candidate Trump will become. He …"): a mention for the "he" after.
+                # of candidate Trump will become. He …"): a mention for the "he" after,
+                # and its titles ("President Obama") are roles the text gives.
                 self.registry.person_again(
-                    words[0], toks[first].start, toks[first].end, speaks_next(last)
+                    words[0],
+                    toks[first].start,
+                    toks[first].end,
+                    speaks_next(last),
+                    [toks[j].lower for j in range(titled, first)],
                 )
         # "The president shared the letters …": definite descriptions of people
         # already named are mentions too, so that a later "he" can find them.
