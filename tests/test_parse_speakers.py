@@ -2709,3 +2709,32 @@ def test_mr_obama_is_not_folded_into_michelle_obama():
     )
     quote = quote_of(parse(text), "that it was not that simple")
     assert quote.speaker == "Obama"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        (
+            (
+                '"The first line of defense is within the community," said former '
+                "secretary of state Hillary Clinton."
+            ),
+            "Hillary Clinton",
+            "former secretary of state Hillary Clinton",
+        ),
+        (
+            (
+                '"Thanks, Clarkston, for welcoming these refugees," said master of '
+                "ceremonies Asab Al-Tabchi, a Syrian engineer."
+            ),
+            "Asab Al-Tabchi",
+            "master of ceremonies Asab Al-Tabchi",
+        ),
+    ],
+)
+def test_an_inverted_speaker_after_a_lowercase_office_with_of(
+    text: str, speaker: str, mention: str
+):
+    (quote,) = parse(text).quotes
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, mention)

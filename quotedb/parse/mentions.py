@@ -960,12 +960,15 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
 
 
 def _names_follow(tokens: list[Token], i: int) -> bool:
-    """ "said former Massachusetts congressman Barney Frank": lowercase titles and
-    descriptions that lead into a name within a few words."""
-    for token in tokens[i : i + 5]:
+    """ "said former Massachusetts congressman Barney Frank", "said former secretary of
+    state Hillary Clinton": lowercase titles and descriptions that lead into a name
+    within a few words."""
+    for k, token in enumerate(tokens[i : i + 5]):
         if is_capitalised(token):
             return True
-        if token.lower in FUNCTION_WORDS or not token.text[:1].isalpha():
+        if (token.lower in FUNCTION_WORDS and not (token.lower == "of" and k > 0)) or not (
+            token.text[:1].isalpha()
+        ):
             return False
         if token.lower.endswith("ing"):
             return False  # "…, attacking Mr. Trump and visiting …": an act, not a title
