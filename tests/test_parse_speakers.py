@@ -2738,3 +2738,10 @@ def test_an_inverted_speaker_after_a_lowercase_office_with_of(
     (quote,) = parse(text).quotes
     assert quote.speaker == speaker
     assert quote.speaker_mention == span_at(text, mention)
+
+
+def test_a_label_after_took_to_twitter_to_call_is_the_subject_s():
+    text = "Lewandowski took to Twitter to call Fields “totally delusional” for it."
+    quote = quote_holding(parse(text), "totally delusional")
+    assert quote.speaker == "Lewandowski"
+    assert quote.cue == span_at(text, "call")

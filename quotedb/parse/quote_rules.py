@@ -951,7 +951,10 @@ class QuoteRules:
         # noun is its subject ("and Trump calling it a "great meeting"").
         participle = toks[cue.last].lower.endswith("ing")
         after_comma = participle and toks[cue.first - 1].text in _COMMA_OR_DASH
-        subject = None if after_comma else subject_before(toks, cue.first)
+        s_first, _ = p.bounds[p.sentence_of[cue.first]]
+        # "took to Twitter to call Fields "totally delusional"": subject_of looks past
+        # "to" to the verb that governs it.
+        subject = None if after_comma else subject_of(toks, cue, s_first)
         if (
             participle
             and subject is not None
