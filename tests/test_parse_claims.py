@@ -293,6 +293,16 @@ def test_letter_addressing_your_excellency_goes_to_the_addressee():
             "The vote was rigged",
             "tweet",
         ),
+        (
+            "The agency will search the records, Caroline Wolverton wrote in a court filing.",
+            "The agency will search the records",
+            "report",
+        ),
+        (
+            "The plant will close in May, the company said in a news release.",
+            "The plant will close in May",
+            "statement",
+        ),
     ],
 )
 def test_source_medium(text: str, content: str, kind: str):

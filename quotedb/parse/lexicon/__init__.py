@@ -571,6 +571,7 @@ ADJUNCT_WORDS = frozenset(
         "conference",
         "news",
         "press",
+        "court",
         "told",
         "recently",
         "also",
