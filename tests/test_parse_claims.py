@@ -2182,3 +2182,23 @@ def test_an_expectation_with_an_adverb_is_nobody_s_claim(
     assert quote.spans == (span_at(text, subject), span_at(text, rest))
     assert quote.speaker is None
     assert quote.cue == span_at(text, cue)
+
+
+def test_content_before_a_name_with_a_lowercase_description():
+    text = "The plant will close in May, Algerian foreign ministry spokesman Benali Abdelaziz said."
+    quote = quote_of(parse(text), "The plant will close in May")
+    assert quote.speaker == "Benali Abdelaziz"
+    assert quote.cue == span_at(text, "said")
+
+
+def test_a_relative_clause_after_a_quote_does_not_sign_it():
+    text = (
+        '"It intends to search them for records" that would respond to requests, Justice '
+        "Department senior trial counsel Caroline Wolverton wrote in a court filing."
+    )
+    (quote,) = parse(text).quotes
+    assert quote.speaker == "Caroline Wolverton"
+    assert quote.cue == span_at(text, "wrote")
+    assert quote.spans == (
+        span_at(text, '"It intends to search them for records" that would respond to requests'),
+    )

@@ -327,6 +327,9 @@ class CueRules:
             # inside the quote, and the content keeps the closing mark.
             comma = subject.first - 1
             tail_from = cue.last + 1
+        elif subject is not None and is_capitalised(toks[subject.head]):
+            comma = _comma_before_a_description(toks, subject.first, s_first, p.inside)
+            tail_from = cue.last + 1
         if comma is not None and "rcpt" in cue.verb.frames and tail_from <= s_last:
             addressee = recipient_after(toks, tail_from)  # "…, Carter told a Senate panel."
             if addressee is not None and addressee.last <= s_last:
@@ -1158,6 +1161,30 @@ def _before_the_outer_verb(toks: list[Token], start: int, end: int, inside: list
         if not inside[k] and (toks[k].lower in FINITE_VERBS or toks[k].lower in MODALS):
             return end if toks[k - 1].lower in SUBJECT_PRONOUNS else k - 1
     return end
+
+
+def _comma_before_a_description(
+    toks: list[Token], first: int, s_first: int, inside: list[bool]
+) -> int | None:
+    """ "…, Justice Department senior trial counsel Caroline Lewis Wolverton wrote": the
+    comma before the words that describe a named subject (nouns and names only, no
+    verb or function word), which the subject phrase stopped short of."""
+    k = first - 1
+    while k > s_first and first - k <= 6:
+        word = toks[k]
+        if word.text == "," and not inside[k]:
+            return k if k < first - 1 else None
+        if (
+            inside[k]
+            or not word.text[:1].isalnum()
+            or word.lower in FUNCTION_WORDS
+            or word.lower in FINITE_VERBS
+            or is_past_tense(word)
+            or word.lower.endswith("ly")
+        ):
+            return None
+        k -= 1
+    return None
 
 
 def _within_parentheses(toks: list[Token], cue: Cue, s_first: int, s_last: int) -> tuple[int, int]:

@@ -374,6 +374,10 @@ class QuoteRules:
                 ):
                     return None  # `"…," one of the engineers said the date was early`: its own
                 subject = subject_before(toks, cue.first, floor=k)
+                if subject is not None and subject.last == k and toks[k].lower in ("that", "which"):
+                    # `"… to search them for records" that would respond to requests …,
+                    # Wolverton wrote`: a relative clause about the quote's last words.
+                    return None
                 if subject is not None and subject.first != k:
                     # `"…," Sanders campaign manager Jeff Weaver said`: the words before
                     # the name belong to the speaker's description.
