@@ -2202,3 +2202,40 @@ def test_a_relative_clause_after_a_quote_does_not_sign_it():
     assert quote.spans == (
         span_at(text, '"It intends to search them for records" that would respond to requests'),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "speaker", "kind"),
+    [
+        (
+            (
+                "On Monday, Clinton campaign manager Robby Mook released a memo titled "
+                '"The Facts on Where the Race Stands."'
+            ),
+            "The Facts on Where the Race Stands.",
+            "Robby Mook",
+            "report",
+        ),
+        (
+            (
+                "Jon Favreau published a column in The Daily Beast, entitled, “Why "
+                "Electing Hillary Is More Important.”"
+            ),
+            "Why Electing Hillary Is More Important.",
+            "Jon Favreau",
+            "article",
+        ),
+    ],
+)
+def test_the_title_of_a_work_someone_put_out_is_their_words(
+    text: str, title: str, speaker: str, kind: str | None
+):
+    quote = quote_of(parse(text), title)
+    assert quote.speaker == speaker
+    assert quote.rule == "quote-title"
+    assert (quote.source.kind if quote.source else None) == kind
+
+
+def test_a_title_nobody_in_the_sentence_put_out_stays_a_title():
+    text = 'The memo, titled "The Facts on Where the Race Stands," went out on Monday.'
+    assert parse(text).quotes == ()

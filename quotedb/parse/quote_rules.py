@@ -7,6 +7,7 @@
 4. `quote-dash`       "…" - Name, and `quote-signed`: "- Name" on the next line
 5. `quote-continued`, `quote-after-colon`: a further quoted sentence or
    paragraph by the same speaker; `quote-unattributed`: no speaker in sight.
+6. `quote-title`      Robby Mook released a memo titled "…" (the title is his words)
 
 A mixin of the sieve's reader: it uses the reader's registry and resolver.
 """
@@ -1086,7 +1087,12 @@ class QuoteRules:
 
     def unattached_quote(self, p: Paragraph, quotation: Quotation, drafts: list[Draft]) -> None:
         span = quoted_content(self.text, quotation)
-        if names_a_title(p.toks, last_token_before(p.toks, quotation.open_at)):
+        before = last_token_before(p.toks, quotation.open_at)
+        titled = self._title_of_a_release(p, quotation, before)
+        if titled is not None:
+            drafts.append(titled)
+            return
+        if names_a_title(p.toks, before):
             return
         colon = self.pending_colon
         if colon is not None and colon.paragraph == p.index - 1 and quotation.open_at == p.lo:
@@ -1200,6 +1206,38 @@ class QuoteRules:
                     continues_quote=quotation.continued,
                 )
             )
+
+    def _title_of_a_release(
+        self, p: Paragraph, quotation: Quotation, before: int | None
+    ) -> Draft | None:
+        """ "Robby Mook released a memo titled "…"", "launched an ad … titled, "Scam."": the
+        title of a work someone put out is that someone's words (PolNeAR marks it so),
+        and the work's noun, when it names a medium, is the source."""
+        toks = p.toks
+        if before is None:
+            return None
+        titled = before - 1 if toks[before].text == "," else before
+        if titled < 1 or toks[titled].lower not in ("titled", "entitled", "headlined"):
+            return None
+        s_first, _ = p.bounds[p.sentence_of[titled]]
+        for verb in range(titled - 1, max(s_first, titled - 15), -1):
+            if p.inside[verb] or toks[verb].text in (".", ";", ":"):
+                return None
+            if toks[verb].lower not in _RELEASE_VERBS:
+                continue
+            subject = subject_before(toks, verb, floor=s_first)
+            if subject is None or not is_capitalised(toks[subject.head]):
+                return None
+            draft = self._draft(p, quotation, Cue(verb, verb, None), None, "quote-title", 0.6)
+            # Putting out a work is not speaking: a later "he" still goes to who spoke.
+            draft.speaker = self.resolve(toks, subject, speaks=False)
+            draft.mention = self.span_of(toks, subject.first, subject.last)
+            work = titled - 1 if toks[titled - 1].text != "," else titled - 2
+            if p.media[work]:
+                draft.source_kind = p.media[work]
+                draft.source_evidence = self.span_of(toks, work, work)
+            return draft if draft.speaker else None
+        return None
 
     def _voice_before(self, paragraph: int) -> Draft | None:
         """The attribution of `paragraph` a quote paragraph after it goes on in: its last
@@ -1315,3 +1353,10 @@ def _in_a_subordinate_clause(toks: list[Token], cue: Cue) -> bool:
         and toks[subject.first - 2].text[:1].isalpha()
         and toks[subject.first - 2].lower not in CUES  # "said that Fields showed": content
     )
+
+
+# Verbs that put out a titled work: "released a memo titled …".
+_RELEASE_VERBS = frozenset(
+    {"released", "published", "launched", "unveiled", "issued", "posted", "wrote", "penned"}
+    | {"aired", "ran", "sent", "shared", "tweeted", "authored", "produced", "debuted"}
+)
