@@ -50,13 +50,16 @@ from quotedb.parse.text import DASHES, Token
 # A speaker found: the resolved name (None when nobody is named) and the evidence span.
 Found = tuple[str | None, tuple[int, int] | None]
 
+# Heads of a described speaker that opens a sentence: "The senator paused and recalled".
 _SPEAKING_NOUNS = ROLES | GROUPS | ORGANISATION_HEADS
 # Words that open a clause inside the sentence ("no details about how he planned"):
 # a pronoun after them is that clause's subject, not the sentence's speaker.
 _CLAUSE_OPENERS = QUESTION_WORDS | {"that"}
 # Words that open a clause whose subject follows them: "where about 50 protesters had".
 _CLAUSE_STARTS = frozenset({"where", "when", "while", "as", "after", "before", "because"})
+# Perfect auxiliaries between a subject and its past verb: "protesters had gathered".
 _AUXILIARIES = frozenset({"had", "has", "have"})
+# Words before a number in a subject: "about 50 protesters".
 _APPROXIMATIONS = frozenset({"about", "nearly", "roughly", "almost", "around", "some"})
 # Plural amounts before "of" that head a group speaker: "Hundreds of demonstrators".
 _AMOUNTS = QUANTITY_HEADS | {"hundreds", "thousands", "dozens", "millions", "scores"}
