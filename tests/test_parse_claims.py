@@ -2188,6 +2188,9 @@ def test_content_before_a_name_with_a_lowercase_description():
     text = "The plant will close in May, Algerian foreign ministry spokesman Benali Abdelaziz said."
     quote = quote_of(parse(text), "The plant will close in May")
     assert quote.speaker == "Benali Abdelaziz"
+    assert quote.speaker_mention == span_at(
+        text, "Algerian foreign ministry spokesman Benali Abdelaziz"
+    )
     assert quote.cue == span_at(text, "said")
 
 

@@ -330,6 +330,10 @@ class CueRules:
         elif subject is not None and is_capitalised(toks[subject.head]):
             comma = _comma_before_a_description(toks, subject.first, s_first, p.inside)
             tail_from = cue.last + 1
+            if comma is not None:
+                # The evidence is the whole description: "Justice Department senior
+                # trial counsel Caroline Lewis Wolverton", not "counsel Caroline …".
+                subject = NounPhrase(comma + 1, subject.last, subject.head)
         if comma is not None and "rcpt" in cue.verb.frames and tail_from <= s_last:
             addressee = recipient_after(toks, tail_from)  # "…, Carter told a Senate panel."
             if addressee is not None and addressee.last <= s_last:
