@@ -585,56 +585,44 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
             if first > last:
                 continue
             words = [t.text for t in toks[first : last + 1]]
-            if len(words) >= 2 or self.registry.entity_named(words[0]) is None:
-                start, end = toks[first].start, toks[last].end
-                if len(words) >= 2 and all(w[:1].isupper() for w in words):
-                    title_start = toks[titled].start
-                    name = self.registry.name(
-                        self.text[title_start:end], title_start, end, speaks_next(last)
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                end = toks[last].end
+                title_start = toks[titled].start
+                name = self.registry.name(
+                    self.text[title_start:end], title_start, end, speaks_next(last)
+                )
+                if name and opening > 0 and toks[opening - 1].text == "the":
+                    # "on the Trump Train": a capitalised thing after "the" is
+                    # nobody, unless a title or a first name says otherwise.
+                    self.registry.not_a_person(name)
+                roles = []
+                j = first - 1
+                while (
+                    j >= 0
+                    and (
+                        toks[j].lower in TITLES or toks[j].lower in ROLES or is_capitalised(toks[j])
                     )
-                    if name and opening > 0 and toks[opening - 1].text == "the":
-                        # "on the Trump Train": a capitalised thing after "the" is
-                        # nobody, unless a title or a first name says otherwise.
-                        self.registry.not_a_person(name)
-                    roles = []
-                    j = first - 1
-                    while (
-                        j >= 0
-                        and (
-                            toks[j].lower in TITLES
-                            or toks[j].lower in ROLES
-                            or is_capitalised(toks[j])
-                        )
-                        and first - j < 4
-                    ):
-                        roles.append(toks[j].lower)
-                        j -= 1
-                    if name and roles:
-                        self.registry.add_roles(name, roles)
-                    if name:
-                        self._learn_appositive(toks, inside, last, name)
-                    if name and len(words) == 2 and _given_name_before(toks, first):
-                        # "the parents, Khizr and Ghazala Khan": Khizr Khan too
-                        given = toks[first - 2]
-                        self.registry.given_name_of(given.text, words[1], given.start, given.end)
-                elif self.registry.knows(words[0]):
-                    self.registry.name(
-                        words[0], toks[first].start, toks[first].end, speaks_next(last)
-                    )
-                else:
-                    # "Sanders has made clear that he expects …": the surname is a
-                    # mention too, so the "he" after it can find him.
-                    self.registry.person_again(
-                        words[0],
-                        toks[first].start,
-                        toks[first].end,
-                        speaks_next(last),
-                        [toks[j].lower for j in range(titled, first)],
-                    )
+                    and first - j < 4
+                ):
+                    roles.append(toks[j].lower)
+                    j -= 1
+                if name and roles:
+                    self.registry.add_roles(name, roles)
+                if name:
+                    self._learn_appositive(toks, inside, last, name)
+                if name and len(words) == 2 and _given_name_before(toks, first):
+                    # "the parents, Khizr and Ghazala Khan": Khizr Khan too
+                    given = toks[first - 2]
+                    self.registry.given_name_of(given.text, words[1], given.start, given.end)
+            elif (
+                len(words) >= 2 or self.registry.entity_named(words[0]) is None
+            ) and self.registry.knows(words[0]):
+                self.registry.name(words[0], toks[first].start, toks[first].end, speaks_next(last))
             else:
-                # The lone name of someone met before ("Trump said …", then "what kind
-                # of candidate Trump will become. He …"): a mention for the "he" after,
-                # and its titles ("President Obama") are roles the text gives.
+                # "Sanders has made clear that he expects …", "Trump said …" then "what
+                # kind of candidate Trump will become. He …": the lone name is a mention
+                # for the "he" after it, and its titles ("President Obama") are roles
+                # the text gives.
                 self.registry.person_again(
                     words[0],
                     toks[first].start,
