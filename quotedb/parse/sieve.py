@@ -695,21 +695,12 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                 continue
             matched = None
             for words in MULTIWORD_CUES.get(lower, ()):
-                if k + len(words) <= n and all(toks[k + j].lower == w for j, w in enumerate(words)):
-                    matched = Cue(k, k + len(words) - 1, CUES[" ".join(words)])
+                last = _multiword_end(lowers, k, words)
+                if last is not None:
+                    matched = Cue(k, last, CUES[" ".join(words)])
                     break
             if matched is None and lower in CUES:
                 matched = Cue(k, k, CUES[lower])
-                if (
-                    lower == "expected"
-                    and k >= 2
-                    and lowers[k - 1] in _PASSIVE_ADVERBS
-                    and f"{lowers[k - 2]} expected" in CUES
-                    and k - 2 >= free
-                ):
-                    # "Trump is also expected to unveil …", "is widely expected to": an
-                    # expectation nobody voices, as "is expected to" is.
-                    matched = Cue(k - 2, k, CUES[f"{lowers[k - 2]} expected"])
             if (
                 matched is None
                 and k + 1 < n
@@ -1057,6 +1048,22 @@ def _given_name_before(toks: list[Token], first: int) -> bool:
 _FAMILY_WORDS = frozenset(
     {"parents", "couple", "husband", "wife", "brothers", "sisters", "siblings", "spouses"}
 )
+
+
+def _multiword_end(lowers: list[str], k: int, words: tuple[str, ...]) -> int | None:
+    """Where the multiword cue `words` ends if it starts at k, else None. A passive may
+    hold an adverb after its auxiliary: "is also expected to", "is widely expected to"
+    are "is expected to", an expectation nobody voices."""
+    if (
+        words[0] in PASSIVE_AUXILIARIES
+        and k + 1 < len(lowers)
+        and lowers[k + 1] in _PASSIVE_ADVERBS
+    ):
+        words = (words[0], lowers[k + 1], *words[1:])
+    last = k + len(words) - 1
+    if last < len(lowers) and all(lowers[k + j] == w for j, w in enumerate(words)):
+        return last
+    return None
 
 
 def _plural_subject(token: Token) -> bool:
