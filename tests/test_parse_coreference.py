@@ -42,3 +42,12 @@ def test_a_lone_surname_of_a_known_man_is_no_she():
     registry.name("Hillary Clinton", 0, 15)
     registry.name("Obama", 60, 65, speaks=True)
     assert registry.pronoun("she", 100, 103, speaks=True) == "Hillary Clinton"
+
+
+def test_a_country_written_like_a_title_is_no_mention_of_the_titled_person():
+    registry = EntityRegistry()
+    text = "U.S. Vice President Joe Biden"
+    name = registry.name(text, 0, len(text))
+    registry.add_roles(name, ["U.S.", "Vice", "President"])
+    assert registry.description("the U.S.", 40, 48) is None
+    assert registry.description("the vice president", 60, 78) == "Joe Biden"

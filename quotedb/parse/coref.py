@@ -223,7 +223,10 @@ class EntityRegistry:
         return entity
 
     def _add_roles(self, entity: _OpenEntity, roles, stated: bool = True) -> None:
-        for role in roles:
+        """Index the entity under each role, written as "the ROLE" would be ("Sen." is
+        "sen"); `stated` when the text gives it, not only the gazetteer."""
+        for written in roles:
+            role = written.lower().rstrip(".")
             if stated:
                 entity.stated_roles.add(role)
             if role not in entity.roles:
@@ -362,7 +365,7 @@ class EntityRegistry:
         for title in titles:
             lowered = title.lower()
             if lowered not in DETERMINERS:
-                self._add_roles(entity, [lowered.rstrip(".")])
+                self._add_roles(entity, [lowered])
                 if entity.kind == "unknown":
                     entity.kind = "person"
         return self._note(entity, text, start, end, speaks)
@@ -378,7 +381,7 @@ class EntityRegistry:
         """Remember descriptions the text gives a named entity ("US president Donald Trump")."""
         entity = self._by_key.get(normalise(name))
         if entity is not None:
-            self._add_roles(entity, [r.lower() for r in roles])
+            self._add_roles(entity, roles)
 
     def description(self, text: str, start: int, end: int, speaks: bool = False) -> str | None:
         """Resolve "the dictator", "the North Korean despot" to a named entity, if one fits."""
@@ -443,10 +446,7 @@ class EntityRegistry:
         """ "Ana Ruiz, a former teacher,": "the former teacher" will mean her."""
         entity = self._by_key.get(normalise(name))
         if entity is not None and words:
-            lowered = [w.lower() for w in words]
-            self._add_roles(
-                entity, [*lowered, " ".join(lowered[:-1])] if len(lowered) > 1 else lowered
-            )
+            self._add_roles(entity, [*words, " ".join(words[:-1])] if len(words) > 1 else words)
 
     def knows_role(self, word: str) -> bool:
         """Whether "the WORD" can name someone: a role noun, or one the text gave a person."""
@@ -622,11 +622,9 @@ class EntityRegistry:
         ):
             self._note(entity, word, start, end, speaks)
             if titles and normalise(entity.name).split()[-1] == normalise(word):
-                self._add_roles(entity, [title.rstrip(".") for title in titles])
+                self._add_roles(entity, titles)
         elif entity is None and titles:
-            self._titles_of_surname.setdefault(normalise(word), []).extend(
-                title.rstrip(".") for title in titles
-            )
+            self._titles_of_surname.setdefault(normalise(word), []).extend(titles)
 
     def given_name_of(self, given: str, surname: str, start: int, end: int) -> None:
         """ "Khizr and Ghazala Khan": the first given name shares the surname after the
