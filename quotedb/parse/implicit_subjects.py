@@ -117,6 +117,11 @@ class ImplicitSubjects:
             toks, phrase.first, phrase.last
         )
 
+    def _named_speaker(self, toks: list[Token], phrase: NounPhrase) -> Found | None:
+        """The phrase as a speaker when it names someone; None lets the next search try."""
+        found = self._speaker_from(toks, phrase)
+        return found if found[0] else None
+
     def _blamed_for(self, at: _Hanging) -> Found | None:
         """ "Clinton slammed Barack Obama as elitist for suggesting …": the object of a
         blaming cue ("slammed X …", "criticized X …", "praised X …") that a participle
@@ -174,9 +179,7 @@ class ImplicitSubjects:
         ):
             subject = subject_before(toks, verb, floor=at.s_first)
             if subject is not None and is_capitalised(toks[subject.head]):
-                named = self._speaker_from(toks, subject)
-                if named[0]:
-                    return named
+                return self._named_speaker(toks, subject)
         return None
 
     def _subject_of_a_clause_between(self, at: _Hanging) -> Found | None:
@@ -284,9 +287,7 @@ class ImplicitSubjects:
         ):
             subject = subject_before(toks, cue.first - 2, floor=at.s_first)
             if subject is not None:
-                named = self._speaker_from(toks, subject)
-                if named[0]:
-                    return named
+                return self._named_speaker(toks, subject)
         return None
 
     def _subject_of_an_earlier_cue(self, at: _Hanging) -> Found | None:
@@ -310,11 +311,7 @@ class ImplicitSubjects:
                     # a participle is its content's subject; its own speaker is ours.
                     continue
                 subject = subject_after(toks, earlier.last + 1)
-            if subject is not None:
-                named = self._speaker_from(toks, subject)
-                if named[0]:
-                    return named
-            return None
+            return None if subject is None else self._named_speaker(toks, subject)
         return None
 
     def _subject_tied_by_by(self, at: _Hanging) -> Found | None:
@@ -332,9 +329,7 @@ class ImplicitSubjects:
                     and subject.first == opening
                     and not toks[subject.last].lower.endswith(("'s", "’s"))
                 ):
-                    named = self._speaker_from(toks, subject)
-                    if named[0]:
-                        return named
+                    return self._named_speaker(toks, subject)
                 return None
         return None
 
