@@ -192,6 +192,16 @@ def test_a_named_subject_between_an_earlier_cue_and_a_participle_does_it():
     assert quote.speaker_mention == span_at(text, "Trump")
 
 
+def test_a_described_speaker_after_an_opening_phrase_does_the_participle():
+    text = (
+        "Justice Ruth Bader Ginsburg spoke to CNN. In three separate interviews, the justice "
+        'sounded off on Trump, saying she did not "want to contemplate" the effects.'
+    )
+    quote = quote_of(parse(text), 'she did not "want to contemplate" the effects')
+    assert quote.speaker == "Ruth Bader Ginsburg"
+    assert quote.speaker_mention == span_at(text, "the justice")
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "
