@@ -631,9 +631,15 @@ def test_a_lead_in_holding_quoted_fragments_is_still_the_speaker_s():
             "charge",
             "that she skewed foreign policy as secretary of state",
         ),
+        (
+            "Trump did post on Twitter Friday that his claims were “sarcasm” and nothing more.",
+            "Trump",
+            "post",
+            "that his claims were “sarcasm” and nothing more",
+        ),
     ],
 )
-def test_a_bare_verb_after_people_is_their_claim(text, speaker, cue, content):
+def test_a_bare_verb_after_people_or_an_emphatic_do_is_a_claim(text, speaker, cue, content):
     quote = quote_of(parse(text), content)
     assert quote.speaker == speaker
     assert quote.cue == span_at(text, cue)
@@ -645,6 +651,7 @@ def test_a_bare_verb_after_people_is_their_claim(text, speaker, cue, content):
         "Two other emails highlight the extent of her involvement.",
         "Wyoming Republicans Support Sending A Familiar Name Back To Washington",
         "The progress report that the committee released was short.",
+        "Obama could offer a potent testimony about the race.",
     ],
 )
 def test_a_bare_verb_after_things_or_in_a_title_is_no_claim(text):
@@ -818,6 +825,21 @@ def test_a_quote_closed_on_a_comma_leaves_the_writer_s_adjunct_or_participle_out
     quote = quote_holding(parse(text), "will not back down")
     assert quote.spans == (span_at(text, content),)
     assert quote.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Clinton said the plan was "a start" but, of course, the Senate never voted on it.',
+            'the plan was "a start"',
+        ),
+        ("He said he was done and, frankly, nobody believed him.", "he was done"),
+    ],
+)
+def test_but_or_and_before_an_aside_ends_the_words_reported(text: str, content: str):
+    quote = quote_holding(parse(text), content)
+    assert text[quote.start : quote.end] == content
 
 
 def test_a_quote_closed_on_a_comma_before_he_said_ends_an_earlier_cue_s_content():

@@ -501,6 +501,12 @@ def _a_new_act(at: _Candidate) -> bool:
     )
 
 
+def _a_conjunction_before_an_aside(at: _Candidate) -> bool:
+    """`said his claims were "sarcasm" but, boy, that sure took …`: "but" or "and" with a
+    comma right after opens an aside, then a clause of the writer's own."""
+    return at.word.lower in ("but", "and") and at.k > at.start + 1 and at.next_lower() == ","
+
+
 def _a_participle_after_before(at: _Candidate) -> bool:
     """ "called her son her hero before explaining": before/after/while + participle."""
     following = at.next_lower()
@@ -536,6 +542,7 @@ _ENDS_BEFORE = (
     _a_new_subject_after_and,
     _a_subordinate_clause,
     _a_new_act,
+    _a_conjunction_before_an_aside,
     _a_participle_after_before,
     _a_coordinated_cue,
 )

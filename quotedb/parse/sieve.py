@@ -118,6 +118,8 @@ _NOUN_BLOCKERS = (
 
 # Words that open what a bare verb reports: "note that …", "view the media …".
 _OBJECT_OR_CLAUSE_STARTS = DETERMINERS | SUBJECT_PRONOUNS | {"it"}
+# "did post", "does support": an emphatic "do" before a verb's bare form.
+_EMPHATIC_DO = frozenset({"did", "does", "do"})
 # Adverbs between a passive's auxiliary and its participle: "was first reported".
 _PASSIVE_ADVERBS = frozenset({"first", "also", "widely", "previously", "originally", "later"})
 # "not authorized to discuss", "not permitted to speak": leave to speak, not speech.
@@ -721,11 +723,21 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                 and lower in PLURAL_PRESENT_CUES
                 and toks[k].text.islower()
                 and k > 0
-                and _plural_subject(toks[k - 1])
                 and k + 1 < n
-                and (toks[k + 1].lower in _OBJECT_OR_CLAUSE_STARTS or is_capitalised(toks[k + 1]))
+                and (
+                    toks[k - 1].lower in _EMPHATIC_DO
+                    or (
+                        _plural_subject(toks[k - 1])
+                        and (
+                            toks[k + 1].lower in _OBJECT_OR_CLAUSE_STARTS
+                            or is_capitalised(toks[k + 1])
+                        )
+                    )
+                )
             ):
-                matched = Cue(k, k, PLURAL_PRESENT_CUES[lower])  # "Experts note that …"
+                # "Experts note that …", "Trump did post on Twitter that …": an act, where
+                # "could offer", "might question" are only what someone may do.
+                matched = Cue(k, k, PLURAL_PRESENT_CUES[lower])
             if matched is None and lower in NOMINAL_CUES and speech_owner(toks, k) is not None:
                 matched = Cue(k, k, NOMINAL_CUES[lower])  # "Mr. Obama's calls for …"
             if matched is None:
