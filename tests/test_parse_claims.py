@@ -1692,7 +1692,7 @@ def test_making_clear_is_a_claim(cue: str):
     assert quote.cue == span_at(text, cue)
 
 
-@pytest.mark.parametrize("cue", ["praised", "praises"])
+@pytest.mark.parametrize("cue", ["praised", "praises", "hailed", "heralded"])
 def test_praise_takes_what_was_praised(cue: str):
     text = f"Senator Tom Reed {cue} the new bridge over the river."
     quote = quote_of(parse(text), "the new bridge over the river")
