@@ -202,6 +202,52 @@ def test_a_described_speaker_after_an_opening_phrase_does_the_participle():
     assert quote.speaker_mention == span_at(text, "the justice")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        (
+            (
+                "A commission appointed by President George W. Bush estimated in 2005 that a tax "
+                "overhaul would add little."
+            ),
+            "A commission",
+            "A commission",
+        ),
+        (
+            (
+                "A letter from the American Legion obtained by reporters warns that the emblem "
+                "is theirs."
+            ),
+            "American Legion",
+            "the American Legion",
+        ),
+        # An author is the speaker of what the work says.
+        (
+            (
+                "A report released by the Brookings Institution last year estimated that 46,000 "
+                "accounts were used."
+            ),
+            "Brookings Institution",
+            "the Brookings Institution",
+        ),
+    ],
+)
+def test_the_agent_of_a_participle_in_the_subject_speaks_only_as_its_author(
+    text: str, speaker: str, mention: str
+):
+    (quote,) = parse(text).quotes
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, mention)
+
+
+@pytest.mark.parametrize("verb", ["warns", "reports"])
+def test_a_name_ending_in_press_is_the_subject_of_a_present_verb(verb: str):
+    text = f"The Associated Press {verb} that the plan is bad."
+    (quote,) = parse(text).quotes
+    assert quote.speaker == "Associated Press"
+    assert quote.cue == span_at(text, verb)
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

@@ -1076,7 +1076,11 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
         return subject_before(toks, cue.first - 1, floor=s_first)
     subject = subject_before(toks, cue.first, floor=s_first)
     if subject is not None:
-        subject = _before_a_relative_clause(toks, subject, s_first) or subject
+        subject = (
+            _before_a_relative_clause(toks, subject, s_first)
+            or _before_a_participle_s_agent(toks, subject, s_first)
+            or subject
+        )
     elif cue.first - 1 >= s_first and toks[cue.first - 1].text in CLOSING_MARKS:
         subject = _before_a_quoting_aside(toks, cue.first - 1, s_first)
     else:
@@ -1277,6 +1281,34 @@ def _before_a_relative_clause(
     if who == k - 1 or not toks[who + 1].text.islower():
         return None  # "who" needs a verb of its own before the preposition
     return subject_before(toks, who, floor=s_first)
+
+
+# "a report released by", "a poll conducted by": the agent wrote what the phrase says.
+_AUTHORING_PARTICIPLES = frozenset(
+    {"released", "published", "issued", "written", "authored", "produced", "compiled"}
+    | {"conducted", "commissioned", "signed", "sent", "sponsored", "funded"}
+)
+
+
+def _before_a_participle_s_agent(
+    toks: list[Token], phrase: NounPhrase, s_first: int
+) -> NounPhrase | None:
+    """ "A letter from the American Legion obtained by The Associated Press warns": the
+    phrase before the cue is the agent of a participle that describes the subject; the
+    subject is the phrase before the participle (not after "was", a passive of its own).
+    An author stays the speaker: "a report released by the Brookings Institution"."""
+    by = phrase.first - 1
+    participle = by - 1
+    if (
+        participle - 1 < s_first
+        or toks[by].lower != "by"
+        or not is_past_tense(toks[participle])
+        or toks[participle].lower in _AUTHORING_PARTICIPLES
+        or toks[participle - 1].lower in PASSIVE_AUXILIARIES
+        or not toks[participle - 1].text[:1].isalnum()
+    ):
+        return None
+    return subject_before(toks, participle, floor=s_first)
 
 
 def _before_a_who_clause(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:

@@ -795,7 +795,19 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
         past = toks[cue.last].lower.endswith("ed") or toks[cue.last].lower in IRREGULAR_PASTS
         if previous == "another" and (past or toks[cue.last].lower.endswith("s")):
             return True  # "Another tweeted, …", "another says …": a verb after "another"
-        if (previous in _COMPOUND_NOUNS or previous in _NOUN_ADJECTIVES) and not past:
+        if (
+            (previous in _COMPOUND_NOUNS or previous in _NOUN_ADJECTIVES)
+            and not past
+            # "The Associated Press warns": the end of a name, then a verb (not "TV show",
+            # nor "Talk show" opening a sentence)
+            and not (
+                toks[cue.first].text.islower()
+                and cue.first >= 2
+                and is_capitalised(toks[cue.first - 2])
+                and is_capitalised(toks[cue.first - 1])
+                and not toks[cue.first - 1].text.isupper()
+            )
+        ):
             return False  # "a conference call", "a phone call", "a strong showing"
         if (
             cue.last + 1 < len(toks)
