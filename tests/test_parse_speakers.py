@@ -248,6 +248,13 @@ def test_a_name_ending_in_press_is_the_subject_of_a_present_verb(verb: str):
     assert quote.cue == span_at(text, verb)
 
 
+def test_a_work_s_quoted_title_in_an_appositive_is_part_of_the_subject():
+    text = 'The ad, titled "Unifier?", concludes that Trump is too "dangerous" to be president.'
+    quote = quote_of(parse(text), 'that Trump is too "dangerous" to be president')
+    assert quote.speaker_mention == span_at(text, 'The ad, titled "Unifier?"')
+    assert quote.cue == span_at(text, "concludes")
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

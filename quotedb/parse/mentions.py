@@ -558,6 +558,19 @@ def _looks_like_noun(token: Token) -> bool:
     )
 
 
+# The participles that give a work its quoted title: "The ad, titled "Unifier?", …".
+_TITLING_PARTICIPLES = frozenset({"titled", "entitled", "called", "dubbed", "headlined"})
+
+
+def _opening_of_a_title(tokens: list[Token], closing: int, floor: int) -> int | None:
+    """The quote mark that opens the title `closing` ends, when a titling participle
+    stands right before it; None for any other quotation."""
+    for k in range(closing - 1, max(floor, closing - 16), -1):
+        if tokens[k].text in ('"', "“", "''"):
+            return k if tokens[k - 1].lower in _TITLING_PARTICIPLES else None
+    return None
+
+
 def _appositive_subject(
     tokens: list[Token], comma: int, floor: int, depth: int = 0
 ) -> NounPhrase | None:
@@ -576,9 +589,14 @@ def _appositive_subject(
             and tokens[j - 1].end == tokens[j].start
             and PARTY_LABEL.fullmatch(tokens[j - 1].text) is not None
         )
-        if tokens[j].text in ('"', "“", "”", "''", ".", ";", ":") and not (
-            tokens[j].text == "." and label
-        ):
+        if tokens[j].text in ('"', "“", "”", "''") and j > floor:
+            # "The ad, titled "Unifier?", concludes": a work's quoted title
+            title = _opening_of_a_title(tokens, j, floor)
+            if title is None:
+                return None
+            j = title - 1
+            continue
+        if tokens[j].text in (".", ";", ":") and not (tokens[j].text == "." and label):
             return None
         j -= 1
     # "Clinton, during a town hall meeting in Columbus, Ohio, said": "City, State" is one
@@ -633,6 +651,7 @@ def _appositive_subject(
         or (j + 2 < comma and tokens[j + 2].lower == "of" and segment_first.text[:1].isalpha())
         or appositive_first.endswith(("'s", "’s"))
         or is_capitalised(segment_first)
+        or appositive_first in _TITLING_PARTICIPLES
     ):
         return None
     # "Sanders, meanwhile, who …, said": the name stands before a parenthetical adverb.
@@ -727,10 +746,10 @@ def _appositive_subject(
         and (
             tokens[name.head].lower in ROLES
             or tokens[name.head].lower in GROUPS
-            # "The complaint, which was filed in federal court, alleged": a described
-            # subject that opens its clause.
+            # "The complaint, which was filed in federal court, alleged", "The ad,
+            # titled "Unifier?", concludes": a described subject that opens its clause.
             or (
-                appositive_first in ("who", "which")
+                (appositive_first in ("who", "which") or appositive_first in _TITLING_PARTICIPLES)
                 and (name.first == floor or not tokens[name.first - 1].text[:1].isalnum())
             )
         )
