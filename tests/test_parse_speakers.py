@@ -255,6 +255,63 @@ def test_a_work_s_quoted_title_in_an_appositive_is_part_of_the_subject():
     assert quote.cue == span_at(text, "concludes")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # A possessive is a mention of its owner for a pronoun after it.
+        (
+            (
+                "Hillary Clinton spoke in Iowa. American Renewable Future have knocked Marco "
+                "Rubio as inconsistent. Since Clinton's op-ed in May, she has tacked to the "
+                "left, criticizing the pipeline."
+            ),
+            "the pipeline",
+            "Hillary Clinton",
+        ),
+        # ... but not when it owns the person the sentence is about.
+        (
+            (
+                "Donald Trump spoke. Sam Nunberg sued. Trump's attorney, Alan Garten, said "
+                'Nunberg was "looking for free publicity." He said Nunberg was bound by the deal.'
+            ),
+            "Nunberg was bound by the deal",
+            "Alan Garten",
+        ),
+        # "Mrs." keeps a possessive surname off the husband.
+        (
+            (
+                "Bill Clinton spoke first. Hillary Clinton spoke next. Donald Trump has seized on "
+                "emails from Mrs. Clinton's tenure. He has attacked her over an email chain."
+            ),
+            "her over an email chain",
+            "Donald Trump",
+        ),
+        # A contracted pronoun is the participle's subject as the bare one is.
+        (
+            (
+                "Catholic Republicans are out of step with the base. They’re less hostile to "
+                "regulation and generally agree that the rich should pay more."
+            ),
+            "that the rich should pay more",
+            "Catholic Republicans",
+        ),
+        # A name before its appositive and "said" has spoken when a later "she" looks.
+        (
+            (
+                "Ari Fleischer spoke first. Rachel Berg, a philanthropist, said the speeches led "
+                "her to count Trump out. The crowd cheered. She called Carson a “special person.”"
+            ),
+            "Carson a “special person.”",
+            "Rachel Berg",
+        ),
+    ],
+)
+def test_possessives_contractions_and_appositives_reach_the_right_antecedent(
+    text: str, content: str, speaker: str
+):
+    assert quote_of(parse(text), content).speaker == speaker
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

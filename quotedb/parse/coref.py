@@ -178,15 +178,14 @@ def _name_parts(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str | None
     """A proper-name mention's titles, name words and the gender its titles give:
     "Mrs. Clinton's" -> (("Mrs.",), ("Clinton",), "f"). Cached: names recur."""
     titles, words = strip_titles(_POSSESSIVE.sub("", text).split())
-    lowered = [title.lower() for title in titles]
-    gender = (
-        "f"
-        if not FEMALE_TITLES.isdisjoint(lowered)
-        else "m"
-        if not MALE_TITLES.isdisjoint(lowered)
-        else None
-    )
-    return tuple(titles), tuple(words), gender
+    return tuple(titles), tuple(words), _gender_of_titles([title.lower() for title in titles])
+
+
+def _gender_of_titles(lowered: Sequence[str]) -> str | None:
+    """ "mrs.", "congressman": the gender a lower-cased title gives, if any."""
+    if not FEMALE_TITLES.isdisjoint(lowered):
+        return "f"
+    return "m" if not MALE_TITLES.isdisjoint(lowered) else None
 
 
 class EntityRegistry:
@@ -202,6 +201,9 @@ class EntityRegistry:
         # ("President Obama told …"): the roles of the entity that name opens later.
         self._titles_of_surname: dict[str, list[str]] = {}
         self._recent: list[tuple[int, _OpenEntity]] = []  # mentions in the order noted
+        # Where a name owns a person ("Trump's attorney, Alan Garten, said"): a
+        # pronoun's antecedent only when its sentence names no one else.
+        self._owners_at: set[int] = set()
         self._next_pruning = RESOLUTION_WINDOW
 
     # -- building ---------------------------------------------------------
@@ -476,7 +478,9 @@ class EntityRegistry:
         window_start = start - PRONOUN_WINDOW
         last_before: dict[int, int] = {}
         first_in_sentence: dict[int, int] = {}
+        owners_in_sentence: dict[int, int] = {}
         in_previous_sentence: set[int] = set()
+        owner_opens_previous_sentence: int | None = None
         opens_previous_sentence: int | None = None
         by_id: dict[int, _OpenEntity] = {}
         for at, entity in reversed(self._recent):
@@ -498,14 +502,27 @@ class EntityRegistry:
             key = id(entity)
             by_id[key] = entity
             last_before[key] = max(last_before.get(key, at), at)
+            owner = at in self._owners_at
             if sentence_start >= 0 and at >= sentence_start:
-                first_in_sentence[key] = min(first_in_sentence.get(key, at), at)
+                firsts = owners_in_sentence if owner else first_in_sentence
+                firsts[key] = min(firsts.get(key, at), at)
             elif 0 <= previous_sentence_start <= at:
+                if owner:
+                    if at == previous_sentence_start:
+                        owner_opens_previous_sentence = key
+                    continue
                 in_previous_sentence.add(key)
                 if at == previous_sentence_start:
                     opens_previous_sentence = key
         if not by_id:
             return None
+        # "Sanders's campaign manager, Jeff Weaver, … outlined how he thinks": the owner
+        # only when no one else is named ("Trump's biggest applause came when he said"),
+        # or when it opens a sentence before that names no one else ("Manafort's tone …
+        # was defiant. He declined").
+        first_in_sentence = first_in_sentence or owners_in_sentence
+        if not in_previous_sentence:
+            opens_previous_sentence = owner_opens_previous_sentence
         # "he" is a person we know is one (a title, a first name, a gazetteer entry, a
         # pronoun before) sooner than a capitalised word that may be a place.
         # A list, not a set: ties below go to the most recent mention, whatever the
@@ -604,12 +621,17 @@ class EntityRegistry:
             entity.unnamed = True
         return self._note(entity, text, start, end, speaks)
 
+    def owner_of_a_person_at(self, start: int) -> None:
+        """The mention noted at `start` owns a person ("Trump's attorney")."""
+        self._owners_at.add(start)
+
     def person_again(
         self, word: str, start: int, end: int, speaks: bool, titles: list[str] | None = None
     ) -> None:
         """Note a lone word that names a person already met ("Sanders"); open nothing.
         Its titles ("President Obama") are roles the text gives that person."""
-        entity = self._match_name([word])
+        # "Mrs. Clinton's tenure": not Bill Clinton
+        entity = self._match_name([word], _gender_of_titles(titles or ()))
         if entity is not None and (
             entity.kind == "person"
             # "Florent Groberg … Groberg, 33,": a full name of unknown kind, met again;

@@ -41,6 +41,7 @@ from quotedb.parse.lexicon import (
 from quotedb.parse.mentions import (
     NounPhrase,
     is_capitalised,
+    pronoun_of,
     recipient_after,
     subject_after,
     subject_before,
@@ -343,7 +344,7 @@ class ImplicitSubjects:
         for k in range(cue.first - 1, s_first - 1, -1):
             if p.inside[k] or any(open_ < k < close for open_, close in asides):
                 continue
-            if toks[k].lower in ("he", "she", "they") and not (
+            if (pronoun_of(toks[k]) or toks[k].lower) in ("he", "she", "they") and not (
                 k > s_first
                 and (toks[k - 1].lower in SUBORDINATORS or toks[k - 1].lower in _CLAUSE_OPENERS)
             ):

@@ -534,9 +534,23 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
             return
         n = len(toks)
 
-        def speaks_next(last: int) -> bool:
-            """ "Michael Seaman said he …": a name right before a cue verb speaks, so a
-            later "he" finds a speaker there before the sieve reaches that cue."""
+        def speaks_next(first: int, last: int) -> bool:
+            """ "Michael Seaman said he …", "Rachel Berg, a philanthropist from Monsey, New
+            York, said": a name right before a cue verb, or opening a clause before an
+            appositive and a cue, speaks, so a later "he" finds a speaker there before
+            the sieve reaches that cue."""
+            if (
+                last + 2 < n
+                and toks[last + 1].text == ","
+                and (first == 0 or not toks[first - 1].text[:1].isalnum())
+                and _opens_an_appositive(toks[last + 2])
+            ):
+                for k in range(last + 2, min(last + 16, n - 1)):
+                    if inside[k] or toks[k].text in _SENTENCE_OPENERS:
+                        return False
+                    if toks[k].text == "," and toks[k + 1].lower in CUES and not inside[k + 1]:
+                        return toks[k + 1].text.islower()
+                return False
             return last + 1 < n and toks[last + 1].lower in CUES and not inside[last + 1]
 
         # is_capitalised of each token, computed once: this loop visits every word.
@@ -587,11 +601,21 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
             if first > last:
                 continue
             words = [t.text for t in toks[first : last + 1]]
+            end = toks[last].end
+            owner = len(words[-1]) > 3 and words[-1].endswith(("'s", "’s"))
+            if owner:
+                # "Since Clinton's op-ed …, she": the owner is a mention of the name
+                words[-1] = words[-1][:-2]
+                end -= 2
+                if _a_person_owned(toks, last):
+                    self.registry.owner_of_a_person_at(toks[first].start)
             if len(words) >= 2 and all(w[:1].isupper() for w in words):
-                end = toks[last].end
                 title_start = toks[titled].start
                 name = self.registry.name(
-                    self.text[title_start:end], title_start, end, speaks_next(last)
+                    self.text[title_start:end],
+                    title_start,
+                    end,
+                    speaks_next(first, last) and not owner,
                 )
                 if name and opening > 0 and toks[opening - 1].text == "the":
                     # "on the Trump Train": a capitalised thing after "the" is
@@ -619,7 +643,9 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
             elif (
                 len(words) >= 2 or self.registry.entity_named(words[0]) is None
             ) and self.registry.knows(words[0]):
-                self.registry.name(words[0], toks[first].start, toks[first].end, speaks_next(last))
+                self.registry.name(
+                    words[0], toks[first].start, end, speaks_next(first, last) and not owner
+                )
             else:
                 # "Sanders has made clear that he expects …", "Trump said …" then "what
                 # kind of candidate Trump will become. He …": the lone name is a mention
@@ -628,8 +654,8 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                 self.registry.person_again(
                     words[0],
                     toks[first].start,
-                    toks[first].end,
-                    speaks_next(last),
+                    end,
+                    speaks_next(first, last) and not owner,
                     [toks[j].lower for j in range(titled, first)],
                 )
         # "The president shared the letters …": definite descriptions of people
@@ -1088,6 +1114,30 @@ def _multiword_end(lowers: list[str], k: int, words: tuple[str, ...]) -> int | N
     if last < len(lowers) and all(lowers[k + j] == w for j, w in enumerate(words)):
         return last
     return None
+
+
+def _opens_an_appositive(word: Token) -> bool:
+    """ "a philanthropist", "the chairwoman", "director of", "35", "who": the start of
+    what describes the name before it."""
+    lower = word.lower
+    return (
+        lower in DETERMINERS
+        or lower in ("who", "whose")
+        or lower in ROLES
+        or lower in TITLES
+        or word.text[:1].isdigit()
+    )
+
+
+def _a_person_owned(toks: list[Token], owner: int) -> bool:
+    """ "Trump's attorney, Alan Garten", "Sanders's campaign manager": the possessive
+    owns a person, who is the one the sentence is about (not "Clinton's embrace")."""
+    for k in range(owner + 1, min(owner + 4, len(toks))):
+        if toks[k].lower in ROLES:
+            return True
+        if not toks[k].text.isalpha():
+            return False
+    return False
 
 
 def _plural_subject(token: Token) -> bool:
