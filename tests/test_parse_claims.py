@@ -842,6 +842,21 @@ def test_but_or_and_before_an_aside_ends_the_words_reported(text: str, content: 
     assert text[quote.start : quote.end] == content
 
 
+def test_a_verb_coordinated_past_its_auxiliary_shares_the_subject_and_ends_the_first():
+    text = (
+        "Nuclear experts have discounted the claims, but have speculated that North Korea "
+        "might boost its yield. Sanders has called for a ban and has promised to seek a law."
+    )
+    doc = parse(text)
+    speculated = quote_of(doc, "that North Korea might boost its yield")
+    assert speculated.speaker == "Nuclear experts"
+    assert speculated.cue == span_at(text, "speculated")
+    assert quote_of(doc, "a ban").speaker == "Sanders"
+    promised = quote_of(doc, "to seek a law")
+    assert promised.speaker == "Sanders"
+    assert promised.speaker_mention == span_at(text, "Sanders")
+
+
 def test_a_quote_closed_on_a_comma_before_he_said_ends_an_earlier_cue_s_content():
     text = 'Tom Reed spoke first. His team expects "a fair deal," he said.'
     doc = parse(text)

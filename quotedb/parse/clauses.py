@@ -526,7 +526,10 @@ def _a_coordinated_cue(at: _Candidate) -> bool:
     toks, k = at.toks, at.k
     if at.word.lower not in ("and", "but") or k <= at.start + 1 or k + 1 > at.s_last:
         return False
-    return toks[k + 1].lower in CUES or (
+    verb = k + 1
+    if toks[verb].lower in ("has", "have") and verb + 1 <= at.s_last:
+        verb += 1  # "has called for X, favors Y and has promised Z"
+    return toks[verb].lower in CUES or (
         not is_capitalised(toks[k - 1])
         and toks[k - 1].lower not in ALL_SUBJECT_PRONOUNS
         and _a_new_speaker(toks, k + 1, at.s_last)

@@ -359,15 +359,16 @@ class ImplicitSubjects:
         verb of the clause the participle hangs on."""
         p, cue, s_first = at.p, at.cue, at.s_first
         toks = p.toks
-        coordinated = toks[cue.first - 1].lower in ("and", "but", "then")
-        if not (
-            toks[cue.first - 1].text == "," or coordinated or toks[cue.first].lower.endswith("ing")
-        ):
+        before = cue.first - 1
+        if toks[before].lower in _AUXILIARIES and before - 1 > s_first:
+            before -= 1  # "have discounted the claims, but have speculated that"
+        coordinated = toks[before].lower in ("and", "but", "then")
+        if not (toks[before].text == "," or coordinated or toks[cue.first].lower.endswith("ing")):
             return None
-        for k in range(cue.first - 2, s_first, -1):
+        for k in range(before - 1, s_first, -1):
             if p.inside[k] or toks[k].text in CLOSING_MARKS or toks[k].text in OPENING_MARKS:
                 continue  # "thanked its members "for their support" and called"
-            if toks[k].text == "," and not (coordinated and k == cue.first - 2):
+            if toks[k].text == "," and not (coordinated and k == before - 1):
                 return None
             past = is_past_tense(toks[k]) or (
                 toks[k].lower in ("was", "were") and toks[k].text.islower()
