@@ -754,6 +754,13 @@ def test_whom_a_request_asks_stays_in_what_it_asks():
     assert quote.recipients == ("State Department",)
 
 
+def test_a_that_inside_the_requested_act_does_not_start_the_content():
+    text = "Trump has also called on the United States to attack the oil that funds ISIS."
+    quote = quote_holding(parse(text), "attack the oil")
+    assert quote.speaker == "Trump"
+    assert quote.spans == (span_at(text, "the United States to attack the oil that funds ISIS"),)
+
+
 @pytest.mark.parametrize(
     "text",
     [

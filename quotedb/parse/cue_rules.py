@@ -1375,6 +1375,15 @@ def _that_after_the_addressee(toks: list[Token], start: int, end: int) -> int | 
             return None
         if token.lower in CUES or token.lower in FINITE_VERBS:
             return None
+        if (
+            token.lower == "to"
+            and k + 1 <= end
+            and toks[k + 1].text.isalpha()
+            and toks[k + 1].text.islower()
+            and toks[k + 1].lower not in DETERMINERS
+            and toks[k + 1].lower not in PRONOUNS
+        ):
+            return None  # "called on the US to attack the oil that funds …": "to …" is it
     return None
 
 
