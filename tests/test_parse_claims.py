@@ -490,6 +490,22 @@ def test_seemed_to_suggest_is_the_subject_s_suggestion():
     assert quote.cue == span_at(text, "suggest")
 
 
+def test_a_participle_after_an_impression_is_the_subject_s_act():
+    text = (
+        "Donald Trump spoke to the crowd in Ohio on Monday. And he seemed to paper over his "
+        'statements, promising that in any negotiation, "we will send a clear signal."'
+    )
+    quote = quote_of(parse(text), 'that in any negotiation, "we will send a clear signal."')
+    assert quote.speaker == "Donald Trump"
+    assert quote.speaker_mention == span_at(text, "he", nth=2)
+
+
+def test_a_body_after_a_preposition_does_its_participle():
+    text = "The company has taken heat from a civil rights group demanding a boycott."
+    quote = quote_of(parse(text), "a boycott")
+    assert quote.speaker_mention == span_at(text, "a civil rights group")
+
+
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [

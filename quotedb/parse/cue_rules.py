@@ -234,9 +234,10 @@ class CueRules:
                 toks[subject.first - 1].lower in ("with", "about")
                 and all(t.text != "," for t in toks[subject.first : subject.last + 1])
             )
-            # "much of it from Bernie Sanders supporters seeking to defeat …": people act
+            # "much of it from Bernie Sanders supporters seeking to defeat …", "heat from
+            # a civil rights group demanding …": people, or a body of them, act
             and not (
-                toks[subject.head].lower in GROUPS
+                (toks[subject.head].lower in GROUPS or toks[subject.head].lower in _BODIES)
                 and subject.last == cue.first - 1
                 and toks[subject.first - 1].lower != "to"
             )
@@ -1283,6 +1284,8 @@ def _before_a_relative_clause(
     return subject_before(toks, who, floor=s_first)
 
 
+# Bodies of people, named by a common noun, that act as one: "a civil rights group".
+_BODIES = frozenset({"group", "coalition", "organization", "organisation", "association"})
 # "a report released by", "a poll conducted by": the agent wrote what the phrase says.
 _AUTHORING_PARTICIPLES = frozenset(
     {"released", "published", "issued", "written", "authored", "produced", "compiled"}

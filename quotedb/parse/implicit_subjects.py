@@ -236,6 +236,8 @@ class ImplicitSubjects:
                 and any(draft.cue_index[1] < k for k in dashes)
             )
             and (at.own_clause is None or draft.cue_index[0] > at.own_clause)
+            # "he seemed to paper over …, promising": an impression is nobody's voice
+            and draft.rule != "seeming"
         ]
         if not earlier:
             return None
