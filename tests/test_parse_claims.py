@@ -865,6 +865,13 @@ def test_but_or_and_before_an_aside_ends_the_words_reported(text: str, content: 
     assert text[quote.start : quote.end] == content
 
 
+def test_a_bare_cue_going_on_a_modal_stays_inside_the_words_reported():
+    text = "Kasich says he’d sit Putin down and tell him “no more nonsense.”"
+    quote = quote_of(parse(text), "he’d sit Putin down and tell him “no more nonsense.”")
+    assert quote.speaker == "Kasich"
+    assert quote.cue == span_at(text, "says")
+
+
 def test_a_verb_coordinated_past_its_auxiliary_shares_the_subject_and_ends_the_first():
     text = (
         "Nuclear experts have discounted the claims, but have speculated that North Korea "

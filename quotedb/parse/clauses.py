@@ -529,11 +529,29 @@ def _a_coordinated_cue(at: _Candidate) -> bool:
     verb = k + 1
     if toks[verb].lower in ("has", "have") and verb + 1 <= at.s_last:
         verb += 1  # "has called for X, favors Y and has promised Z"
+    if toks[verb].lower in CUES and _shares_a_modal(at, verb):
+        return False  # "said he'd sit Putin down and tell him …": the content's own verb
     return toks[verb].lower in CUES or (
         not is_capitalised(toks[k - 1])
         and toks[k - 1].lower not in ALL_SUBJECT_PRONOUNS
         and _a_new_speaker(toks, k + 1, at.s_last)
     )
+
+
+def _shares_a_modal(at: _Candidate, verb: int) -> bool:
+    """ "he'd sit Putin down and tell him", "will meet them and ask": a bare verb after
+    "and" that goes on a modal inside the words reported."""
+    word = at.toks[verb].lower
+    if word.endswith(("s", "ed", "ing")) or word in IRREGULAR_PASTS:
+        return False
+    return any(
+        t.lower in _REPORTED_MODALS or t.lower.endswith(("'d", "’d", "'ll", "’ll"))
+        for t in at.toks[at.start : at.k]
+    )
+
+
+# Modals whose bare verbs a later "and" may go on with.
+_REPORTED_MODALS = frozenset({"would", "will", "could", "can", "should", "must", "might"})
 
 
 # The tests after which the clause ends just before the candidate word.
