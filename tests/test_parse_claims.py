@@ -770,6 +770,19 @@ def test_whom_a_request_asks_stays_in_what_it_asks():
     assert quote.recipients == ("State Department",)
 
 
+def test_an_occasion_used_to_speak_is_the_user_s_speech():
+    text = (
+        "Jorge Ramos spoke on Monday. Ramos used his acceptance speech to call for the "
+        "resignation of the president."
+    )
+    quote = quote_of(parse(text), "the resignation of the president")
+    assert quote.speaker == "Jorge Ramos"
+    assert quote.cue == span_at(text, "call for")
+    # A place is nobody who uses anything.
+    other = "A woman at one of Trump’s rallies used a rude word to describe rival Ted Cruz."
+    assert all(q.speaker != "one of Trump’s rallies" for q in parse(other).quotes)
+
+
 def test_a_that_inside_the_requested_act_does_not_start_the_content():
     text = "Trump has also called on the United States to attack the oil that funds ISIS."
     quote = quote_holding(parse(text), "attack the oil")

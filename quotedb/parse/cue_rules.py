@@ -1100,10 +1100,26 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
                 if not toks[k].text[:1].isalnum():
                     break
                 if is_past_tense(toks[k]):
-                    if is_adjunct(toks[k + 1 : cue.first - 1]):
+                    between = toks[k + 1 : cue.first - 1]
+                    if is_adjunct(between):
                         subject = subject_before(toks, k, floor=s_first)
+                    elif _an_occasion_used(toks[k], between):
+                        subject = subject_before(toks, k, floor=s_first)
+                        if subject is not None and toks[subject.first - 1].lower in PREPOSITIONS:
+                            subject = None  # "a woman at one of Trump's rallies used …"
                     break
     return subject
+
+
+def _an_occasion_used(verb: Token, between: list[Token]) -> bool:
+    """ "Sanders used this question to demand", "took the opportunity to call for": an
+    occasion taken, then the act it was taken for."""
+    return (
+        verb.lower in ("used", "took", "seized")
+        and 2 <= len(between) <= 4
+        and (between[0].lower in DETERMINERS or between[0].lower in OWNER_POSSESSIVES)
+        and all(t.text.isalpha() and t.text.islower() for t in between)
+    )
 
 
 # Words that front the object of a relative clause: "Nothing the president said …".
