@@ -312,6 +312,40 @@ def test_possessives_contractions_and_appositives_reach_the_right_antecedent(
     assert quote_of(parse(text), content).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "A woman at one of Trump’s rallies said Cruz was a liar.",
+            "A woman at one of Trump’s rallies",
+        ),
+        ("A voter outside the arena said Cruz was a liar.", "A voter outside the arena"),
+        (
+            "Even the organizer of a pro-Trump rally said the rules increased the risk.",
+            "the organizer of a pro-Trump rally",
+        ),
+        # "rally" and "family" end like adverbs but are the subject's nouns.
+        ("His family says he was born abroad.", "His family"),
+    ],
+)
+def test_a_person_described_by_a_place_or_an_event_is_the_whole_description(
+    text: str, mention: str
+):
+    (quote,) = parse(text).quotes
+    assert quote.speaker_mention == span_at(text, mention)
+    assert quote.speaker in (None, mention)
+
+
+def test_an_event_named_after_a_place_does_not_do_the_participle():
+    text = (
+        "Bernie Sanders won in Michigan last month. Tuesday, the Vermont senator opened a "
+        "Rochester rally blasting Clinton for promoting fracking."
+    )
+    quote = quote_of(parse(text), "Clinton for promoting fracking")
+    assert quote.speaker == "Bernie Sanders"
+    assert quote.speaker_mention == span_at(text, "the Vermont senator")
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

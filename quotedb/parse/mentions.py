@@ -214,6 +214,15 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         ):
             first -= 1
         return NounPhrase(first, i, i)
+    if not _is_np_word(head_token) and head_token.text.isalpha() and head_token.text.islower():
+        # "A woman at the rally said": a place no noun ending tells, after a person
+        article = next(
+            (k for k in range(i - 1, max(floor, i - 3) - 1, -1) if tokens[k].lower in DETERMINERS),
+            None,
+        )
+        person = None if article is None else _person_before_a_place(tokens, article, floor)
+        if person is not None:
+            return NounPhrase(person.first, i, person.head)
     if not _is_np_word(head_token) or lower in DETERMINERS:
         return None
     # "Beck, who has in the past described": a time phrase is not the speaker (but "Day
@@ -226,6 +235,12 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             return subject_before(tokens, j, floor)
         if lower == "statement" and j < i - 1 and (j < floor or not tokens[j].text[:1].isalnum()):
             return NounPhrase(j + 1, i, i)  # `"…," the statement read`: the sieve finds its author
+        first = _start_of_the_phrase(tokens, i, cue, floor, False)
+        if first - 1 >= floor and tokens[first - 1].lower in ("of", "at"):
+            # "the organizer of a pro-Trump rally said": the one the event describes
+            widened = _widened_subject(tokens, first, i, cue, floor, False)
+            if widened is not None and widened.head != i:
+                return widened
         return None
     named = is_capitalised(head_token) and lower not in GROUPS
     first = _start_of_the_phrase(tokens, i, cue, floor, named)
@@ -244,7 +259,13 @@ def _end_of_the_subject(tokens: list[Token], cue: int, floor: int) -> int:
             i -= 1
         elif lower.endswith(("n't", "n’t")):
             i -= 1  # "The mayor doesn't want", as "does not want"
-        elif lower.endswith("ly") and not is_capitalised(tokens[i]) and len(lower) > 4:
+        elif (
+            lower.endswith("ly")
+            and not is_capitalised(tokens[i])
+            and len(lower) > 4
+            # "the rally said", "his family says": a noun, not an adverb
+            and lower not in _NOUNS_IN_LY
+        ):
             i -= 1  # "he barely discussed", "Trump repeatedly claimed"
         elif (
             lower in ("most", "more", "very", "so")
@@ -430,6 +451,11 @@ def _widened_subject(
         thing = _thing_before_a_place(tokens, first - 1, floor)
         if thing is not None:
             return NounPhrase(thing, head, first - 2)
+    # "A woman at the rally said", "A woman at one of Trump's rallies said": a person
+    # described by where they were, not the place.
+    person = _person_before_a_place(tokens, first, floor)
+    if not named and person is not None:
+        return NounPhrase(person.first, head, person.head)
     # "The University of Chicago said": an institution named with "of".
     while (
         named
@@ -493,6 +519,9 @@ def _widened_subject(
             start -= 1
             if tokens[start].lower in DETERMINERS:
                 break
+        person = _person_before_a_place(tokens, start, floor)
+        if person is not None and tokens[role].lower in QUANTITY_HEADS:
+            return NounPhrase(person.first, head, person.head)  # "a woman at one of …"
         return NounPhrase(start, head, role)
     # "Another source speaking to Fox News said": Fox News is spoken to; the speaker
     # is the phrase before the participle.
@@ -517,6 +546,8 @@ def _looks_like_noun(token: Token) -> bool:
     lower = token.lower
     if lower in FUNCTION_WORDS or lower in CUE_MODIFIERS:
         return False
+    if lower in _NOUNS_IN_LY:
+        return True
     if lower.endswith(("ed", "ing", "ly")):
         return False
     return lower.endswith(
@@ -861,6 +892,53 @@ def _source_known_by(tokens: list[Token], first: int, floor: int) -> NounPhrase 
             break
         start -= 1
     return NounPhrase(start, k, k)
+
+
+def _person_before_a_place(tokens: list[Token], first: int, floor: int) -> NounPhrase | None:
+    """ "A voter at the rally", "One woman outside the arena": the person noun (with its
+    determiner) right before a place phrase that starts at tokens[first - 1]."""
+    preposition = first - 1
+    if preposition - 1 < floor or tokens[preposition].lower not in (
+        _PLACE_PREPOSITIONS | _PLACE_OBJECT_PREPOSITIONS
+    ):
+        return None
+    noun = preposition - 1
+    if tokens[noun].lower not in _PEOPLE_AT_A_PLACE and tokens[noun].lower not in ROLES:
+        return None
+    start = noun
+    while start - 1 >= floor and (
+        tokens[start - 1].lower in DETERMINERS or tokens[start - 1].lower in ("one", "another")
+    ):
+        start -= 1
+    if start == noun:
+        return None
+    # The phrase opens its clause ("been a leader in his party in supporting" is no subject).
+    if (
+        start > floor
+        and tokens[start - 1].text[:1].isalnum()
+        and tokens[start - 1].lower
+        not in (
+            "and",
+            "but",
+            "when",
+            "as",
+            "after",
+            "while",
+            "because",
+            "that",
+        )
+    ):
+        return None
+    return NounPhrase(start, noun, noun)
+
+
+# Nouns that end like an adverb: "the rally said".
+_NOUNS_IN_LY = frozenset({"rally", "family", "ally", "assembly"})
+# One person described by where they were: "a woman at the rally".
+_PEOPLE_AT_A_PLACE = frozenset(
+    {"woman", "man", "voter", "supporter", "protester", "demonstrator", "resident"}
+    | {"student", "worker", "attendee", "participant", "volunteer", "person", "veteran"}
+)
 
 
 def _group_before_the_places(
