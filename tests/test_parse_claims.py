@@ -770,6 +770,36 @@ def test_whom_a_request_asks_stays_in_what_it_asks():
     assert quote.recipients == ("State Department",)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        (
+            "Clinton supporters responded with chants of “I’m with her” and loud cheers.",
+            "I’m with her",
+            "Clinton supporters",
+        ),
+        (
+            "But their chants of “Ted! Ted! Ted!” were cut short when the news came in.",
+            "Ted! Ted! Ted!",
+            "their",
+        ),
+    ],
+)
+def test_chants_of_a_quote_are_the_chanters_words(text: str, content: str, mention: str):
+    quote = quote_of(parse(text), content)
+    assert quote.kind == "direct"
+    assert quote.speaker_mention == span_at(text, mention)
+    assert quote.cue == span_at(text, "chants")
+
+
+def test_chants_met_by_someone_have_no_speaker_in_the_one_met():
+    text = "A basketball team from Perry High was met with chants of “Trump, Trump, Trump” there."
+    assert all(
+        q.speaker_mention is None or "team" not in q.speaker_mention.text
+        for q in parse(text).quotes
+    )
+
+
 def test_an_occasion_used_to_speak_is_the_user_s_speech():
     text = (
         "Jorge Ramos spoke on Monday. Ramos used his acceptance speech to call for the "

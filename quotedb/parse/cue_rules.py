@@ -726,6 +726,9 @@ class CueRules:
             return None  # "his remarks that fired them up": a relative clause, no content
         start = link if toks[link].lower in ("for", "that", "to") else link + 1
         end = clause_end(toks, start, s_last, p.inside)
+        if a_chant_of_a_quote(toks, cue.first):
+            # "chants of “Ted! Ted!” were cut short": the quotation alone
+            end = next((k for k in range(start + 1, end + 1) if not p.inside[k]), end + 1) - 1
         if toks[link].lower == "to":
             # "Despite George Will's call to abandon Trump, he still …": an infinitive's
             # content ends at its comma.
@@ -1056,6 +1059,8 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
     recent assertion")."""
     if cue.verb is not None and cue.verb.cls == "nominal":
         owner = speech_owner(toks, cue.first)
+        if owner is None and a_chant_of_a_quote(toks, cue.first):
+            return _the_chanters(toks, cue.first, s_first)
         if owner is None or owner < s_first:
             return None
         if toks[owner].lower in OWNER_POSSESSIVES:
@@ -1234,7 +1239,7 @@ def speech_owner(toks: list[Token], k: int) -> int | None:
         return None
     following = toks[k + 1].lower
     infinitive = following == "to" and toks[k].lower in _TO_NOUNS
-    if following not in ("for", "that") and not infinitive:
+    if following not in ("for", "that") and not infinitive and not a_chant_of_a_quote(toks, k):
         return None
     clause = following in ("that", "to")
     for j in range(k - 1, max(-1, k - 4 if clause else k - 3), -1):
@@ -1252,6 +1257,32 @@ def speech_owner(toks: list[Token], k: int) -> int | None:
     return None
 
 
+def a_chant_of_a_quote(toks: list[Token], k: int) -> bool:
+    """ "chants of “Lock her up!”", "cries of “Bitch!”": the words of those chanting,
+    quoted after "of"."""
+    return (
+        toks[k].lower in _CHANT_NOUNS
+        and k + 2 < len(toks)
+        and toks[k + 1].lower == "of"
+        and toks[k + 2].text in OPENING_MARKS
+    )
+
+
+def _the_chanters(toks: list[Token], chant: int, s_first: int) -> NounPhrase | None:
+    """ "The crowd broke into chants of …", "They responded with chants of …": the subject
+    of the verb the chant is joined to (not "was met with chants of …": a passive)."""
+    for k in range(chant - 1, max(s_first, chant - 4) - 1, -1):
+        if toks[k].lower in ("with", "into", "in"):
+            verb = k - 1
+            if verb <= s_first or toks[verb - 1].lower in PASSIVE_AUXILIARIES:
+                return None
+            return subject_before(toks, verb, floor=s_first)
+        if not toks[k].text.isalpha():
+            return None
+    return None
+
+
+_CHANT_NOUNS = frozenset({"chant", "chants", "cries", "shouts"})
 # Speech nouns whose content may be an infinitive: "Trump's pledge to be "neutral"".
 _TO_NOUNS = frozenset(
     {"pledge", "promise", "promises", "vow", "threat", "threats", "call", "calls"}

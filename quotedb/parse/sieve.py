@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from quotedb.parse.clauses import SENTENCE_CONJUNCTIONS, is_headline
 from quotedb.parse.coref import ORGANISATION_HEADS, EntityRegistry
-from quotedb.parse.cue_rules import CueRules, speech_owner
+from quotedb.parse.cue_rules import CueRules, a_chant_of_a_quote, speech_owner
 from quotedb.parse.drafts import Cue, Draft, Paragraph
 from quotedb.parse.implicit_subjects import ImplicitSubjects
 from quotedb.parse.lexicon import (
@@ -727,7 +727,9 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                 if last is not None:
                     matched = Cue(k, last, CUES[" ".join(words)])
                     break
-            if matched is None and lower in CUES:
+            if matched is None and lower in NOMINAL_CUES and a_chant_of_a_quote(toks, k):
+                matched = Cue(k, k, NOMINAL_CUES[lower])  # "responded with chants of "…""
+            elif matched is None and lower in CUES:
                 matched = Cue(k, k, CUES[lower])
             if (
                 matched is None
