@@ -346,6 +346,34 @@ def test_an_event_named_after_a_place_does_not_do_the_participle():
     assert quote.speaker_mention == span_at(text, "the Vermont senator")
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        (
+            (
+                "Bernie Sanders wrote to donors. Sanders’ fundraising email to his supporters notes "
+                "that Jane Kim is a civil rights attorney."
+            ),
+            "Sanders’ fundraising email",
+            "Bernie Sanders",
+        ),
+        (
+            "Donald Trump spoke. Trump's statement said that the deal was bad.",
+            "Trump's statement",
+            "Donald Trump",
+        ),
+        # Whom a message went to is not its author.
+        ("The letter to Congress says that the emails were classified.", "The letter", None),
+    ],
+)
+def test_a_message_speaks_for_its_owner_not_its_addressee(
+    text: str, mention: str, speaker: str | None
+):
+    quote = quote_holding(parse(text), "that")
+    assert quote.speaker_mention == span_at(text, mention)
+    assert quote.speaker == speaker
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

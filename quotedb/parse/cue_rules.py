@@ -56,6 +56,7 @@ from quotedb.parse.lexicon import (
     SUBORDINATORS,
     TITLES,
 )
+from quotedb.parse.media import medium_at
 from quotedb.parse.mentions import (
     STANDALONE_QUANTIFIERS,
     NounPhrase,
@@ -1085,6 +1086,11 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
         subject = (
             _before_a_relative_clause(toks, subject, s_first)
             or _before_a_participle_s_agent(toks, subject, s_first)
+            or (
+                None
+                if toks[cue.first].lower.endswith("ing")
+                else _before_its_addressee(toks, subject, s_first)
+            )
             or subject
         )
     elif cue.first - 1 >= s_first and toks[cue.first - 1].text in CLOSING_MARKS:
@@ -1333,6 +1339,18 @@ def _before_a_relative_clause(
 
 # Bodies of people, named by a common noun, that act as one: "a civil rights group".
 _BODIES = frozenset({"group", "coalition", "organization", "organisation", "association"})
+
+
+def _before_its_addressee(toks: list[Token], phrase: NounPhrase, s_first: int) -> NounPhrase | None:
+    """ "The letter to Congress says", "Sanders' fundraising email to his supporters
+    notes": the phrase before the cue is whom a message went to; the subject is the
+    message."""
+    to = phrase.first - 1
+    if to - 1 < s_first or toks[to].lower != "to" or medium_at(toks, to - 1) is None:
+        return None
+    return subject_before(toks, to, floor=s_first)
+
+
 # "a report released by", "a poll conducted by": the agent wrote what the phrase says.
 _AUTHORING_PARTICIPLES = frozenset(
     {"released", "published", "issued", "written", "authored", "produced", "compiled"}

@@ -21,6 +21,7 @@ from quotedb.parse.lexicon import (
     FUNCTION_WORDS,
     GROUPS,
     IRREGULAR_PASTS,
+    MEDIA,
     NAME_PARTICLES,
     ORGANISATION_WORDS,
     PREPOSITIONS,
@@ -214,6 +215,10 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         ):
             first -= 1
         return NounPhrase(first, i, i)
+    if lower in MEDIA and head_token.text.islower():
+        owned = _owned_medium(tokens, i, floor)
+        if owned is not None:
+            return owned  # "Sanders' fundraising email notes": its owner wrote it
     if not _is_np_word(head_token) and head_token.text.isalpha() and head_token.text.islower():
         # "A woman at the rally said": a place no noun ending tells, after a person
         article = next(
@@ -245,6 +250,38 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
     named = is_capitalised(head_token) and lower not in GROUPS
     first = _start_of_the_phrase(tokens, i, cue, floor, named)
     return _widened_subject(tokens, first, i, cue, floor, named)
+
+
+def owner_name_end(tokens: list[Token], k: int) -> bool:
+    """ "Trump's", "Sanders'": tokens[k] ends a capitalised possessive, an owner's name
+    (the apostrophe after a plural-like name is a token of its own)."""
+    token = tokens[k]
+    if token.text in ("'", "’"):
+        return (
+            k > 0
+            and is_capitalised(tokens[k - 1])
+            and tokens[k - 1].text.endswith("s")
+            and tokens[k - 1].end == token.start
+        )
+    return is_capitalised(token) and token.text.endswith(("'s", "’s"))
+
+
+def _owned_medium(tokens: list[Token], head: int, floor: int) -> NounPhrase | None:
+    """ "Sanders' fundraising email", "Trump's statement": a medium after its owner's
+    name, the phrase from the name to the medium."""
+    k = head - 1
+    while k >= floor and head - k <= 3 and tokens[k].text.isalpha() and tokens[k].text.islower():
+        k -= 1  # "fundraising", "latest"
+    if k < floor or not owner_name_end(tokens, k):
+        return None
+    start = k - 1 if tokens[k].text in ("'", "’") else k
+    while (
+        start - 1 >= floor
+        and is_capitalised(tokens[start - 1])
+        and (tokens[start - 1].lower not in FUNCTION_WORDS)
+    ):
+        start -= 1
+    return NounPhrase(start, head, head)
 
 
 def _end_of_the_subject(tokens: list[Token], cue: int, floor: int) -> int:
@@ -546,8 +583,8 @@ def _looks_like_noun(token: Token) -> bool:
     lower = token.lower
     if lower in FUNCTION_WORDS or lower in CUE_MODIFIERS:
         return False
-    if lower in _NOUNS_IN_LY:
-        return True
+    if lower in _NOUNS_IN_LY or lower in MEDIA:
+        return True  # "the rally", "Sanders' email"
     if lower.endswith(("ed", "ing", "ly")):
         return False
     return lower.endswith(

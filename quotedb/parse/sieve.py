@@ -53,6 +53,7 @@ from quotedb.parse.media_rules import MediaRules
 from quotedb.parse.mentions import (
     NounPhrase,
     is_capitalised,
+    owner_name_end,
     past_a_capitalised_office,
     past_the_office,
     pronoun_of,
@@ -250,6 +251,12 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
         ):
             return None  # "Trump and Clinton said": two speakers, neither one alone
         kind = medium_at(toks, np.head)
+        owner_end = next((k for k in range(np.first, np.head) if owner_name_end(toks, k)), None)
+        if kind and owner_end is not None:
+            # "Sanders' fundraising email notes …": the owner wrote it
+            if toks[owner_end].text in ("'", "’"):
+                owner_end -= 1
+            return self.resolve(toks, NounPhrase(np.first, owner_end, owner_end), speaks)
         if kind and words[0].lower in DETERMINERS:
             # "a note saying …", "the letter said": its known author speaks.
             medium = self.media.by_author(kind, None)
