@@ -374,6 +374,28 @@ def test_a_message_speaks_for_its_owner_not_its_addressee(
     assert quote.speaker == speaker
 
 
+def test_a_name_opening_a_clause_after_and_does_the_participle_after_it():
+    text = (
+        "Over the past two weeks, prosecutors charged the officer with murder and Rahm "
+        "Emanuel fired his police chief, Garry F. McCarthy, acknowledging that the city "
+        "has lost trust."
+    )
+    quote = quote_of(parse(text), "that the city has lost trust")
+    assert quote.speaker == "Rahm Emanuel"
+
+
+def test_a_verb_that_does_not_agree_is_not_the_embedded_subject_s():
+    text = (
+        "Sanders's supporters still question whether she truly opposes the deal and worry "
+        "that she might capitulate."
+    )
+    assert all(
+        q.speaker_mention != span_at(text, "she")
+        for q in parse(text).quotes
+        if "capitulate" in q.text
+    )
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

@@ -26,10 +26,12 @@ from quotedb.parse.clauses import (
 from quotedb.parse.coref import ORGANISATION_HEADS
 from quotedb.parse.drafts import Cue, Draft, Paragraph, is_nested
 from quotedb.parse.lexicon import (
+    CUES,
     DATE_WORDS,
     DETERMINERS,
     FUNCTION_WORDS,
     GROUPS,
+    IRREGULAR_PASTS,
     NAME_PARTICLES,
     ORGANISATION_WORDS,
     PREPOSITIONS,
@@ -238,6 +240,9 @@ class ImplicitSubjects:
             and (at.own_clause is None or draft.cue_index[0] > at.own_clause)
             # "he seemed to paper over …, promising": an impression is nobody's voice
             and draft.rule != "seeming"
+            # "Sanders's supporters question whether she opposes the deal and worry …":
+            # "worry" does not agree with "she opposes"
+            and _agree(p.toks[draft.cue_index[0]], p.toks[cue.first])
         ]
         if not earlier:
             return None
@@ -274,6 +279,11 @@ class ImplicitSubjects:
                         or toks[before].text in CLOSING_MARKS
                         or toks[before].lower in _CLAUSE_STARTS
                         or p.inside[before]
+                        # "prosecutors charged the officer and Emanuel fired his chief, …"
+                        or (
+                            toks[before].lower in ("and", "but")
+                            and is_capitalised(toks[subject.head])
+                        )
                     )
                 ):
                     return self._speaker_from(toks, subject)
@@ -482,6 +492,18 @@ class ImplicitSubjects:
                 toks, subject.first, subject.last
             )
         return None, None
+
+
+def _agree(earlier: Token, later: Token) -> bool:
+    """Whether two present-tense verbs can share a subject: not "opposes … and worry"
+    (a past tense or a participle agrees with anything)."""
+    forms = []
+    for verb in (earlier, later):
+        word = verb.lower
+        if word.endswith(("ed", "ing")) or word in IRREGULAR_PASTS or word not in CUES:
+            return True
+        forms.append(word.endswith("s") and not word.endswith("ss"))
+    return forms[0] == forms[1]
 
 
 def _with_its_quantity(toks: list[Token], subject: NounPhrase, s_first: int) -> NounPhrase:
