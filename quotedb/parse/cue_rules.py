@@ -1086,11 +1086,7 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
         subject = (
             _before_a_relative_clause(toks, subject, s_first)
             or _before_a_participle_s_agent(toks, subject, s_first)
-            or (
-                None
-                if toks[cue.first].lower.endswith("ing")
-                else _before_its_addressee(toks, subject, s_first)
-            )
+            or _before_its_addressee(toks, cue, subject, s_first)
             or subject
         )
     elif cue.first - 1 >= s_first and toks[cue.first - 1].text in CLOSING_MARKS:
@@ -1116,8 +1112,9 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
                         subject = subject_before(toks, k, floor=s_first)
                     elif _an_occasion_used(toks[k], between):
                         subject = subject_before(toks, k, floor=s_first)
+                        # not "a woman at one of Trump's rallies used …": a place
                         if subject is not None and toks[subject.first - 1].lower in PREPOSITIONS:
-                            subject = None  # "a woman at one of Trump's rallies used …"
+                            subject = None
                     break
     return subject
 
@@ -1288,6 +1285,7 @@ def _the_chanters(toks: list[Token], chant: int, s_first: int) -> NounPhrase | N
     return None
 
 
+# Nouns for words a crowd calls out, quoted after "of": "chants of “Lock her up!”".
 _CHANT_NOUNS = frozenset({"chant", "chants", "cries", "shouts"})
 # Speech nouns whose content may be an infinitive: "Trump's pledge to be "neutral"".
 _TO_NOUNS = frozenset(
@@ -1341,12 +1339,19 @@ def _before_a_relative_clause(
 _BODIES = frozenset({"group", "coalition", "organization", "organisation", "association"})
 
 
-def _before_its_addressee(toks: list[Token], phrase: NounPhrase, s_first: int) -> NounPhrase | None:
+def _before_its_addressee(
+    toks: list[Token], cue: Cue, phrase: NounPhrase, s_first: int
+) -> NounPhrase | None:
     """ "The letter to Congress says", "Sanders' fundraising email to his supporters
     notes": the phrase before the cue is whom a message went to; the subject is the
-    message."""
+    message (not for a participle: "a statement to Wired explaining" keeps its writer)."""
     to = phrase.first - 1
-    if to - 1 < s_first or toks[to].lower != "to" or medium_at(toks, to - 1) is None:
+    if (
+        to - 1 < s_first
+        or toks[to].lower != "to"
+        or medium_at(toks, to - 1) is None
+        or toks[cue.first].lower.endswith("ing")
+    ):
         return None
     return subject_before(toks, to, floor=s_first)
 

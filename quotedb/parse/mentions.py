@@ -219,15 +219,6 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         owned = _owned_medium(tokens, i, floor)
         if owned is not None:
             return owned  # "Sanders' fundraising email notes": its owner wrote it
-    if not _is_np_word(head_token) and head_token.text.isalpha() and head_token.text.islower():
-        # "A woman at the rally said": a place no noun ending tells, after a person
-        article = next(
-            (k for k in range(i - 1, max(floor, i - 3) - 1, -1) if tokens[k].lower in DETERMINERS),
-            None,
-        )
-        person = None if article is None else _person_before_a_place(tokens, article, floor)
-        if person is not None:
-            return NounPhrase(person.first, i, person.head)
     if not _is_np_word(head_token) or lower in DETERMINERS:
         return None
     # "Beck, who has in the past described": a time phrase is not the speaker (but "Day
