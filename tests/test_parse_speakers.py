@@ -396,6 +396,19 @@ def test_a_verb_that_does_not_agree_is_not_the_embedded_subject_s():
     )
 
 
+def test_an_adverb_opening_the_sentence_is_not_part_of_the_name_after_it():
+    text = (
+        "In her speech, Shonda Rhimes declared the need for drive: “Change the world,” she "
+        "said.\n\nMeanwhile Rihanna, who was honored with the award, spoke about the "
+        "importance of self-love. “The minute you learn to love yourself, you would not "
+        "want to be anyone else,” she said."
+    )
+    doc = parse(text)
+    assert quote_of(doc, "the importance of self-love").speaker == "Rihanna"
+    assert quote_holding(doc, "The minute you learn to love yourself").speaker == "Rihanna"
+    assert "Meanwhile Rihanna" not in {entity.name for entity in doc.entities}
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

@@ -35,6 +35,7 @@ from quotedb.parse.lexicon import (
     NAME_PARTICLES,
     NO_CUE_BEFORE,
     NOMINAL_CUES,
+    OPENING_ADVERBS,
     ORGANISATION_WORDS,
     PASSIVE_AUXILIARIES,
     PLURAL_PRESENT_CUES,
@@ -293,7 +294,9 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
             ):
                 first -= 1
             # "But Crawford", "If Donald Trump": a capitalised sentence opener is no name.
-            while first < np.head and toks[first].lower in FUNCTION_WORDS:
+            while first < np.head and (
+                toks[first].lower in FUNCTION_WORDS or toks[first].lower in OPENING_ADVERBS
+            ):
                 first += 1
             first = past_the_office(toks, first, np.head)
             last = np.head
@@ -549,13 +552,29 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
             if (
                 last + 2 < n
                 and toks[last + 1].text == ","
-                and (first == 0 or not toks[first - 1].text[:1].isalnum())
+                and (
+                    first == 0
+                    or not toks[first - 1].text[:1].isalnum()
+                    or toks[first - 1].lower in OPENING_ADVERBS
+                )
                 and _opens_an_appositive(toks[last + 2])
             ):
                 for k in range(last + 2, min(last + 16, n - 1)):
                     if inside[k] or toks[k].text in _SENTENCE_OPENERS:
                         return False
-                    if toks[k].text == "," and toks[k + 1].lower in CUES and not inside[k + 1]:
+                    if (
+                        toks[k].text == ","
+                        and (
+                            toks[k + 1].lower in CUES
+                            # "Rihanna, who was honored …, spoke about"
+                            or any(
+                                _multiword_end(lowers, k + 1, words) is not None
+                                for words in MULTIWORD_CUES.get(toks[k + 1].lower, ())
+                                if words[0] not in PASSIVE_AUXILIARIES
+                            )
+                        )
+                        and not inside[k + 1]
+                    ):
                         return toks[k + 1].text.islower()
                 return False
             return last + 1 < n and toks[last + 1].lower in CUES and not inside[last + 1]
@@ -586,6 +605,7 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
             while first <= last and (
                 toks[first].lower in DETERMINERS
                 or toks[first].lower in FUNCTION_WORDS
+                or toks[first].lower in OPENING_ADVERBS  # "Meanwhile Rihanna"
                 # "Said Comey", "Stated Stone:": an inverted cue opens the sentence
                 or (toks[first].lower in CUES and toks[first].lower.endswith(("ed", "id", "s")))
             ):
@@ -647,9 +667,17 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                     # "the parents, Khizr and Ghazala Khan": Khizr Khan too
                     given = toks[first - 2]
                     self.registry.given_name_of(given.text, words[1], given.start, given.end)
-            elif (
-                len(words) >= 2 or self.registry.entity_named(words[0]) is None
-            ) and self.registry.knows(words[0]):
+            elif (len(words) >= 2 or self.registry.entity_named(words[0]) is None) and (
+                self.registry.knows(words[0])
+                # "Meanwhile Rihanna, who was honored …, spoke": a lone name that speaks
+                # in an appositive's frame, opened now for the "she" of the next quote
+                or (
+                    first > 0
+                    and toks[first - 1].lower in OPENING_ADVERBS
+                    and speaks_next(first, last)
+                    and words[0].lower() not in GROUPS
+                )
+            ):
                 self.registry.name(
                     words[0], toks[first].start, end, speaks_next(first, last) and not owner
                 )

@@ -177,6 +177,12 @@ PRONOUNS: dict[str, str] = {
 }  # fmt: skip
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
+# Adverbs that open a sentence capitalised and so run into the name after them:
+# "Meanwhile Rihanna, who …, said", "Today Hillary Clinton said".
+OPENING_ADVERBS = frozenset(
+    {"meanwhile", "however", "instead", "now", "today", "yesterday", "tonight", "thus"}
+    | {"indeed", "later", "still", "also", "then", "finally", "perhaps", "like", "unlike"}
+)
 # Words that end a noun phrase when scanning left from a cue: they belong to
 # the clause around the speaker, never to the speaker's name.
 FUNCTION_WORDS: frozenset[str] = frozenset(
