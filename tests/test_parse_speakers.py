@@ -409,6 +409,20 @@ def test_an_adverb_opening_the_sentence_is_not_part_of_the_name_after_it():
     assert "Meanwhile Rihanna" not in {entity.name for entity in doc.entities}
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Interestingly Blocher said the plan would fail.", "Blocher"),
+        ("Maybe Kasich says the plan would fail.", "Kasich"),
+        # A name that ends like an adverb is still a name.
+        ("Connolly said the plan would fail.", "Connolly"),
+        ("Carly Fiorina said the plan would fail.", "Carly Fiorina"),
+    ],
+)
+def test_a_sentence_adverb_before_a_name_is_no_part_of_it(text: str, speaker: str):
+    assert quote_of(parse(text), "the plan would fail").speaker == speaker
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

@@ -35,7 +35,6 @@ from quotedb.parse.lexicon import (
     NAME_PARTICLES,
     NO_CUE_BEFORE,
     NOMINAL_CUES,
-    OPENING_ADVERBS,
     ORGANISATION_WORDS,
     PASSIVE_AUXILIARIES,
     PLURAL_PRESENT_CUES,
@@ -48,6 +47,7 @@ from quotedb.parse.lexicon import (
     TITLES,
     US_STATES,
     CueVerb,
+    is_opening_adverb,
 )
 from quotedb.parse.media import DocumentMedia, media_kinds, medium_at
 from quotedb.parse.media_rules import MediaRules
@@ -295,7 +295,7 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                 first -= 1
             # "But Crawford", "If Donald Trump": a capitalised sentence opener is no name.
             while first < np.head and (
-                toks[first].lower in FUNCTION_WORDS or toks[first].lower in OPENING_ADVERBS
+                toks[first].lower in FUNCTION_WORDS or is_opening_adverb(toks[first].lower)
             ):
                 first += 1
             first = past_the_office(toks, first, np.head)
@@ -555,7 +555,7 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                 and (
                     first == 0
                     or not toks[first - 1].text[:1].isalnum()
-                    or toks[first - 1].lower in OPENING_ADVERBS
+                    or is_opening_adverb(toks[first - 1].lower)
                 )
                 and _opens_an_appositive(toks[last + 2])
             ):
@@ -605,7 +605,7 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
             while first <= last and (
                 toks[first].lower in DETERMINERS
                 or toks[first].lower in FUNCTION_WORDS
-                or toks[first].lower in OPENING_ADVERBS  # "Meanwhile Rihanna"
+                or (first < last and is_opening_adverb(toks[first].lower))  # "Meanwhile Rihanna"
                 # "Said Comey", "Stated Stone:": an inverted cue opens the sentence
                 or (toks[first].lower in CUES and toks[first].lower.endswith(("ed", "id", "s")))
             ):
@@ -673,7 +673,7 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                 # in an appositive's frame, opened now for the "she" of the next quote
                 or (
                     first > 0
-                    and toks[first - 1].lower in OPENING_ADVERBS
+                    and is_opening_adverb(toks[first - 1].lower)
                     and speaks_next(first, last)
                     and words[0].lower() not in GROUPS
                 )

@@ -181,8 +181,19 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # "Meanwhile Rihanna, who …, said", "Today Hillary Clinton said".
 OPENING_ADVERBS = frozenset(
     {"meanwhile", "however", "instead", "now", "today", "yesterday", "tonight", "thus"}
-    | {"indeed", "later", "still", "also", "then", "finally", "perhaps", "like", "unlike"}
+    | {"indeed", "later", "still", "also", "then", "finally", "perhaps", "maybe", "like"}
+    | {"unlike"}
 )
+
+
+def is_opening_adverb(lower: str) -> bool:
+    """ "Meanwhile", "Interestingly", "Maybe": a sentence adverb, not the first word of
+    the name after it (but "Carly", "Beverly": a first name)."""
+    return lower in OPENING_ADVERBS or (
+        lower.endswith("ly") and len(lower) > 5 and lower not in FIRST_NAME_GENDER
+    )
+
+
 # Words that end a noun phrase when scanning left from a cue: they belong to
 # the clause around the speaker, never to the speaker's name.
 FUNCTION_WORDS: frozenset[str] = frozenset(
