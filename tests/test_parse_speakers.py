@@ -412,6 +412,22 @@ def test_an_adverb_opening_the_sentence_is_not_part_of_the_name_after_it():
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        ("Republican Christine Todd Whitman said the plan would fail.", "Christine Todd Whitman"),
+        ("Democrat Zephyr Teachout said the plan would fail.", "Zephyr Teachout"),
+        (
+            "The Republican Party of Wyoming said the plan would fail.",
+            "Republican Party of Wyoming",
+        ),
+        ("Pres. Barack Obama said the plan would fail.", "Barack Obama"),
+    ],
+)
+def test_a_party_word_or_a_short_title_before_a_name_is_no_part_of_it(text: str, speaker: str):
+    assert quote_of(parse(text), "the plan would fail").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
         ("Interestingly Blocher said the plan would fail.", "Blocher"),
         ("Maybe Kasich says the plan would fail.", "Kasich"),
         # A name that ends like an adverb is still a name.

@@ -85,6 +85,10 @@ MALE_TITLES = frozenset(
 )
 
 
+# Party words written before a full name: "Democrat Zephyr Teachout".
+_PARTY_LABELS = frozenset({"democrat", "republican", "independent", "libertarian"})
+
+
 @lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Lookup key for a name: no accents, no punctuation, lower case, single spaces."""
@@ -326,9 +330,22 @@ class EntityRegistry:
         if not words:
             return None
         entity = self._match_name(words, title_gender, end)
-        if entity is None and len(words) >= 3 and normalise(" ".join(words[1:])) in _KNOWN:
-            # "Democrat Hillary Clinton", "Republican Donald Trump": a label before a
-            # name the gazetteer knows.
+        if (
+            entity is None
+            and len(words) >= 3
+            and (
+                normalise(" ".join(words[1:])) in _KNOWN
+                or (
+                    words[0].lower() in _PARTY_LABELS
+                    # not "Republican Party of Wyoming", "Republican Governors Association"
+                    and all(
+                        w[:1].isupper() and normalise(w) not in ORGANISATION_WORDS for w in words
+                    )
+                )
+            )
+        ):
+            # "Democrat Hillary Clinton", "Republican Christine Todd Whitman": a label
+            # before a name the gazetteer knows or a full name.
             words = words[1:]
             entity = self._match_name(words)
         if entity is None:
