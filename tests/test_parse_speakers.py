@@ -419,6 +419,11 @@ def test_an_adverb_opening_the_sentence_is_not_part_of_the_name_after_it():
             "Republican Party of Wyoming",
         ),
         ("Pres. Barack Obama said the plan would fail.", "Barack Obama"),
+        ("House Intelligence Republican Mike Pompeo said the plan would fail.", "Mike Pompeo"),
+        (
+            "The Republican Governors Association said the plan would fail.",
+            "Republican Governors Association",
+        ),
     ],
 )
 def test_a_party_word_or_a_short_title_before_a_name_is_no_part_of_it(text: str, speaker: str):

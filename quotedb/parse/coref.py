@@ -89,6 +89,21 @@ MALE_TITLES = frozenset(
 _PARTY_LABELS = frozenset({"democrat", "republican", "independent", "libertarian"})
 
 
+def _end_of_a_party_label(words: Sequence[str]) -> int | None:
+    """Where a party word ends the description before a full name ("Senate Intelligence
+    Ranking Democrat Dianne Feinstein"): at least two capitalised words follow it, and
+    no organisation word ("Republican Party of Wyoming", "Republican Governors
+    Association" are names)."""
+    label = next(
+        (k for k in range(len(words) - 3, -1, -1) if words[k].lower() in _PARTY_LABELS), None
+    )
+    if label is None or not all(
+        w[:1].isupper() and normalise(w) not in ORGANISATION_WORDS for w in words[label:]
+    ):
+        return None
+    return label
+
+
 @lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Lookup key for a name: no accents, no punctuation, lower case, single spaces."""
@@ -330,23 +345,13 @@ class EntityRegistry:
         if not words:
             return None
         entity = self._match_name(words, title_gender, end)
-        if (
-            entity is None
-            and len(words) >= 3
-            and (
-                normalise(" ".join(words[1:])) in _KNOWN
-                or (
-                    words[0].lower() in _PARTY_LABELS
-                    # not "Republican Party of Wyoming", "Republican Governors Association"
-                    and all(
-                        w[:1].isupper() and normalise(w) not in ORGANISATION_WORDS for w in words
-                    )
-                )
-            )
-        ):
-            # "Democrat Hillary Clinton", "Republican Christine Todd Whitman": a label
-            # before a name the gazetteer knows or a full name.
-            words = words[1:]
+        label = _end_of_a_party_label(words)
+        if entity is None and len(words) >= 3 and normalise(" ".join(words[1:])) in _KNOWN:
+            label = 0  # "Democrat Hillary Clinton": a label before a name the gazetteer knows
+        if entity is None and label is not None:
+            # "Republican Christine Todd Whitman", "House Intelligence Republican Mike
+            # Pompeo": the name after the label
+            words = words[label + 1 :]
             entity = self._match_name(words)
         if entity is None:
             known = _KNOWN.get(normalise(" ".join(words)))
