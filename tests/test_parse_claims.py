@@ -792,6 +792,27 @@ def test_chants_of_a_quote_are_the_chanters_words(text: str, content: str, menti
     assert quote.cue == span_at(text, "chants")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            'Richard Nixon ran on the slogan "Experience Counts" in 1960.',
+            "Experience Counts",
+            "Richard Nixon",
+        ),
+        (
+            "Hillary Clinton’s campaign slogan is “Stronger together.” But now she wants more.",
+            "Stronger together",
+            "Hillary Clinton",
+        ),
+    ],
+)
+def test_a_slogan_quoted_after_its_noun_is_its_owner_s_words(text: str, content: str, speaker: str):
+    quote = quote_holding(parse(text), content)
+    assert quote.speaker == speaker
+    assert quote.cue == span_at(text, "slogan")
+
+
 def test_chants_met_by_someone_have_no_speaker_in_the_one_met():
     text = "A basketball team from Perry High was met with chants of “Trump, Trump, Trump” there."
     assert all(

@@ -61,6 +61,7 @@ from quotedb.parse.mentions import (
     STANDALONE_QUANTIFIERS,
     NounPhrase,
     is_capitalised,
+    owner_name_end,
     recipient_after,
     subject_after,
     subject_before,
@@ -727,9 +728,11 @@ class CueRules:
             return None  # "his remarks that fired them up": a relative clause, no content
         start = link if toks[link].lower in ("for", "that", "to") else link + 1
         end = clause_end(toks, start, s_last, p.inside)
-        if a_chant_of_a_quote(toks, cue.first):
+        quote = called_out_quote(toks, cue.first)
+        if quote is not None:
             # "chants of “Ted! Ted!” were cut short": the quotation alone
-            end = next((k for k in range(start + 1, end + 1) if not p.inside[k]), end + 1) - 1
+            start = quote + 1
+            end = next((k for k in range(start, s_last + 1) if not p.inside[k]), s_last + 1) - 1
         if toks[link].lower == "to":
             # "Despite George Will's call to abandon Trump, he still …": an infinitive's
             # content ends at its comma.
@@ -1060,8 +1063,8 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
     recent assertion")."""
     if cue.verb is not None and cue.verb.cls == "nominal":
         owner = speech_owner(toks, cue.first)
-        if owner is None and a_chant_of_a_quote(toks, cue.first):
-            return _the_chanters(toks, cue.first, s_first)
+        if owner is None and called_out_quote(toks, cue.first) is not None:
+            return _who_called_them_out(toks, cue.first, s_first)
         if owner is None or owner < s_first:
             return None
         if toks[owner].lower in OWNER_POSSESSIVES:
@@ -1242,7 +1245,11 @@ def speech_owner(toks: list[Token], k: int) -> int | None:
         return None
     following = toks[k + 1].lower
     infinitive = following == "to" and toks[k].lower in _TO_NOUNS
-    if following not in ("for", "that") and not infinitive and not a_chant_of_a_quote(toks, k):
+    if (
+        following not in ("for", "that")
+        and not infinitive
+        and not called_out_quote(toks, k) is not None
+    ):
         return None
     clause = following in ("that", "to")
     for j in range(k - 1, max(-1, k - 4 if clause else k - 3), -1):
@@ -1260,22 +1267,29 @@ def speech_owner(toks: list[Token], k: int) -> int | None:
     return None
 
 
-def a_chant_of_a_quote(toks: list[Token], k: int) -> bool:
-    """ "chants of “Lock her up!”", "cries of “Bitch!”": the words of those chanting,
-    quoted after "of"."""
-    return (
-        toks[k].lower in _CHANT_NOUNS
-        and k + 2 < len(toks)
-        and toks[k + 1].lower == "of"
-        and toks[k + 2].text in OPENING_MARKS
-    )
+def called_out_quote(toks: list[Token], k: int) -> int | None:
+    """ "chants of “Lock her up!”", "the slogan "Experience Counts"", "campaign slogan is
+    “I'm with her.”": a crowd's or a campaign's words, quoted right after their noun at
+    k; where the quotation opens."""
+    lower = toks[k].lower
+    if lower in _CHANT_NOUNS and k + 1 < len(toks) and toks[k + 1].lower == "of":
+        quote = k + 2
+    elif lower in _SLOGAN_NOUNS:
+        quote = k + 2 if k + 1 < len(toks) and toks[k + 1].lower in ("is", "was", ":") else k + 1
+    else:
+        return None
+    return quote if quote < len(toks) and toks[quote].text in OPENING_MARKS else None
 
 
-def _the_chanters(toks: list[Token], chant: int, s_first: int) -> NounPhrase | None:
-    """ "The crowd broke into chants of …", "They responded with chants of …": the subject
-    of the verb the chant is joined to (not "was met with chants of …": a passive)."""
-    for k in range(chant - 1, max(s_first, chant - 4) - 1, -1):
-        if toks[k].lower in ("with", "into", "in"):
+def _who_called_them_out(toks: list[Token], noun: int, s_first: int) -> NounPhrase | None:
+    """ "Hillary Clinton's campaign slogan is …": the owner; "The crowd broke into chants
+    of …", "Nixon ran on the slogan …": the subject of the verb the words are joined to
+    (not "was met with chants of …": a passive)."""
+    for k in range(noun - 1, max(s_first, noun - 4) - 1, -1):
+        if owner_name_end(toks, k):
+            end = k - 1 if toks[k].text in ("'", "’") else k
+            return subject_before(toks, end + 1, floor=s_first)
+        if toks[k].lower in ("with", "into", "in", "on"):
             verb = k - 1
             if verb <= s_first or toks[verb - 1].lower in PASSIVE_AUXILIARIES:
                 return None
@@ -1287,6 +1301,8 @@ def _the_chanters(toks: list[Token], chant: int, s_first: int) -> NounPhrase | N
 
 # Nouns for words a crowd calls out, quoted after "of": "chants of “Lock her up!”".
 _CHANT_NOUNS = frozenset({"chant", "chants", "cries", "shouts"})
+# Nouns for a campaign's words, quoted right after them: "the slogan "Experience Counts"".
+_SLOGAN_NOUNS = frozenset({"slogan", "motto", "catchphrase"})
 # Speech nouns whose content may be an infinitive: "Trump's pledge to be "neutral"".
 _TO_NOUNS = frozenset(
     {"pledge", "promise", "promises", "vow", "threat", "threats", "call", "calls"}

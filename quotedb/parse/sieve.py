@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from quotedb.parse.clauses import SENTENCE_CONJUNCTIONS, is_headline
 from quotedb.parse.coref import ORGANISATION_HEADS, EntityRegistry
-from quotedb.parse.cue_rules import CueRules, a_chant_of_a_quote, speech_owner
+from quotedb.parse.cue_rules import CueRules, called_out_quote, speech_owner
 from quotedb.parse.drafts import Cue, Draft, Paragraph
 from quotedb.parse.implicit_subjects import ImplicitSubjects
 from quotedb.parse.lexicon import (
@@ -762,7 +762,7 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                 if last is not None:
                     matched = Cue(k, last, CUES[" ".join(words)])
                     break
-            if matched is None and lower in NOMINAL_CUES and a_chant_of_a_quote(toks, k):
+            if matched is None and lower in NOMINAL_CUES and called_out_quote(toks, k) is not None:
                 matched = Cue(k, k, NOMINAL_CUES[lower])  # "responded with chants of "…""
             elif matched is None and lower in CUES:
                 matched = Cue(k, k, CUES[lower])
@@ -779,7 +779,12 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                 # "Mr. Ackman is convinced that …", "she learned that …": any verb that
                 # takes a that-clause reports what its subject holds.
                 matched = Cue(k, k, _THAT_VERB)
-            if matched is not None and not self._is_verb_use(toks, matched, headline):
+            if (
+                matched is not None
+                and matched.verb is not None
+                and matched.verb.cls != "nominal"  # "the slogan "…"": a noun, read as one
+                and not self._is_verb_use(toks, matched, headline)
+            ):
                 matched = None
             if (
                 matched is None
