@@ -1801,6 +1801,14 @@ def test_making_clear_is_a_claim(cue: str):
     assert quote.cue == span_at(text, cue)
 
 
+@pytest.mark.parametrize("cue", ["chided", "scolded"])
+def test_chiding_someone_for_something_keeps_whom_and_for_what(cue: str):
+    text = f'Cruz {cue} Trump for raising questions about the "natural born" standard.'
+    quote = quote_of(parse(text), 'Trump for raising questions about the "natural born" standard')
+    assert quote.speaker == "Cruz"
+    assert quote.recipients == ("Trump",)
+
+
 @pytest.mark.parametrize("cue", ["praised", "praises", "hailed", "heralded"])
 def test_praise_takes_what_was_praised(cue: str):
     text = f"Senator Tom Reed {cue} the new bridge over the river."

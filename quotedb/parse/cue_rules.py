@@ -414,6 +414,12 @@ class CueRules:
                     (cue.verb.lemma == "ask" and toks[recipient.last + 1].lower == "about")
                     # "urged the State Department to review …": whom, asked to do what
                     or toks[recipient.last + 1].lower == "to"
+                    # "chided Trump for raising questions …": whom, and for what
+                    or (
+                        toks[recipient.last + 1].lower == "for"
+                        and recipient.last + 2 <= end
+                        and toks[recipient.last + 2].lower.endswith("ing")
+                    )
                 )
             ):
                 start = recipient.last + 1
