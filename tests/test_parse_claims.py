@@ -922,9 +922,14 @@ def test_a_quote_closed_on_a_comma_leaves_the_writer_s_adjunct_or_participle_out
             'the plan was "a start"',
         ),
         ("He said he was done and, frankly, nobody believed him.", "he was done"),
+        # "as" right after a quote, then a subject: the writer's clause
+        (
+            "Jeb Bush says he’s “excited where we stand” as he faces a critical test.",
+            "he’s “excited where we stand”",
+        ),
     ],
 )
-def test_but_or_and_before_an_aside_ends_the_words_reported(text: str, content: str):
+def test_an_aside_or_a_clause_of_the_writer_s_ends_the_words_reported(text: str, content: str):
     quote = quote_holding(parse(text), content)
     assert text[quote.start : quote.end] == content
 

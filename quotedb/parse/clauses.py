@@ -296,7 +296,7 @@ _INVERTED_SUBJECTS = SUBJECT_PRONOUNS | {"it"}
 # The words (lower-cased) at which clause_end may stop: it passes over any other at once.
 _CLAUSE_END_WORDS = (
     frozenset({";", "who", "which", "and", "but", "according", "said", "says", "adding"})
-    | {"before", "after", "while", "a", "an"}
+    | {"before", "after", "while", "a", "an", "as"}
     | CLAUSE_BOUNDARIES
     | CLOSING_MARKS
     | {word for word in CUES if word.endswith("ing")}
@@ -487,6 +487,22 @@ def _a_subordinate_clause(at: _Candidate) -> bool:
     )
 
 
+def _the_writer_s_clause_after_a_quote(at: _Candidate) -> bool:
+    """`he's "excited where we stand" as he faces a critically important test`: "as" or
+    "though" right after a closing quote mark, then a subject pronoun, is the writer's
+    clause; the words reported ended with the mark (not `"a third Obama term" as
+    Commander-in-Chief`)."""
+    toks, k = at.toks, at.k
+    following = at.next_lower()
+    return (
+        at.word.lower in ("as", "though", "although")
+        and k - 2 >= at.start
+        and toks[k - 1].text in CLOSING_MARKS
+        and at.inside[k - 2]
+        and following in SUBJECT_PRONOUNS
+    )
+
+
 def _a_new_act(at: _Candidate) -> bool:
     """ ", according to …", ", adding …", ", calling them …": after a comma, another report
     or a participle cue starts a new act."""
@@ -562,6 +578,7 @@ _ENDS_BEFORE = (
     _a_relative_about_the_last_name,
     _a_new_subject_after_and,
     _a_subordinate_clause,
+    _the_writer_s_clause_after_a_quote,
     _a_new_act,
     _a_conjunction_before_an_aside,
     _a_participle_after_before,
