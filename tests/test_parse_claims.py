@@ -1366,6 +1366,13 @@ def test_a_quote_after_a_clause_boundary_goes_on_with_the_content(text: str, con
         ),
         (
             (
+                "Senator Tom Reed said he was \u201cencouraged\u201d by the plan \u2014 a modest "
+                "boost for the mayor."
+            ),
+            "he was \u201cencouraged\u201d by the plan",
+        ),
+        (
+            (
                 'Senator Tom Reed complained that the count had been "rigged" against him, a '
                 "charge that county officials denied."
             ),

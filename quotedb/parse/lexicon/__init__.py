@@ -792,6 +792,14 @@ SUMMARY_NOUNS = frozenset(
         "sign",
         "signal",
         "swipe",
+        # "— a modest boost for Obama", "— a break from …": what the words amount to
+        "boost",
+        "blow",
+        "break",
+        "departure",
+        "contrast",
+        "shift",
+        "turnaround",
     ]
 )
 
