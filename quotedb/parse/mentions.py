@@ -224,23 +224,36 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
     # "Beck, who has in the past described": a time phrase is not the speaker (but "Day
     # said" with a capital and nothing before it is Kristen Day).
     if lower in TIME_NOUNS and not (is_capitalised(head_token) and i == floor):
-        j = i - 1
-        while j >= floor and tokens[j].lower in DETERMINERS:
-            j -= 1
-        if j >= floor and tokens[j].lower in TIME_PREPOSITIONS:
-            return subject_before(tokens, j, floor)
-        if lower == "statement" and j < i - 1 and (j < floor or not tokens[j].text[:1].isalnum()):
-            return NounPhrase(j + 1, i, i)  # `"…," the statement read`: the sieve finds its author
-        first = _start_of_the_phrase(tokens, i, cue, floor, False)
-        if first - 1 >= floor and tokens[first - 1].lower in ("of", "at"):
-            # "the organizer of a pro-Trump rally said": the one the event describes
-            widened = _widened_subject(tokens, first, i, cue, floor, False)
-            if widened is not None and widened.head != i:
-                return widened
-        return None
+        return _subject_around_a_time_noun(tokens, i, cue, floor)
     named = is_capitalised(head_token) and lower not in GROUPS
     first = _start_of_the_phrase(tokens, i, cue, floor, named)
     return _widened_subject(tokens, first, i, cue, floor, named)
+
+
+def _subject_around_a_time_noun(
+    tokens: list[Token], i: int, cue: int, floor: int
+) -> NounPhrase | None:
+    """The subject when the word before the cue is a time or event noun: the one before
+    the time phrase ("Beck, who has in the past described"), the statement that is
+    signed later (`"…," the statement read`), or the one the event describes ("the
+    organizer of a pro-Trump rally said"); else no one."""
+    j = i - 1
+    while j >= floor and tokens[j].lower in DETERMINERS:
+        j -= 1
+    if j >= floor and tokens[j].lower in TIME_PREPOSITIONS:
+        return subject_before(tokens, j, floor)
+    if (
+        tokens[i].lower == "statement"
+        and j < i - 1
+        and (j < floor or not tokens[j].text[:1].isalnum())
+    ):
+        return NounPhrase(j + 1, i, i)  # the sieve finds its author
+    first = _start_of_the_phrase(tokens, i, cue, floor, False)
+    if first - 1 >= floor and tokens[first - 1].lower in ("of", "at"):
+        widened = _widened_subject(tokens, first, i, cue, floor, False)
+        if widened is not None and widened.head != i:
+            return widened
+    return None
 
 
 def owner_name_end(tokens: list[Token], k: int) -> bool:
