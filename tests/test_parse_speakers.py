@@ -444,6 +444,16 @@ def test_a_sentence_adverb_before_a_name_is_no_part_of_it(text: str, speaker: st
     assert quote_of(parse(text), "the plan would fail").speaker == speaker
 
 
+def test_the_agency_is_a_government_body_not_the_outlet_that_spoke_last():
+    text = (
+        "The State Department said the request was reviewed. Fox News reported that the "
+        "request was denied twice.\n\nThe agency declined a Pentagon offer to extend the team."
+    )
+    quote = quote_of(parse(text), "a Pentagon offer to extend the team")
+    assert quote.speaker == "State Department"
+    assert quote.speaker_mention == span_at(text, "The agency")
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

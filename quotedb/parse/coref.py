@@ -56,6 +56,12 @@ ORGANISATION_HEADS = frozenset(
         "union",
     }
 )
+# Descriptions of a government body, and the words in the names of such bodies.
+_GOVERNMENT_HEADS = frozenset({"agency", "department", "administration"})
+_GOVERNMENT_WORDS = frozenset(
+    {"department", "agency", "bureau", "administration", "office", "service", "commission"}
+    | {"house", "pentagon", "fbi", "cia", "nsa", "epa", "irs", "state", "justice", "defense"}
+)
 PRONOUN_WINDOW = 3000  # characters back that a pronoun may reach
 # Characters back that a name or a description may reach: far beyond any news
 # article, and a bound that keeps each look-up short in a book-length document.
@@ -420,7 +426,7 @@ class EntityRegistry:
             # "the Democratic convention committee": a capitalised word narrows it down to
             # an organisation whose name holds that word.
             named = [normalise(w) for w in text.split()[1:-1] if w[:1].isupper()]
-            return self._organisation_that_spoke(text, start, end, speaks, named)
+            return self._organisation_that_spoke(text, start, end, speaks, named, head)
         if head not in ROLES and head not in self._by_role:
             return None
         modifiers = " ".join(words[:-1])
@@ -447,10 +453,12 @@ class EntityRegistry:
         return self._note(best, text, start, end, speaks)
 
     def _organisation_that_spoke(
-        self, text: str, start: int, end: int, speaks: bool, named: list[str]
+        self, text: str, start: int, end: int, speaks: bool, named: list[str], head: str
     ) -> str | None:
         """ "Apple said … The company said": the organisation that spoke last, if one
-        did nearby and its name holds the `named` words; never a person or a place."""
+        did nearby and its name holds the `named` words; never a person or a place.
+        "the agency", "the department" are a government body's ("the State Department
+        … The agency declined", not Fox News that spoke last)."""
         for at, entity in reversed(self._recent):
             if at >= start:
                 continue
@@ -462,6 +470,9 @@ class EntityRegistry:
                 and len(entity.tokens) <= 3
                 and entity.gender is None
                 and all(word in entity.tokens for word in named)
+                and (
+                    head not in _GOVERNMENT_HEADS or not entity.tokens.isdisjoint(_GOVERNMENT_WORDS)
+                )
             ):
                 return self._note(entity, text, start, end, speaks)
         return None
