@@ -454,6 +454,36 @@ def test_the_agency_is_a_government_body_not_the_outlet_that_spoke_last():
     assert quote.speaker_mention == span_at(text, "The agency")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Jeb Bush in a Medium post said he would put more conservative judges on the court.",
+            "he would put more conservative judges on the court",
+            "Jeb Bush",
+        ),
+        (
+            "Trump in his announcement speech called immigrants from Mexico “rapists.”",
+            "immigrants from Mexico “rapists.”",
+            "Trump",
+        ),
+        # "a very public rant" is a noun phrase, not a speaker and a cue
+        (
+            (
+                "Lindsay Lohan went on a very public rant about her fiance and also hinted she "
+                "might be pregnant."
+            ),
+            "she might be pregnant",
+            "Lindsay Lohan",
+        ),
+    ],
+)
+def test_the_medium_or_the_rant_between_a_name_and_its_cue_is_not_the_speaker(
+    text: str, content: str, speaker: str
+):
+    assert quote_of(parse(text), content).speaker == speaker
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

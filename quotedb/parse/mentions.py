@@ -230,6 +230,23 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
     return _widened_subject(tokens, first, i, cue, floor, named)
 
 
+def _medium_phrase_start(tokens: list[Token], i: int, floor: int) -> int | None:
+    """Where "in a Medium post", "on his Facebook page" starts when it ends at tokens[i]
+    right after a name or a pronoun: the medium someone spoke in, not the speaker."""
+    if tokens[i].lower not in MEDIA or not tokens[i].text.islower():
+        return None
+    for k in range(i - 1, max(floor, i - 5), -1):
+        if tokens[k].lower in ("in", "on", "via"):
+            before = tokens[k - 1] if k - 1 >= floor else None
+            speaker_before = before is not None and (
+                is_capitalised(before) or before.lower in SUBJECT_PRONOUNS
+            )
+            return k if speaker_before else None
+        if not tokens[k].text[:1].isalnum():
+            return None
+    return None
+
+
 def _subject_around_a_time_noun(
     tokens: list[Token], i: int, cue: int, floor: int
 ) -> NounPhrase | None:
@@ -347,6 +364,8 @@ def _end_of_the_subject(tokens: list[Token], cue: int, floor: int) -> int:
                 i -= 1
         elif tokens[i].text == "," and i - 1 >= floor and tokens[i - 1].text == ")":
             i -= 1  # "Gov. John Kasich (R-OH), said": the comma closes the parenthetical
+        elif (medium := _medium_phrase_start(tokens, i, floor)) is not None:
+            i = medium - 1  # "Jeb Bush in a Medium post said": where, not who
         elif tokens[i].text == ")":
             # "Ed Rendell (D), a Clinton supporter," / "Sen. Chuck Schumer (D-N.Y.) said"
             j = i

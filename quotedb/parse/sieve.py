@@ -132,6 +132,8 @@ _COMPOUND_NOUNS = frozenset(
 )
 # Words that open a reported clause right after a bare "say".
 _CLAUSE_OPENERS_AFTER_SAY = frozenset({"each", "the", "all", "most", "many", "some", "both"})
+# Words that strengthen the adjective before a noun: "a very public rant".
+_INTENSIFIERS = frozenset({"very", "most", "more", "so", "too", "rather", "quite", "highly"})
 # Adjectives that make the cue word after them a noun: "a strong showing".
 _NOUN_ADJECTIVES = frozenset({"strong", "weak", "poor", "solid", "dismal", "disappointing"})
 _SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "(", "''"}) | LONG_DASHES
@@ -892,7 +894,16 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
             cue.verb is not None
             and toks[cue.first].lower == cue.verb.lemma.split()[0]
             and cue.first >= 2
-            and toks[cue.first - 2].lower in _NOUN_BLOCKERS
+            and (
+                toks[cue.first - 2].lower in _NOUN_BLOCKERS
+                # "a very public rant": det + intensifier + adjective + noun
+                or (
+                    cue.first >= 3
+                    and toks[cue.first - 2].lower in _INTENSIFIERS
+                    and toks[cue.first - 3].lower in _NOUN_BLOCKERS
+                    and previous not in PRONOUNS  # not "the more they appear to"
+                )
+            )
             # "his advisers say", "the experts say", "those surveyed say": a plural
             # subject, then the verb
             and not (previous.endswith("s") and previous.isalpha() and previous not in _SINGULAR_S)
