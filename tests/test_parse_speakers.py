@@ -484,6 +484,16 @@ def test_the_medium_or_the_rant_between_a_name_and_its_cue_is_not_the_speaker(
     assert quote_of(parse(text), content).speaker == speaker
 
 
+def test_a_pronoun_opening_a_relative_clause_is_not_part_of_the_subject():
+    text = (
+        "The editor I was talking to interrupted me in mid-sentence to announce, “And there "
+        "goes the franchise.”"
+    )
+    quote = quote_of(parse(text), "And there goes the franchise.")
+    assert quote.speaker != "I"
+    assert quote.speaker_mention == span_at(text, "The editor")
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

@@ -1093,6 +1093,8 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
             continue
         if following.lower in FUNCTION_WORDS and following.lower not in ("of",):
             break
+        if following.lower in ALL_SUBJECT_PRONOUNS:
+            break  # "The editor I was talking to": a relative clause's subject
         if not is_capitalised(following) and (
             following.lower.endswith(("ed", "n't", "n’t"))
             or following.lower in CUES_LOWER
