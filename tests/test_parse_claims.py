@@ -1813,6 +1813,30 @@ def test_making_clear_is_a_claim(cue: str):
     assert quote.cue == span_at(text, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Senator Tom Reed blames the media for the flap.", "blames", "the media for the flap"),
+        (
+            "Senator Tom Reed casts the mayor as a former liberal.",
+            "casts",
+            "the mayor as a former liberal",
+        ),
+        (
+            "Senator Tom Reed rips the agreement on the island's debt.",
+            "rips",
+            "the agreement on the island's debt",
+        ),
+    ],
+)
+def test_the_present_tense_of_a_verb_listed_by_its_forms_is_a_cue(
+    text: str, cue: str, content: str
+):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == "Tom Reed"
+    assert quote.cue == span_at(text, cue)
+
+
 @pytest.mark.parametrize("cue", ["chided", "scolded"])
 def test_chiding_someone_for_something_keeps_whom_and_for_what(cue: str):
     text = f'Cruz {cue} Trump for raising questions about the "natural born" standard.'
