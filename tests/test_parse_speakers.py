@@ -494,6 +494,16 @@ def test_a_pronoun_opening_a_relative_clause_is_not_part_of_the_subject():
     assert quote.speaker_mention == span_at(text, "The editor")
 
 
+def test_a_surname_that_is_also_a_title_is_still_the_name_after_mr():
+    text = (
+        "On his wall, the writer Mark Singer has a note from Donald J. Trump.\n\nMr. Singer "
+        "loved the letter so much that he not only framed it, but also decided to make it "
+        "the sole blurb."
+    )
+    quote = quote_of(parse(text), "to make it the sole blurb")
+    assert quote.speaker == "Mark Singer"
+
+
 def test_he_after_two_men_is_the_latest():
     text = (
         "Mayor Tom Ruiz spoke first. Senator Tom Reed spoke next. "

@@ -621,7 +621,13 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                         break
                 first = past_the_office(toks, first, last)
             titled = first  # "Ms. Maria Lopez": the title tells the registry her gender
-            while first <= last and toks[first].lower in TITLES:
+            # "Mr. Singer", "Dr. Judge": after a title, the last word is the name even if
+            # it is a title too
+            while (
+                first <= last
+                and toks[first].lower in TITLES
+                and not (first == last and first > titled)
+            ):
                 first += 1
             if last > first and (named := past_a_capitalised_office(toks, first, last)) != first:
                 first = titled = named
