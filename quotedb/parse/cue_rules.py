@@ -1251,11 +1251,7 @@ def speech_owner(toks: list[Token], k: int) -> int | None:
         return None
     following = toks[k + 1].lower
     infinitive = following == "to" and toks[k].lower in _TO_NOUNS
-    if (
-        following not in ("for", "that")
-        and not infinitive
-        and not called_out_quote(toks, k) is not None
-    ):
+    if following not in ("for", "that") and not infinitive and called_out_quote(toks, k) is None:
         return None
     clause = following in ("that", "to")
     for j in range(k - 1, max(-1, k - 4 if clause else k - 3), -1):
