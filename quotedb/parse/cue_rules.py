@@ -46,6 +46,7 @@ from quotedb.parse.lexicon import (
     HEADLINE_NON_SPEAKERS,
     MEDIA,
     MESSAGE_NOUNS,
+    NAMING_PARTICIPLES,
     OWNER_POSSESSIVES,
     PASSIVE_AUXILIARIES,
     PREPOSITIONS,
@@ -1032,10 +1033,6 @@ def _a_plain_noun(token: Token) -> bool:
     )
 
 
-# Past participles that name a thing rather than tell what its subject did.
-_NAMING_PARTICIPLES = frozenset({"named", "called", "dubbed", "titled", "entitled", "nicknamed"})
-
-
 def _clause_before(toks: list[Token], s_first: int, comma: int) -> bool:
     """Whether the words before a participle's comma hold a lower-case past tense after
     their subject: a clause whose subject the participle shares, not an appositive."""
@@ -1046,7 +1043,7 @@ def _clause_before(toks: list[Token], s_first: int, comma: int) -> bool:
             return False  # "Perez, who is the most animated on stage, saying": an aside
         if (
             is_past_tense(toks[k])
-            and toks[k].lower not in _NAMING_PARTICIPLES  # "an academic named Eric Kingson"
+            and toks[k].lower not in NAMING_PARTICIPLES  # "an academic named Eric Kingson"
         ):
             return True
     return False

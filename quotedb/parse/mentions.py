@@ -23,6 +23,7 @@ from quotedb.parse.lexicon import (
     IRREGULAR_PASTS,
     MEDIA,
     NAME_PARTICLES,
+    NAMING_PARTICIPLES,
     ORGANISATION_WORDS,
     PREPOSITIONS,
     PRONOUNS,
@@ -649,16 +650,12 @@ def _looks_like_noun(token: Token) -> bool:
     )
 
 
-# The participles that give a work its quoted title: "The ad, titled "Unifier?", …".
-_TITLING_PARTICIPLES = frozenset({"titled", "entitled", "called", "dubbed", "headlined"})
-
-
 def _opening_of_a_title(tokens: list[Token], closing: int, floor: int) -> int | None:
     """The quote mark that opens the title `closing` ends, when a titling participle
     stands right before it; None for any other quotation."""
     for k in range(closing - 1, max(floor, closing - 16), -1):
         if tokens[k].text in ('"', "“", "''"):
-            return k if tokens[k - 1].lower in _TITLING_PARTICIPLES else None
+            return k if tokens[k - 1].lower in NAMING_PARTICIPLES else None
     return None
 
 
@@ -742,7 +739,7 @@ def _appositive_subject(
         or (j + 2 < comma and tokens[j + 2].lower == "of" and segment_first.text[:1].isalpha())
         or appositive_first.endswith(("'s", "’s"))
         or is_capitalised(segment_first)
-        or appositive_first in _TITLING_PARTICIPLES
+        or appositive_first in NAMING_PARTICIPLES
     ):
         return None
     # "Sanders, meanwhile, who …, said": the name stands before a parenthetical adverb.
@@ -840,7 +837,7 @@ def _appositive_subject(
             # "The complaint, which was filed in federal court, alleged", "The ad,
             # titled "Unifier?", concludes": a described subject that opens its clause.
             or (
-                (appositive_first in ("who", "which") or appositive_first in _TITLING_PARTICIPLES)
+                (appositive_first in ("who", "which") or appositive_first in NAMING_PARTICIPLES)
                 and (name.first == floor or not tokens[name.first - 1].text[:1].isalnum())
             )
         )

@@ -47,6 +47,7 @@ from quotedb.parse.lexicon import (
     ROLES,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
+    TITLE_PARTICIPLES,
     TITLES,
 )
 from quotedb.parse.mentions import (
@@ -1217,7 +1218,7 @@ class QuoteRules:
         if before is None:
             return None
         titled = before - 1 if toks[before].text == "," else before
-        if titled < 1 or toks[titled].lower not in ("titled", "entitled", "headlined"):
+        if titled < 1 or toks[titled].lower not in TITLE_PARTICIPLES:
             return None
         s_first, _ = p.bounds[p.sentence_of[titled]]
         for verb in range(titled - 1, max(s_first, titled - 15), -1):

@@ -177,6 +177,10 @@ PRONOUNS: dict[str, str] = {
 }  # fmt: skip
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
+# Participles that give a work its quoted title ("a memo titled "…""), and with them
+# those that give a thing or a person its name ("an academic named Eric Kingson").
+TITLE_PARTICIPLES = frozenset({"titled", "entitled", "headlined"})
+NAMING_PARTICIPLES = TITLE_PARTICIPLES | {"named", "called", "dubbed", "nicknamed"}
 # Adverbs that open a sentence capitalised and so run into the name after them:
 # "Meanwhile Rihanna, who …, said", "Today Hillary Clinton said".
 OPENING_ADVERBS = frozenset(
