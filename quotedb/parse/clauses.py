@@ -389,6 +389,15 @@ class _Candidate:
         return self.toks[self.k + n].lower if self.k + n <= self.s_last else None
 
     @property
+    def right_after_a_quote(self) -> bool:
+        """The word before is a quote mark closing a quotation: `"…" - except`."""
+        return (
+            self.k - 2 >= self.start
+            and self.toks[self.k - 1].text in CLOSING_MARKS
+            and self.inside[self.k - 2]
+        )
+
+    @property
     def comma_before(self) -> bool:
         """A comma just before, or just inside a closing quote: `crazy," but`."""
         toks, k = self.toks, self.k
@@ -414,7 +423,6 @@ def _a_dash_opening_the_writers_comment(at: _Candidate) -> bool:
     toks, k, s_last = at.toks, at.k, at.s_last
     if at.word.text not in DASHES or k - 2 <= at.start:
         return False
-    after_the_quote = toks[k - 1].text in CLOSING_MARKS and at.inside[k - 2]
     following = at.next_lower()
     opens_a_clause = following is not None and (
         following in CLAUSE_BOUNDARIES
@@ -422,7 +430,7 @@ def _a_dash_opening_the_writers_comment(at: _Candidate) -> bool:
         or (following in ("and", "but") and at.next_lower(2) in _INVERTED_SUBJECTS)
     )
     return (
-        (after_the_quote or opens_a_clause)
+        (at.right_after_a_quote or opens_a_clause)
         and not any(at.inside[k + 1 : s_last + 1])
         and not any(t.text in DASHES for t in toks[k + 1 : s_last + 1])
     )
@@ -492,14 +500,10 @@ def _the_writer_s_clause_after_a_quote(at: _Candidate) -> bool:
     "though" right after a closing quote mark, then a subject pronoun, is the writer's
     clause; the words reported ended with the mark (not `"a third Obama term" as
     Commander-in-Chief`)."""
-    toks, k = at.toks, at.k
-    following = at.next_lower()
     return (
         at.word.lower in ("as", "though", "although")
-        and k - 2 >= at.start
-        and toks[k - 1].text in CLOSING_MARKS
-        and at.inside[k - 2]
-        and following in SUBJECT_PRONOUNS
+        and at.right_after_a_quote
+        and at.next_lower() in SUBJECT_PRONOUNS
     )
 
 

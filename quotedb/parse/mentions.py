@@ -514,8 +514,7 @@ def _widened_subject(
             return NounPhrase(thing, head, first - 2)
     # "A woman at the rally said", "A woman at one of Trump's rallies said": a person
     # described by where they were, not the place.
-    person = _person_before_a_place(tokens, first, floor)
-    if not named and person is not None:
+    if not named and (person := _person_before_a_place(tokens, first, floor)) is not None:
         return NounPhrase(person.first, head, person.head)
     # "The University of Chicago said": an institution named with "of".
     while (
