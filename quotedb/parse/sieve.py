@@ -644,13 +644,14 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                 end -= 2
                 if _a_person_owned(toks, last):
                     self.registry.owner_of_a_person_at(toks[first].start)
+            speaks = speaks_next(first, last)  # once a name: the look-ahead is not free
             if len(words) >= 2 and all(w[:1].isupper() for w in words):
                 title_start = toks[titled].start
                 name = self.registry.name(
                     self.text[title_start:end],
                     title_start,
                     end,
-                    speaks_next(first, last) and not owner,
+                    speaks and not owner,
                 )
                 if name and opening > 0 and toks[opening - 1].text == "the":
                     # "on the Trump Train": a capitalised thing after "the" is
@@ -682,13 +683,11 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                 or (
                     first > 0
                     and is_opening_adverb(toks[first - 1].lower)
-                    and speaks_next(first, last)
+                    and speaks
                     and words[0].lower() not in GROUPS
                 )
             ):
-                self.registry.name(
-                    words[0], toks[first].start, end, speaks_next(first, last) and not owner
-                )
+                self.registry.name(words[0], toks[first].start, end, speaks and not owner)
             else:
                 # "Sanders has made clear that he expects …", "Trump said …" then "what
                 # kind of candidate Trump will become. He …": the lone name is a mention
@@ -698,7 +697,7 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                     words[0],
                     toks[first].start,
                     end,
-                    speaks_next(first, last) and not owner,
+                    speaks and not owner,
                     [toks[j].lower for j in range(titled, first)],
                 )
         # "The president shared the letters …": definite descriptions of people
