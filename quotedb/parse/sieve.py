@@ -254,8 +254,12 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
         ):
             return None  # "Trump and Clinton said": two speakers, neither one alone
         kind = medium_at(toks, np.head)
-        owner_end = next((k for k in range(np.first, np.head) if owner_name_end(toks, k)), None)
-        if kind and owner_end is not None:
+        owner_end = (
+            next((k for k in range(np.first, np.head) if owner_name_end(toks, k)), None)
+            if kind
+            else None
+        )
+        if owner_end is not None:
             # "Sanders' fundraising email notes …": the owner wrote it
             if toks[owner_end].text in ("'", "’"):
                 owner_end -= 1
