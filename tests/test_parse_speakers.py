@@ -72,6 +72,32 @@ def test_a_role_at_a_place_speaks_not_the_place():
     assert quote.speaker_mention == span_at(text, "One operative inside Trump Tower")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Protesters outside the arena chanted that the war must end.",
+            "Protesters outside the arena",
+        ),
+        ("A guest on the show said the war must end.", "A guest on the show"),
+    ],
+)
+def test_people_at_a_place_speak_not_the_place(text: str, speaker: str):
+    quote = quote_holding(parse(text), "the war must end")
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, speaker)
+
+
+def test_a_bare_noun_before_a_past_verb_is_its_subject_not_a_cue():
+    text = (
+        "When guests on his Friday night show made the point that others kill people too, "
+        "Bill Maher said it was wrong."
+    )
+    quote = quote_of(parse(text), "that others kill people too")
+    assert quote.cue == span_at(text, "made the point")
+    assert quote.speaker == "guests on his Friday night show"
+
+
 def test_a_named_person_s_role_at_a_place_stays_an_appositive():
     text = "Willie Minor, an actor in Dallas, said the theater was struggling."
     quote = quote_of(parse(text), "the theater was struggling")

@@ -955,19 +955,21 @@ def _person_before_a_place(tokens: list[Token], first: int, floor: int) -> NounP
     determiner) right before a place phrase that starts at tokens[first - 1]."""
     preposition = first - 1
     if preposition - 1 < floor or tokens[preposition].lower not in (
-        _PLACE_PREPOSITIONS | _PLACE_OBJECT_PREPOSITIONS
+        _PLACE_PREPOSITIONS | _PLACE_OBJECT_PREPOSITIONS | {"on"}
     ):
         return None
     noun = preposition - 1
-    if tokens[noun].lower not in _PEOPLE_AT_A_PLACE and tokens[noun].lower not in ROLES:
+    singular = tokens[noun].lower
+    plural = singular.endswith("s") and singular[:-1] in _PEOPLE_AT_A_PLACE
+    if singular not in _PEOPLE_AT_A_PLACE and singular not in ROLES and not plural:
         return None
     start = noun
     while start - 1 >= floor and (
         tokens[start - 1].lower in DETERMINERS or tokens[start - 1].lower in ("one", "another")
     ):
         start -= 1
-    if start == noun:
-        return None
+    if start == noun and not plural:
+        return None  # "a voter at the rally", but "voters at the rally" needs no determiner
     # The phrase opens its clause ("been a leader in his party in supporting" is no subject).
     if (
         start > floor
@@ -994,6 +996,7 @@ _NOUNS_IN_LY = frozenset({"rally", "family", "ally", "assembly"})
 _PEOPLE_AT_A_PLACE = frozenset(
     {"woman", "man", "voter", "supporter", "protester", "demonstrator", "resident"}
     | {"student", "worker", "attendee", "participant", "volunteer", "person", "veteran"}
+    | {"guest", "caller", "panelist", "spectator", "marcher", "delegate"}
 )
 
 

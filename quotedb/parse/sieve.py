@@ -821,9 +821,13 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                 matched = Cue(k, k, NOMINAL_CUES[lower])  # "Mr. Obama's calls for …"
             if matched is None:
                 continue
-            # "admit thinking", "said, adding": a cue right after a cue extends it.
+            # "admit thinking", "said, adding": a cue right after a cue extends it; but a
+            # bare form before a past one is the subject noun: "his show made the point".
             if found and found[-1].last == k - 1 and found[-1].verb is not None:
-                found[-1] = Cue(found[-1].first, matched.last, matched.verb)
+                if _a_noun_before_its_past(toks, found[-1], k):
+                    found[-1] = matched
+                else:
+                    found[-1] = Cue(found[-1].first, matched.last, matched.verb)
             else:
                 found.append(matched)
             free = matched.last + 1
@@ -1200,6 +1204,18 @@ def _a_person_owned(toks: list[Token], owner: int) -> bool:
         if not toks[k].text.isalpha():
             return False
     return False
+
+
+def _a_noun_before_its_past(toks: list[Token], earlier: Cue, k: int) -> bool:
+    """ "his show made", "the report claimed": a bare form cannot take a past verb after
+    it, so it is the noun the past verb has for subject."""
+    word = toks[earlier.last].lower
+    return (
+        earlier.first == earlier.last
+        and not word.endswith(("s", "ed", "ing"))
+        and word not in IRREGULAR_PASTS
+        and (toks[k].lower.endswith("ed") or toks[k].lower in IRREGULAR_PASTS)
+    )
 
 
 def _plural_subject(token: Token) -> bool:
