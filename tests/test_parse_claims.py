@@ -535,6 +535,24 @@ def test_a_cue_in_an_embedded_clause_ends_its_content_at_the_closing_comma(
     assert quote.speaker == speaker
 
 
+def test_a_cue_in_a_dashed_relative_clause_ends_its_content_at_the_closing_dash():
+    text = (
+        "The falloff in turnout - which often reveals whether a candidate is exciting "
+        "voters - reached 20 percent."
+    )
+    (quote,) = parse(text).quotes
+    assert quote.spans == (span_at(text, "whether a candidate is exciting voters"),)
+    assert quote.cue == span_at(text, "reveals")
+
+
+def test_the_object_of_a_dashed_relative_clause_is_not_its_content():
+    text = (
+        "Trump is appealing to the alt-right — which Hillary Clinton denounced Thursday — "
+        "and is building a base there."
+    )
+    assert parse(text).quotes == ()
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [
@@ -1101,6 +1119,27 @@ def test_told_an_addressee_that_starts_the_content_at_that(text):
     quote = quote_of(parse(text), "that he cast his ballot for Rubio")
     assert quote.speaker == "Wilson"
     assert quote.cue == span_at(text, "told")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "recipient"),
+    [
+        (
+            "Trump is telling attendees at the gala how he helped save the hotel.",
+            "how he helped save the hotel",
+            "attendees",
+        ),
+        (
+            "Todd asked Pence whether that would take place in June.",
+            "whether that would take place in June",
+            "Pence",
+        ),
+    ],
+)
+def test_how_or_whether_after_an_addressee_starts_the_content(text, content, recipient):
+    quote = quote_of(parse(text), content)
+    assert quote.spans == (span_at(text, content),)
+    assert quote.recipients == (recipient,)
 
 
 def test_a_party_label_in_brackets_ends_no_sentence_and_after_phrase_is_skipped():

@@ -663,21 +663,26 @@ def _embedded_relative(toks: list[Token], relative: int, s_last: int, inside: li
 
 def embedded_clause_end(toks: list[Token], s_first: int, cue: int, end: int, inside) -> int:
     """A cue inside a clause that the sentence opens with ("When I asked if he would
-    endorse her, he looked away") or a comma-led relative clause ("Uihlein, who backed
-    Walker's campaign, has given …"): the content ends at the comma closing that clause."""
+    endorse her, he looked away") or a comma- or dash-led relative clause ("Uihlein, who
+    backed Walker's campaign, has given …", "the alt-right — which Clinton denounced
+    Thursday — and …"): the content ends at the comma (dash) closing that clause."""
     opening = clause_opening(toks, s_first, cue)
     relative = next(
         (k for k in range(cue - 1, max(s_first, cue - 4) - 1, -1) if toks[k].lower in RELATIVES),
         None,
     )
+    delimiter = ","
     if relative is not None and relative > s_first and toks[relative - 1].text == ",":
         opening = relative
+    elif relative is not None and relative > s_first and toks[relative - 1].text in DASHES:
+        opening, delimiter = relative, toks[relative - 1].text
     elif toks[opening].lower not in SUBORDINATORS:
         return end
-    if any(toks[k].text == "," and not inside[k] for k in range(opening + 1, cue)):
+    if any(toks[k].text == delimiter and not inside[k] for k in range(opening + 1, cue)):
         return end  # the clause closed before the cue
     closing = next(
-        (k for k in range(cue + 1, end + 1) if toks[k].text == "," and not inside[k]), None
+        (k for k in range(cue + 1, end + 1) if toks[k].text == delimiter and not inside[k]),
+        None,
     )
     return end if closing is None else closing - 1
 

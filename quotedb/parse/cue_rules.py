@@ -391,7 +391,6 @@ class CueRules:
         naming cue, the one named."""
         toks = p.toks
         start = cue.last + 1
-        start = cue.last + 1
         if (
             start <= end
             and toks[start].text in DASHES
@@ -1448,12 +1447,18 @@ _RELATIVE_PREPOSITIONS = frozenset({"with", "to", "for", "at", "on", "in", "by",
 
 
 def _that_after_the_addressee(toks: list[Token], start: int, end: int) -> int | None:
-    """ "told the newspaper that …", "told members of the AFL-CIO council that …": the
-    "that" after an addressee phrase (no comma, quote, verb or cue on the way), where
-    the content starts."""
+    """ "told the newspaper that …", "told members of the AFL-CIO council that …",
+    "telling attendees at the gala how …": the "that" (or "how", "why", "whether")
+    after an addressee phrase (no comma, quote, verb or cue on the way), where the
+    content starts."""
     for k in range(start + 1, min(end, start + 15) + 1):
         token = toks[k]
-        if token.lower == "that":
+        if token.lower == "that" or (
+            # not "the story of how", "chided Trump for raising questions about whether"
+            token.lower in ("how", "why", "whether")
+            and toks[k - 1].lower not in PREPOSITIONS
+            and not any(t.lower.endswith("ing") for t in toks[start:k])
+        ):
             return k
         if token.text == "," and k + 1 <= end and toks[k + 1].lower == "that":
             continue  # "told Bill O'Reilly of Fox News, that …"
