@@ -945,6 +945,11 @@ def test_a_quote_closed_on_a_comma_leaves_the_writer_s_adjunct_or_participle_out
             "Jeb Bush says he’s “excited where we stand” as he faces a critical test.",
             "he’s “excited where we stand”",
         ),
+        # ", and now" and a new subject: the writer's next clause
+        (
+            "Her allies felt the attack was over the top, and now some donors are worried.",
+            "the attack was over the top",
+        ),
     ],
 )
 def test_an_aside_or_a_clause_of_the_writer_s_ends_the_words_reported(text: str, content: str):

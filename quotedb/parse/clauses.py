@@ -460,16 +460,26 @@ def _a_relative_about_the_last_name(at: _Candidate) -> bool:
 
 
 def _a_new_subject_after_and(at: _Candidate) -> bool:
-    """ "charged Van Dyke with murder, and Emanuel released the video": a new subject after
-    ", and" starts the writer's next clause."""
+    """ "charged Van Dyke with murder, and Emanuel released the video", "…, and now some
+    close allies are hoping": a new subject after ", and" (and a time adverb) starts the
+    writer's next clause."""
+    subject = at.k + 1
+    if at.next_lower() in _TIME_ADVERBS and at.next_lower(2) is not None:
+        subject += 1
+        if at.toks[subject].lower in ("some", "many", "most"):
+            return at.comma_before and at.word.lower in ("and", "but")
     return (
         at.comma_before
         and at.word.lower in ("and", "but")
         and at.k > at.start + 1
-        and at.k + 1 <= at.s_last
-        and (is_capitalised(at.toks[at.k + 1]) or at.next_lower() in SUBJECT_STARTS)
+        and subject <= at.s_last
+        and (is_capitalised(at.toks[subject]) or at.toks[subject].lower in SUBJECT_STARTS)
         and not _ends_a_list_of_names(at.toks, at.start, at.k)
     )
+
+
+# Adverbs that may stand between ", and" and the subject of the writer's next clause.
+_TIME_ADVERBS = frozenset({"now", "then", "today", "later", "meanwhile", "yesterday"})
 
 
 def _a_subordinate_clause(at: _Candidate) -> bool:
