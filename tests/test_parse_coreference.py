@@ -44,6 +44,13 @@ def test_a_lone_surname_of_a_known_man_is_no_she():
     assert registry.pronoun("she", 100, 103, speaks=True) == "Hillary Clinton"
 
 
+def test_a_man_named_after_an_initial_is_no_she():
+    registry = EntityRegistry()
+    registry.name("Mary Jones", 0, 10)
+    registry.name("C. Rick Martin", 30, 44, speaks=True)
+    assert registry.pronoun("she", 100, 103, speaks=True) == "Mary Jones"
+
+
 def test_a_country_written_like_a_title_is_no_mention_of_the_titled_person():
     registry = EntityRegistry()
     text = "U.S. Vice President Joe Biden"

@@ -365,7 +365,9 @@ class EntityRegistry:
                 entity = self._open(known.name, known.kind, known)
             else:
                 if len(words) > 1:
-                    gender = FIRST_NAME_GENDER.get(words[0].lower())
+                    # "C. Rick Martin", "H. Ross Perot": the given name after an initial
+                    given = next((w for w in words[:-1] if len(w.rstrip(".")) > 1), words[0])
+                    gender = FIRST_NAME_GENDER.get(given.lower())
                 else:
                     gender = _SURNAME_GENDER.get(normalise(words[0]))
                 if " ".join(words) in US_STATES:
