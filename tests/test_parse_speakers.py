@@ -2692,6 +2692,25 @@ def test_a_cue_keeps_its_content_past_an_adjunct_and_after_a_copula(text, conten
     assert quote.cue == span_at(text, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Democrats are drawing blueprints for stealing moderates, saying the heist is key.",
+            "Democrats",
+        ),
+        (
+            "In the city, Sanders supporters have been loud at every stop, saying the heist is key.",
+            "Sanders supporters",
+        ),
+    ],
+)
+def test_a_participle_after_a_present_or_perfect_copula_is_its_subject_s(text, speaker):
+    quote = quote_of(parse(text), "the heist is key")
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, speaker)
+
+
 def test_dotted_initials_do_not_end_a_sentence():
     text = "CBC Chairman G.K. Butterfield of North Carolina said he was outraged."
     quote = quote_of(parse(text), "he was outraged")

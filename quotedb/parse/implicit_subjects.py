@@ -383,8 +383,8 @@ class ImplicitSubjects:
             if toks[k].text == "," and not (coordinated and k == before - 1):
                 return None
             past = is_past_tense(toks[k]) or (
-                toks[k].lower in ("was", "were") and toks[k].text.islower()
-            )  # "Trump was blunt, claiming"
+                toks[k].lower in ("was", "were", "been", "is", "are") and toks[k].text.islower()
+            )  # "Trump was blunt, claiming", "has been outspoken, arguing"
             if not (past and toks[k].text.isalpha()):
                 continue  # "Ted", "Ned": names, not past tenses
             subject = subject_before(toks, k, floor=s_first)
