@@ -904,6 +904,30 @@ def test_not_being_authorized_to_discuss_is_no_claim():
     assert parse(text).quotes == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a quoted item of a list that ", and" closes
+        (
+            (
+                'Mayor Ana Ruiz said the city is ready to "take on the cartel," fix the roads, '
+                "and hire more police."
+            ),
+            'the city is ready to "take on the cartel," fix the roads, and hire more police',
+        ),
+        # a quoted contrast after "while" (no comma) is the speaker's too
+        (
+            'Mayor Ana Ruiz said the city will grow while her rival wants to "take it back."',
+            'the city will grow while her rival wants to "take it back."',
+        ),
+    ],
+)
+def test_the_words_reported_go_on_past_a_quoted_list_item_or_contrast(text, content):
+    quote = quote_holding(parse(text), "the city")
+    assert text[quote.start : quote.end] == content
+    assert quote.speaker == "Ana Ruiz"
+
+
 def test_a_capitalised_quote_after_a_lead_in_is_only_the_quote():
     text = 'Mayor Ana Ruiz spoke last. Then "We will win," she said.'
     quote = quote_of(parse(text), "We will win")

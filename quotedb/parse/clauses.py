@@ -23,6 +23,7 @@ from quotedb.parse.lexicon import (
     MEDIA,
     MESSAGE_NOUNS,
     PREPOSITIONS,
+    PRONOUNS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     SUMMARY_NOUNS,
@@ -495,10 +496,13 @@ def _a_subordinate_clause(at: _Candidate) -> bool:
         and following != "said"
         and at.next_lower(2) not in _INVERTED_SUBJECTS
     )
+    # "she will protect reproductive rights while her opponent wants to "take America
+    # backward"": a contrast the speaker draws, quoted, goes on with the words reported.
+    quoted_contrast = not at.comma_before and any(at.inside[at.k + 1 : at.s_last + 1])
     return (
         word in CLAUSE_BOUNDARIES
         and at.k > at.start + 2
-        and (at.comma_before or word in ("while", "whereas"))
+        and (at.comma_before or (word in ("while", "whereas") and not quoted_contrast))
         and not but_and_a_verb
         and not _but_goes_on(at.toks, at.k, at.s_last)
         and not _quote_goes_on(at.toks, at.k, at.s_last, at.inside)
@@ -619,7 +623,32 @@ def _a_quote_closed_on_a_comma(at: _Candidate) -> bool:
         and following not in ("said", "says")
         and (following not in _CLAUSE_GOES_ON or is_adjunct(toks[k + 1 : s_last + 1]))
         and not _but_goes_on(toks, k + 1, s_last)
+        and not _a_list_goes_on(toks, k + 1, s_last, at.inside)
     )
+
+
+def _a_list_goes_on(toks: list[Token], k: int, s_last: int, inside: list[bool]) -> bool:
+    """`is ready to "take on the Washington cartel," secure the border, strengthen the
+    military, and improve …`: the quote is one item of a list that ", and" closes."""
+    word = toks[k]
+    if not (word.text.isalpha() and word.text.islower()) or word.lower in _NOT_A_LIST_ITEM:
+        return False
+    return any(
+        toks[j].text == ","
+        and not inside[j]
+        and toks[j + 1].lower in ("and", "or")
+        and not any(inside[k : j + 1])
+        # "…, and improve health care", not "…, and Trump vowed": a last item, no subject
+        and toks[j + 2].text.islower()
+        and toks[j + 2].lower not in _NOT_A_LIST_ITEM
+        for j in range(k + 1, s_last - 1)
+    )
+
+
+# Words after a quote closed on a comma that open the writer's phrase, not a list item.
+_NOT_A_LIST_ITEM = (
+    DETERMINERS | PRONOUNS.keys() | PREPOSITIONS | {"according", "as", "which", "who", "where"}
+)
 
 
 def _a_new_speaker(toks: list[Token], k: int, s_last: int) -> bool:
