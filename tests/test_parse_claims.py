@@ -904,6 +904,13 @@ def test_not_being_authorized_to_discuss_is_no_claim():
     assert parse(text).quotes == ()
 
 
+def test_a_quoted_show_title_after_the_cue_is_where_not_what_was_said():
+    text = "Mayor Ana Ruiz spoke. The plan will pass, she said Wednesday on MSNBC’s “Morning Joe.”"
+    (quote,) = parse(text).quotes
+    assert quote.spans == (span_at(text, "The plan will pass"),)
+    assert quote.speaker == "Ana Ruiz"
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [

@@ -1500,6 +1500,16 @@ def test_a_company_after_title_of_does_not_speak_for_its_officer():
     assert quote.speaker_mention == span_at(text, "The former CEO of Hewlett-Packard")
 
 
+def test_a_name_that_a_quotation_follows_after_a_cue_is_content_not_an_inverted_speaker():
+    text = (
+        "The sound system, cycling through songs by Pearl Jam, added Latin hits including "
+        '"La Gozadera."'
+    )
+    quote = quote_holding(parse(text), "La Gozadera")
+    assert quote.speaker is None
+    assert quote.spans == (span_at(text, 'Latin hits including "La Gozadera."'),)
+
+
 def test_participle_after_an_inverted_speaker_takes_that_speaker():
     text = (
         "“It’s not new in Virginia,” said Rep. Bobby Scott at the time, adding that “we’ve "

@@ -48,6 +48,7 @@ SUBJECT_STARTS = frozenset({"he", "she", "they", "i", "we", "it", "the", "his", 
 
 CLOSING_MARKS = frozenset({'"', "”", "»", "''", "’", "'", "“"})
 OPENING_MARKS = frozenset({'"', "“", "«", "„", "''", "``"})
+QUOTE_MARKS = CLOSING_MARKS | OPENING_MARKS
 
 TITLE_LEAD_INS = frozenset(
     {"on", "in", "of", "from", "at", "called", "titled", "entitled", "named", "dubbed", "the"}
@@ -193,10 +194,17 @@ def last_token_before(toks: list[Token], offset: int) -> int | None:
 def is_adjunct(words: list[Token]) -> bool:
     """Whether the words between a cue and a quote/sentence end add no clause:
     "told CBS News", "said in a statement on Tuesday"."""
-    if len(words) > 8:
+    if sum(token.text not in QUOTE_MARKS for token in words) > 8:
         return False
-    for token in words:
+    in_title = False
+    for k, token in enumerate(words):
         if token.text in (".", ",", "!", "?", ";", ")", "(", ":"):
+            continue
+        if token.text in CLOSING_MARKS and in_title:
+            in_title = False
+            continue
+        if token.text in OPENING_MARKS and k > 0 and _names_a_show(words[k - 1]):
+            in_title = True  # "said Wednesday on MSNBC's "Morning Joe."": a show's title
             continue
         if is_capitalised(token) or token.lower in ADJUNCT_WORDS or token.lower in GROUPS:
             continue
@@ -204,6 +212,11 @@ def is_adjunct(words: list[Token]) -> bool:
             continue
         return False
     return True
+
+
+def _names_a_show(token: Token) -> bool:
+    """ "on", "to", "MSNBC's": what may stand before a quoted show or paper title."""
+    return token.lower in ("on", "to", "in", "with") or token.lower.endswith(("'s", "’s"))
 
 
 def is_headline(initials: list[str]) -> bool:

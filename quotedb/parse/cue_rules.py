@@ -1486,12 +1486,10 @@ def _opens_a_clause(toks: list[Token], subject: NounPhrase, s_last: int) -> bool
     "…, said Obama in a statement", "…, said Obama, adding …", "…, said an official
     who …")."""
     following = subject.last + 1
-    if (
-        following + 1 <= s_last
-        and toks[following].text in OPENING_MARKS
-        and toks[following + 1].text[:1].islower()
-    ):
-        return True  # "said Trump's remarks "have had …"": the quote goes on the clause
+    if following + 1 <= s_last and toks[following].text in OPENING_MARKS:
+        # "said Trump's remarks "have had …"", "added Latin hits including "La
+        # Gozadera"": the quote goes on the clause
+        return True
     if following <= s_last and toks[following].lower in ("who", "whose"):
         return False  # "…, said an American official who was briefed …"
     return (
