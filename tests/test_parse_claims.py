@@ -1757,11 +1757,29 @@ def test_a_verb_after_a_relative_pronoun_is_not_part_of_the_next_speaker_phrase(
             "mixed",
         ),
         ('To him, "a disgrace," Frank Coleman said.', "a disgrace", "direct"),
+        # a quote that opens with its own subject finishes the sentence its lead-in began
+        (
+            'After the victories in Iowa, "there is a sense of urgency," Frank Coleman said.',
+            'After the victories in Iowa, "there is a sense of urgency,"',
+            "mixed",
+        ),
+        # a long lead-in (over 30 words) is still the speaker's
+        (
+            (
+                "The first four states that vote represent only 4% of the delegates needed to "
+                "secure the nomination, while the March states account for more than half of the "
+                'delegates and "better reflect the party," Frank Coleman said.'
+            ),
+            (
+                "The first four states that vote represent only 4% of the delegates needed to "
+                "secure the nomination, while the March states account for more than half of the "
+                'delegates and "better reflect the party,"'
+            ),
+            "mixed",
+        ),
     ],
 )
-def test_a_quote_opening_with_a_verb_after_a_comma_takes_its_subject(
-    text: str, content: str, kind: str
-):
+def test_a_quote_finishing_the_sentence_of_its_lead_in_takes_it(text: str, content: str, kind: str):
     quote = quote_holding(parse(text), content)
     assert quote.text == content
     assert quote.kind == kind

@@ -65,6 +65,8 @@ from quotedb.parse.text import CONTENT_EDGES, DASHES, LONG_DASHES, Token, trim
 _COMMA_OR_DASH = DASHES | {","}
 # A colon or a long dash before a quote introduces it: `Clinton said: "…"`.
 _COLON_OR_LONG_DASH = LONG_DASHES | {":"}
+# Lowercase pronouns that open a clause of their own: "there is …", "we felt …".
+_CLAUSE_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they", "it", "there"})
 # Marks passed over between a cue's phrase and the quote it introduces.
 _LEAD_IN_MARKS = _COLON_OR_LONG_DASH | {","}
 # Adverbs that open the writer's words after a cue: ", just prior to …".
@@ -527,11 +529,13 @@ class QuoteRules:
             return
         if not self.text[quotation.start : quotation.start + 1].islower():
             return  # a quote that opens with a capital stands as its own sentence
-        if toks[before].text == "," and not self._opens_with_a_verb(quotation):
+        if toks[before].text == "," and not (
+            self._opens_with_a_verb(quotation) or self._opens_with_a_clause(quotation)
+        ):
             return  # `To him, "a disgrace," he said`: the comma closes an aside
         s_first, _ = p.bounds[p.sentence_of[before]]
         first = skip_conjunction(toks, s_first, before)
-        if first > before or before - first > 30:
+        if first > before or before - first > 60:
             return
         signer = self.text[draft.mention[0] : draft.mention[1]].lower() if draft.mention else ""
         if any(
@@ -573,6 +577,12 @@ class QuoteRules:
             or word.endswith(("ed", "n't", "n’t"))
             or (word.endswith("s") and not word.endswith("ss"))
         )
+
+    def _opens_with_a_clause(self, quotation: Quotation) -> bool:
+        """`After the 2014 victories, "there is a sense of urgency …," Law said`: a quote
+        that opens with a pronoun subject finishes the sentence its lead-in began."""
+        first = self.text[quotation.start : quotation.start + 20].split(maxsplit=1)
+        return bool(first) and first[0] in _CLAUSE_SUBJECTS
 
     def _name_then_verb(self, p: Paragraph, quotation: Quotation, k: int) -> Draft | None:
         """`"…," an angry Hollande retaliated.`: a name and a verb our lexicon lacks right
