@@ -1763,6 +1763,25 @@ def test_a_verb_after_a_relative_pronoun_is_not_part_of_the_next_speaker_phrase(
             'After the victories in Iowa, "there is a sense of urgency,"',
             "mixed",
         ),
+        # a capital after a fronted phrase does not open a sentence of its own
+        (
+            (
+                "But with other voters split among a dozen rivals, \"Donald Trump's loyal 22% "
+                'goes a long way," Frank Coleman said.'
+            ),
+            (
+                "with other voters split among a dozen rivals, \"Donald Trump's loyal 22% goes a "
+                'long way,"'
+            ),
+            "mixed",
+        ),
+        # ... unless the fronted clause holds an act or names the words of its own
+        ('When someone in the audience shouted, "Cruz," Frank Coleman joked.', "Cruz", "direct"),
+        (
+            'When Trump used the words, "I\'m not quite there yet," Frank Coleman said.',
+            "I'm not quite there yet",
+            "direct",
+        ),
         # a long lead-in (over 30 words) is still the speaker's
         (
             (

@@ -60,13 +60,14 @@ from quotedb.parse.mentions import (
 from quotedb.parse.quotemarks import Quotation
 from quotedb.parse.text import CONTENT_EDGES, DASHES, LONG_DASHES, Token, trim
 
-# Words after a quote that start an adjunct, not the rest of the quoted clause.
 # Marks between a quote and the cue or name that signs it: `"…," —`.
 _COMMA_OR_DASH = DASHES | {","}
 # A colon or a long dash before a quote introduces it: `Clinton said: "…"`.
 _COLON_OR_LONG_DASH = LONG_DASHES | {":"}
 # Lowercase pronouns that open a clause of their own: "there is …", "we felt …".
 _CLAUSE_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they", "it", "there"})
+# Nouns that name the words quoted after them: `used the words, "…"`.
+_WORDS_NAMED = frozenset({"words", "phrase", "term", "line", "slogan", "title", "name"})
 # Marks passed over between a cue's phrase and the quote it introduces.
 _LEAD_IN_MARKS = _COLON_OR_LONG_DASH | {","}
 # Adverbs that open the writer's words after a cue: ", just prior to …".
@@ -527,14 +528,27 @@ class QuoteRules:
         before = last_token_before(toks, quotation.open_at)
         if before is None or p.inside[before] or toks[before].text in _COLON_OR_LONG_DASH:
             return
+        s_first, _ = p.bounds[p.sentence_of[before]]
+        first = skip_conjunction(toks, s_first, before)
+        # `With voters split among a half-dozen rivals, "Donald Trump's 22% …"`: a
+        # fronted phrase, then the quote as the sentence's own clause.
+        fronted = (
+            toks[before].text == ","
+            and first < before
+            and (toks[first].lower in PREPOSITIONS or toks[first].lower in SUBORDINATORS)
+            # not `When someone in the audience shouted, "Cruz,"`: an act of its own; nor
+            # `When Trump used the words, "I'm not quite there yet,"`: words named
+            and not any(first <= c.first <= before for c in p.cues)
+            and toks[before - 1].lower not in _WORDS_NAMED
+            and not any(p.inside[first:before])
+        )
         if not self.text[quotation.start : quotation.start + 1].islower():
-            return  # a quote that opens with a capital stands as its own sentence
-        if toks[before].text == "," and not (
+            if not fronted:
+                return  # a quote that opens with a capital stands as its own sentence
+        elif toks[before].text == "," and not (
             self._opens_with_a_verb(quotation) or self._opens_with_a_clause(quotation)
         ):
             return  # `To him, "a disgrace," he said`: the comma closes an aside
-        s_first, _ = p.bounds[p.sentence_of[before]]
-        first = skip_conjunction(toks, s_first, before)
         if first > before or before - first > 60:
             return
         signer = self.text[draft.mention[0] : draft.mention[1]].lower() if draft.mention else ""
