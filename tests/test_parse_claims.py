@@ -995,6 +995,28 @@ def test_a_bare_cue_going_on_a_modal_stays_inside_the_words_reported():
     assert quote.cue == span_at(text, "says")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Luis Osuna said the group is not an advocacy group and supports both sides.",
+            "the group is not an advocacy group and supports both sides",
+        ),
+        # the same tense as the cue: the speaker's next act
+        (
+            "Luis Osuna says the group is not an advocacy group and adds that it is small.",
+            "the group is not an advocacy group",
+        ),
+    ],
+)
+def test_a_present_cue_after_and_past_a_past_cue_stays_inside_the_words_reported(
+    text: str, content: str
+):
+    quote = quote_holding(parse(text), "advocacy")
+    assert quote.text == content
+    assert quote.speaker == "Luis Osuna"
+
+
 def test_a_verb_coordinated_past_its_auxiliary_shares_the_subject_and_ends_the_first():
     text = (
         "Nuclear experts have discounted the claims, but have speculated that North Korea "

@@ -576,7 +576,9 @@ def _a_coordinated_cue(at: _Candidate) -> bool:
     verb = k + 1
     if toks[verb].lower in ("has", "have") and verb + 1 <= at.s_last:
         verb += 1  # "has called for X, favors Y and has promised Z"
-    if toks[verb].lower in CUES and _shares_a_modal(at, verb):
+    if toks[verb].lower in CUES and (
+        _shares_a_modal(at, verb) or _a_present_after_a_past(at, verb)
+    ):
         return False  # "said he'd sit Putin down and tell him …": the content's own verb
     return toks[verb].lower in CUES or (
         not is_capitalised(toks[k - 1])
@@ -594,6 +596,24 @@ def _shares_a_modal(at: _Candidate, verb: int) -> bool:
     return any(
         t.lower in _REPORTED_MODALS or t.lower.endswith(("'d", "’d", "'ll", "’ll"))
         for t in at.toks[at.start : at.k]
+    )
+
+
+def _a_present_after_a_past(at: _Candidate, verb: int) -> bool:
+    """ "said he has reviewed the messages and disagrees with …": a present tense after
+    "and" cannot be the past cue's next act; it goes on with the words reported."""
+    word = at.toks[verb].lower
+    if not (word.endswith("s") and not word.endswith("ss")) or at.toks[verb - 1].lower != "and":
+        return False
+    cue = next(
+        (j for j in range(at.start - 1, max(-1, at.start - 4), -1) if at.toks[j].lower in CUES),
+        None,
+    )
+    return (
+        cue is not None
+        and is_past_tense(at.toks[cue])
+        # not "Trump has said he doesn't plan to … and thinks …": a perfect is the present
+        and at.toks[cue - 1].lower not in ("has", "have")
     )
 
 
