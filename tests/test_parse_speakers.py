@@ -98,6 +98,17 @@ def test_a_bare_noun_before_a_past_verb_is_its_subject_not_a_cue():
     assert quote.speaker == "guests on his Friday night show"
 
 
+def test_a_name_in_apposition_before_the_first_verb_speaks_for_a_later_and_cue():
+    text = (
+        "One of the mayor’s former supporters who still backs Reed, former Colorado Rep. "
+        "Pat Schroeder, lives in the district and wrote in an email that the campaign was "
+        "“tragic.”"
+    )
+    quote = quote_holding(parse(text), "tragic")
+    assert quote.speaker == "Pat Schroeder"
+    assert quote.speaker_mention == span_at(text, "former Colorado Rep. Pat Schroeder")
+
+
 def test_a_named_person_s_role_at_a_place_stays_an_appositive():
     text = "Willie Minor, an actor in Dallas, said the theater was struggling."
     quote = quote_of(parse(text), "the theater was struggling")

@@ -29,6 +29,7 @@ from quotedb.parse.lexicon import (
     CUES,
     DATE_WORDS,
     DETERMINERS,
+    FINITE_VERBS,
     FUNCTION_WORDS,
     GROUPS,
     IRREGULAR_PASTS,
@@ -491,7 +492,34 @@ class ImplicitSubjects:
             return self.resolve(toks, phrase, speaks=True), self.span_of(
                 toks, subject.first, subject.last
             )
-        return None, None
+        return self._name_in_apposition(at, opening) or (None, None)
+
+    def _name_in_apposition(self, at: _Hanging, opening: int) -> Found | None:
+        """ "One of Grayson's former supporters who still backs Randolph, former Rep. Pat
+        Schroeder, lives in his district and wrote …": the name set off by commas right
+        before the sentence's first verb."""
+        toks, cue = at.p.toks, at.cue
+        verb = next(
+            (
+                k
+                for k in range(opening + 2, cue.first)
+                if toks[k - 1].text == ","
+                and toks[k].text.isalpha()
+                and toks[k].text.islower()
+                and (toks[k].lower in FINITE_VERBS or toks[k].lower.endswith(("s", "ed")))
+                and not at.p.inside[k]
+            ),
+            None,
+        )
+        if verb is None:
+            return None
+        comma = next((k for k in range(verb - 2, opening, -1) if toks[k].text == ","), None)
+        if comma is None or not is_capitalised(toks[verb - 2]):
+            return None
+        name = subject_after(toks, comma + 1)
+        if name is None or name.last != verb - 2:
+            return None
+        return self._named_speaker(toks, name)
 
 
 def _agree(earlier: Token, later: Token) -> bool:
