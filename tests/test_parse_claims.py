@@ -432,6 +432,21 @@ def test_modifiers_between_an_owner_and_a_that_clause_keep_it_their_claim():
     assert quote.cue == span_at(text, "assertion")
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Beck’s contention was that Trump is appealing to the alt-right.", "contention"),
+        ("Beck’s response is that Trump is appealing to the alt-right.", "response"),
+    ],
+)
+def test_an_owner_s_speech_noun_then_was_that_is_their_claim(text: str, cue: str):
+    quote = quote_of(parse(text), "that Trump is appealing to the alt-right")
+    assert quote.rule == "nominal"
+    assert quote.speaker == "Beck"
+    assert quote.speaker_mention == span_at(text, "Beck’s")
+    assert quote.cue == span_at(text, cue)
+
+
 def test_an_adjective_before_support_for_is_no_claim():
     text = "Nevada's strong support for Reagan and Bush has turned into a clear edge for Obama."
     assert parse(text).quotes == ()

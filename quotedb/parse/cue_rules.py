@@ -723,6 +723,12 @@ class CueRules:
             return None
         link = cue.last + 1
         if (
+            toks[link].lower in ("was", "is")
+            and link + 1 <= s_last
+            and toks[link + 1].lower == "that"
+        ):
+            link += 1  # "Beck's contention was that …"
+        if (
             toks[link].lower == "that"
             and link + 1 <= s_last
             and (
@@ -1246,6 +1252,8 @@ def speech_owner(toks: list[Token], k: int) -> int | None:
     if k == 0 or k + 1 >= len(toks):
         return None
     following = toks[k + 1].lower
+    if following in ("was", "is") and k + 2 < len(toks) and toks[k + 2].lower == "that":
+        following = "that"  # "Rubio's response was that …"
     infinitive = following == "to" and toks[k].lower in _TO_NOUNS
     if following not in ("for", "that") and not infinitive and called_out_quote(toks, k) is None:
         return None
