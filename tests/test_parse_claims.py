@@ -911,6 +911,10 @@ def test_that_before_a_time_noun_is_a_demonstrative_not_a_clause():
     assert quote.speaker == "Sanders"
 
 
+def test_to_find_that_and_a_noun_is_a_demonstrative_not_a_claim():
+    assert parse("Think you're going to find that good job.").quotes == ()
+
+
 def test_not_being_authorized_to_discuss_is_no_claim():
     text = (
         "The officials spoke on the condition of anonymity because they were not "

@@ -44,6 +44,13 @@ def test_a_lone_surname_of_a_known_man_is_no_she():
     assert registry.pronoun("she", 100, 103, speaks=True) == "Hillary Clinton"
 
 
+def test_a_parliament_is_no_he():
+    registry = EntityRegistry()
+    registry.name("Donald Trump", 0, 12, speaks=True)
+    registry.name("Britain's Parliament", 40, 60, speaks=True)
+    assert registry.pronoun("he", 100, 102, speaks=True) == "Donald Trump"
+
+
 def test_a_man_named_after_an_initial_is_no_she():
     registry = EntityRegistry()
     registry.name("Mary Jones", 0, 10)

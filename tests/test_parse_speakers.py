@@ -109,6 +109,35 @@ def test_a_name_in_apposition_before_the_first_verb_speaks_for_a_later_and_cue()
     assert quote.speaker_mention == span_at(text, "former Colorado Rep. Pat Schroeder")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        (
+            (
+                "The decisive victory led Committee Chairman Reince Priebus to declare him the "
+                "presumptive nominee."
+            ),
+            "him the presumptive nominee",
+            "Reince Priebus",
+            "declare",
+        ),
+        (
+            (
+                "His fact-check Wednesday was retweeted 3,200 times, leading advisers like Gene "
+                "Sperling to counter that “every cent went to the bailout.”"
+            ),
+            "every cent went to the bailout.",
+            "Gene Sperling",
+            "counter",
+        ),
+    ],
+)
+def test_the_one_led_or_prompted_to_speak_is_the_speaker(text, content, speaker, cue):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == speaker
+    assert quote.cue == span_at(text, cue)
+
+
 def test_a_named_person_s_role_at_a_place_stays_an_appositive():
     text = "Willie Minor, an actor in Dallas, said the theater was struggling."
     quote = quote_of(parse(text), "the theater was struggling")

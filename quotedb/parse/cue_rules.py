@@ -130,6 +130,10 @@ _ASPECT_VERBS = frozenset(
 _PARTICIPLE_PREPOSITIONS = PREPOSITIONS | {"during", "amid", "throughout"}
 # Verbs that hand their subject to a following "to say" ("went on to say", "wants to
 # tell"): a noun before "to" ("his acceptance speech to call for") does not.
+# Verbs whose object does the infinitive after it: "leading Sperling to counter that".
+_CAUSATIVES = frozenset(
+    {"leading", "led", "prompting", "prompted", "forcing", "forced", "causing", "caused"}
+)
 _CONTROL_VERBS = frozenset(
     [
         "went",
@@ -1109,7 +1113,18 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
         if toks[governing].lower in ("on", "up") and governing - 1 >= s_first:
             governing -= 1
         verb = toks[governing].lower
-        if verb.endswith("ed") or verb in CUES or verb in _CONTROL_VERBS:
+        causing = next(
+            (
+                k
+                for k in range(governing - 1, max(s_first, governing - 8) - 1, -1)
+                if toks[k].lower in _CAUSATIVES
+            ),
+            None,
+        )
+        if causing is not None:
+            # "leading advisers like Gene Sperling to counter that …": the one led speaks
+            subject = subject_before(toks, cue.first - 1, floor=causing + 1)
+        elif verb.endswith("ed") or verb in CUES or verb in _CONTROL_VERBS:
             subject = subject_before(toks, governing, floor=s_first)
         else:
             # "stood at a Bush event here to say", "took to Twitter to say": a past verb

@@ -451,6 +451,8 @@ class ImplicitSubjects:
             if subject.last == subject.head or subject.last >= cue.first:
                 return None, None
             return None, self.span_of(toks, subject.first, subject.last)
+        if subject is not None and toks[subject.head].lower in DATE_WORDS:
+            return None, None  # "His fact-check Wednesday was retweeted": a day, no one
         if subject is not None and is_capitalised(toks[subject.head]) and subject.last < cue.first:
             first = subject.first
             last = subject.head

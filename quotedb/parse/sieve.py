@@ -812,10 +812,22 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                             or is_capitalised(toks[k + 1])
                         )
                     )
+                    or (
+                        toks[k - 1].lower == "to"
+                        and toks[k + 1].lower == "that"
+                        and k + 2 < n
+                        # a clause, not "going to find that good job"
+                        and (
+                            toks[k + 2].lower in _OBJECT_OR_CLAUSE_STARTS
+                            or is_capitalised(toks[k + 2])
+                            or not toks[k + 2].text[:1].isalnum()
+                        )
+                    )
                 )
             ):
-                # "Experts note that …", "Trump did post on Twitter that …": an act, where
-                # "could offer", "might question" are only what someone may do.
+                # "Experts note that …", "Trump did post on Twitter that …", "led Sperling
+                # to counter that …": an act, where "could offer", "might question" are
+                # only what someone may do.
                 matched = Cue(k, k, PLURAL_PRESENT_CUES[lower])
             if matched is None and lower in NOMINAL_CUES and speech_owner(toks, k) is not None:
                 matched = Cue(k, k, NOMINAL_CUES[lower])  # "Mr. Obama's calls for …"

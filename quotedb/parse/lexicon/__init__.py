@@ -526,6 +526,10 @@ ORGANISATION_WORDS = frozenset(
         "house",
         "senate",
         "court",
+        "parliament",
+        "congress",
+        "assembly",
+        "legislature",
     ]
 )
 # Irregular past tenses: a cue's ("said", "told") or the verb of the clause a
