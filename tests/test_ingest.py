@@ -115,6 +115,7 @@ def test_seed_article_lands_with_kims_letters_to_trump(db_url: str) -> None:
         "ON f.id = l.from_source_id JOIN sources t ON t.id = l.to_source_id",
     )
     assert ("letter", "book", "Rage") in chain
+    assert ("book", "article", "Mirror Online") in chain  # "…, reports Mirror Online."
 
 
 def test_reingesting_changes_nothing(db_url: str, tmp_path: Path) -> None:

@@ -322,6 +322,20 @@ def test_book_with_its_title_and_author():
     assert quote.source.author == "Hillary Clinton"
 
 
+def test_the_outlet_a_story_is_relayed_from_ends_the_reporting_chain():
+    text = (
+        "Letters have been shared for a new book, reports Mirror Online.\n\n"
+        'In her new book, Hard Choices, Hillary Clinton wrote: "The world is more dangerous."'
+    )
+    doc = parse(text)
+    quote = quote_of(doc, "The world is more dangerous.")
+    assert quote.source.kind == "book"
+    assert quote.source.reported_by == ("Mirror Online",)
+    outlet = quote_of(doc, "Letters have been shared for a new book")
+    assert outlet.speaker == "Mirror Online"
+    assert ("article", "Mirror Online") in [(s.kind, s.title) for s in doc.sources]
+
+
 def test_a_quoted_book_title_is_not_speech():
     text = 'In her memoir "Hard Choices", Hillary Clinton wrote that the world was more dangerous.'
     doc = parse(text)

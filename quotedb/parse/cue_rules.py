@@ -351,7 +351,12 @@ class CueRules:
             if comma - lo < 3:
                 return None
             span = trim(self.text, toks[lo].start, _before_the_comma(toks, comma))
-            return self._indirect(p, cue, subject, [span], "cue-content-before", 0.7)
+            draft = self._indirect(p, cue, subject, [span], "cue-content-before", 0.7)
+            if inverted and cue.verb.lemma == "report" and draft.speaker:
+                # "Letters have been shared …, reports Mirror Online": the outlet that
+                # relays the story, the last link of every medium's reporting chain.
+                self.media.relayed_by(draft.speaker)
+            return draft
         if comma is not None and not inverted:
             parenthetical = self._parenthetical(p, cue, comma, tail_from, s_first, s_last)
             if parenthetical is not None:

@@ -94,6 +94,13 @@ class DocumentMedia:
         self.known.append(medium)
         return medium
 
+    def relayed_by(self, outlet: str) -> None:
+        """ "…, reports Mirror Online": the outlet whose article this text relays, the
+        last link of every medium's reporting chain."""
+        if outlet not in self.outlets:
+            self.outlets.append(outlet)
+            self.introduce("article", outlet, None, None, outlet)
+
     def by_author(self, kind: str, author: str | None) -> KnownMedium | None:
         for medium in reversed(self.known):
             if medium.kind == kind and (author is None or medium.author == author):
@@ -113,7 +120,8 @@ class DocumentMedia:
 
     def source(self, kind: str, evidence: Span | None, medium: KnownMedium | None) -> Source:
         chain = list(medium.reported_by) if medium else []
-        chain += [outlet for outlet in self.outlets if outlet not in chain]
+        own = medium.title if medium else None
+        chain += [outlet for outlet in self.outlets if outlet not in chain and outlet != own]
         return Source(
             kind=kind,  # type: ignore[arg-type]
             title=medium.title if medium else None,
