@@ -138,6 +138,18 @@ def test_the_one_led_or_prompted_to_speak_is_the_speaker(text, content, speaker,
     assert quote.cue == span_at(text, cue)
 
 
+def test_a_quote_after_one_an_outlet_reports_goes_on_in_the_quoted_voice():
+    text = (
+        '"The committee understands that a lawsuit has been filed," spokesman Jamal Ware '
+        'said in a statement, according to The Blaze. "We disagree strongly with those '
+        'claims, which are meritless."'
+    )
+    doc = parse(text)
+    assert speakers_of(doc, "We disagree strongly") == ["Jamal Ware"]
+    # the outlet's own attribution stays: it reports the whole sentence
+    assert sorted(speakers_of(doc, "The committee understands")) == ["Blaze", "Jamal Ware"]
+
+
 def test_a_named_person_s_role_at_a_place_stays_an_appositive():
     text = "Willie Minor, an actor in Dallas, said the theater was struggling."
     quote = quote_of(parse(text), "the theater was struggling")

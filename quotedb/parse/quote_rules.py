@@ -1134,6 +1134,18 @@ class QuoteRules:
             d for d in drafts if d.spans[-1][1] <= quotation.open_at and not is_nested(d, drafts)
         ]
         previous = max(before, key=lambda d: d.spans[-1][1], default=None)
+        if previous is not None and previous.rule == "according-to":
+            # `"…," Carson noted, as reported by BuzzFeed News. "…"`: the voice goes on
+            # in the quote the outlet reports, not in the outlet's.
+            quoted = [
+                d
+                for d in drafts
+                if d is not previous
+                and d.kind in ("direct", "mixed", "partial")
+                and d.cue is not None
+                and any(s <= d.cue[0] < e for s, e in previous.spans)
+            ]
+            previous = max(quoted, key=lambda d: d.spans[-1][1], default=previous)
         claim_between = previous if previous is not None and previous.kind == "indirect" else None
         if previous is not None and previous.kind == "indirect":
             # `"…," said Udall, who supports … . "…"`, `"…," he said when asked about
