@@ -666,16 +666,18 @@ def _a_list_goes_on(toks: list[Token], k: int, s_last: int, inside: list[bool]) 
     word = toks[k]
     if not (word.text.isalpha() and word.text.islower()) or word.lower in _NOT_A_LIST_ITEM:
         return False
-    return any(
-        toks[j].text == ","
-        and not inside[j]
-        and toks[j + 1].lower in ("and", "or")
-        and not any(inside[k : j + 1])
-        # "…, and improve health care", not "…, and Trump vowed": a last item, no subject
-        and toks[j + 2].text.islower()
-        and toks[j + 2].lower not in _NOT_A_LIST_ITEM
-        for j in range(k + 1, s_last - 1)
-    )
+    for j in range(k, s_last - 1):
+        if inside[j]:
+            return False  # another quotation first: not this list's
+        if (
+            toks[j].text == ","
+            and toks[j + 1].lower in ("and", "or")
+            # "…, and improve health care", not "…, and Trump vowed": a last item
+            and toks[j + 2].text.islower()
+            and toks[j + 2].lower not in _NOT_A_LIST_ITEM
+        ):
+            return True
+    return False
 
 
 # Words after a quote closed on a comma that open the writer's phrase, not a list item.

@@ -504,7 +504,7 @@ class ImplicitSubjects:
         verb = next(
             (
                 k
-                for k in range(opening + 2, cue.first)
+                for k in range(opening + 2, min(cue.first, opening + 40))
                 if toks[k - 1].text == ","
                 and toks[k].text.isalpha()
                 and toks[k].text.islower()

@@ -530,6 +530,8 @@ class QuoteRules:
             return
         s_first, _ = p.bounds[p.sentence_of[before]]
         first = skip_conjunction(toks, s_first, before)
+        if first > before or before - first > 60:
+            return
         # `With voters split among a half-dozen rivals, "Donald Trump's 22% …"`: a
         # fronted phrase, then the quote as the sentence's own clause.
         fronted = (
@@ -549,8 +551,6 @@ class QuoteRules:
             self._opens_with_a_verb(quotation) or self._opens_with_a_clause(quotation)
         ):
             return  # `To him, "a disgrace," he said`: the comma closes an aside
-        if first > before or before - first > 60:
-            return
         signer = self.text[draft.mention[0] : draft.mention[1]].lower() if draft.mention else ""
         if any(
             first <= c.first <= before
