@@ -925,6 +925,11 @@ def test_that_before_a_time_noun_is_a_demonstrative_not_a_clause():
     assert quote.speaker == "Sanders"
 
 
+def test_a_medium_word_in_ed_before_that_is_a_noun_not_a_verb():
+    text = "He wrote a scathing Washington Post op-ed that targeted the candidate."
+    assert [q.cue.text for q in parse(text).quotes if q.cue] == ["wrote"]
+
+
 def test_to_find_that_and_a_noun_is_a_demonstrative_not_a_claim():
     assert parse("Think you're going to find that good job.").quotes == ()
 

@@ -31,6 +31,7 @@ from quotedb.parse.lexicon import (
     FUNCTION_WORDS,
     GROUPS,
     IRREGULAR_PASTS,
+    MEDIA,
     MULTIWORD_CUES,
     NAME_PARTICLES,
     NO_CUE_BEFORE,
@@ -783,6 +784,7 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                 and toks[k + 1].lower == "that"
                 and lower.endswith("ed")
                 and lower not in _NOT_THAT_VERBS
+                and lower not in MEDIA  # "a scathing op-ed that targeted …": a noun
                 and not is_capitalised(toks[k])
                 # "The rise of Trump propelled that increase.": a demonstrative
                 and not (k + 3 >= n or toks[k + 3].text in (".", "!", "?", ";"))
