@@ -150,6 +150,16 @@ def test_a_quote_after_one_an_outlet_reports_goes_on_in_the_quoted_voice():
     assert sorted(speakers_of(doc, "The committee understands")) == ["Blaze", "Jamal Ware"]
 
 
+def test_a_short_name_after_or_ends_the_appositive_of_the_speaker():
+    text = (
+        "Neil Sroka, director of the group Democracy for America, or DFA - which Howard Dean "
+        "founded - said Sanders has several options."
+    )
+    quote = quote_of(parse(text), "Sanders has several options")
+    assert quote.speaker == "Neil Sroka"
+    assert text[quote.speaker_mention.start :].startswith("Neil Sroka, director")
+
+
 def test_a_named_person_s_role_at_a_place_stays_an_appositive():
     text = "Willie Minor, an actor in Dallas, said the theater was struggling."
     quote = quote_of(parse(text), "the theater was struggling")

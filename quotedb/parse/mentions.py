@@ -403,6 +403,16 @@ def _subject_across_a_dashed_aside(tokens: list[Token], i: int, floor: int) -> N
         or not (is_capitalised(tokens[name.head]) or tokens[name.first].lower in DETERMINERS)
     ):
         return None
+    if (
+        name.first - 2 > floor
+        and tokens[name.first - 1].lower == "or"
+        and tokens[name.first - 2].text == ","
+    ):
+        # "Neil Sroka, director of Democracy for America, or DFA - which Dean founded -
+        # said": the short name ends the appositive of the one who speaks.
+        speaker = _appositive_subject(tokens, name.first - 2, floor)
+        if speaker is not None and is_capitalised(tokens[speaker.head]):
+            return NounPhrase(speaker.first, close - 1, speaker.head)
     return NounPhrase(name.first, close - 1, name.head)
 
 
