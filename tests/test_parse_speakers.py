@@ -80,6 +80,10 @@ def test_a_role_at_a_place_speaks_not_the_place():
             "Protesters outside the arena",
         ),
         ("A guest on the show said the war must end.", "A guest on the show"),
+        (
+            "Mayor Ana Ruiz spoke first. A Democratic staffer in the room said the war must end.",
+            "A Democratic staffer in the room",
+        ),
     ],
 )
 def test_people_at_a_place_speak_not_the_place(text: str, speaker: str):

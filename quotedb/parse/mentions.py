@@ -974,12 +974,25 @@ def _person_before_a_place(tokens: list[Token], first: int, floor: int) -> NounP
     if singular not in _PEOPLE_AT_A_PLACE and singular not in ROLES and not plural:
         return None
     start = noun
+    # "a Democratic staffer in the room": modifiers between the determiner and the noun
+    while (
+        start - 1 >= floor
+        and noun - start < 3
+        and tokens[start - 1].text.isalpha()
+        and tokens[start - 1].lower not in FUNCTION_WORDS
+        and tokens[start - 1].lower not in DETERMINERS
+        and tokens[start - 1].lower not in ("one", "another")
+    ):
+        start -= 1
+    modifiers = start
     while start - 1 >= floor and (
         tokens[start - 1].lower in DETERMINERS or tokens[start - 1].lower in ("one", "another")
     ):
         start -= 1
-    if start == noun and not plural:
+    if start == modifiers and not plural:
         return None  # "a voter at the rally", but "voters at the rally" needs no determiner
+    if start == modifiers:
+        start = noun  # "voters at the rally": no modifiers taken without a determiner
     # The phrase opens its clause ("been a leader in his party in supporting" is no subject).
     if (
         start > floor
