@@ -304,6 +304,16 @@ def test_a_quote_signed_on_the_next_line():
     assert quote.speaker_mention == span_at(text, "Hillary Clinton")
 
 
+def test_a_signature_on_the_next_line_outweighs_the_voice_before():
+    text = (
+        "Senator Hillary Clinton said she would consider legislation.\n\n"
+        '"Boeing and GE and other multinationals pay zero taxes."\n\n- Bernie Sanders.\n'
+    )
+    quote = quote_of(parse(text), "Boeing and GE and other multinationals pay zero taxes.")
+    assert quote.speaker == "Bernie Sanders"
+    assert quote.rule == "quote-signed"
+
+
 @pytest.mark.parametrize(
     "phrase", ["said in a written statement,", "told The Washington Post in a written statement,"]
 )

@@ -428,7 +428,12 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
         """A quote paragraph signed on the next line: "…" / "- Clinton." / "-President
         Obama, tweeting after the speech." The name is its speaker."""
         last = self.last_draft
-        if last is None or last.rule != "quote-unattributed" or last.paragraph != index - 1:
+        # A signature outweighs the voice a quote paragraph was read to go on in.
+        if (
+            last is None
+            or last.rule not in ("quote-unattributed", "quote-continued")
+            or last.paragraph != index - 1
+        ):
             return
         toks = tokens(self.text, lo, hi)
         start = 1
