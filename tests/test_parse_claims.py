@@ -925,6 +925,39 @@ def test_that_before_a_time_noun_is_a_demonstrative_not_a_clause():
     assert quote.speaker == "Sanders"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        (
+            "It states that courts should not rule so close to an election.",
+            "that courts should not rule so close to an election",
+            "It",
+        ),
+        (
+            '"Family leave is available," the document states.',
+            "Family leave is available",
+            "the document",
+        ),
+    ],
+)
+def test_states_after_a_pronoun_or_signing_a_quote_is_a_cue(text, content, mention):
+    quote = quote_of(parse(text), content)
+    assert quote.cue == span_at(text, "states")
+    assert quote.speaker_mention == span_at(text, mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The early states that vote in February matter most.",
+        "Rust Belt states that have lost jobs went for Trump.",
+        "In some states, voters stayed home.",
+    ],
+)
+def test_states_as_a_noun_is_no_cue(text):
+    assert parse(text).quotes == ()
+
+
 def test_a_medium_word_in_ed_before_that_is_a_noun_not_a_verb():
     text = "He wrote a scathing Washington Post op-ed that targeted the candidate."
     assert [q.cue.text for q in parse(text).quotes if q.cue] == ["wrote"]

@@ -146,7 +146,8 @@ _THAT_VERB = CueVerb("(verb) that", "claim", frozenset())
 # Every word find_cues can start a cue at, and "that", after which a past tense can:
 # the other words are passed over without trying each rule.
 _CUE_STARTS = frozenset(
-    {"according", "as", "that", *MULTIWORD_CUES, *CUES, *NOMINAL_CUES, *PLURAL_PRESENT_CUES}
+    {"according", "as", "that", "states", *MULTIWORD_CUES, *CUES, *NOMINAL_CUES}
+    | PLURAL_PRESENT_CUES.keys()
 )
 
 _NOT_THAT_VERBS = frozenset(
@@ -836,6 +837,8 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                 # to counter that …": an act, where "could offer", "might question" are
                 # only what someone may do.
                 matched = Cue(k, k, PLURAL_PRESENT_CUES[lower])
+            if matched is None and lower == "states" and _states_as_a_verb(toks, k):
+                matched = Cue(k, k, CUES["stated"])  # "It states that …", "," the memo states"
             if matched is None and lower in NOMINAL_CUES and speech_owner(toks, k) is not None:
                 matched = Cue(k, k, NOMINAL_CUES[lower])  # "Mr. Obama's calls for …"
             if matched is None:
@@ -1234,6 +1237,25 @@ def _a_noun_before_its_past(toks: list[Token], earlier: Cue, k: int) -> bool:
         and not word.endswith(("s", "ed", "ing"))
         and word not in IRREGULAR_PASTS
         and (toks[k].lower.endswith("ed") or toks[k].lower in IRREGULAR_PASTS)
+    )
+
+
+def _states_as_a_verb(toks: list[Token], k: int) -> bool:
+    """ "It states that …", "Byrne — … — states that …", `"…," the document states.`:
+    "states" is mostly the noun (the early states); a verb after a pronoun or an aside
+    that a that-clause follows, or after a noun that signs the quote just before it."""
+    if k == 0 or k + 1 >= len(toks):
+        return False
+    previous, following = toks[k - 1], toks[k + 1].lower
+    if following == "that":
+        # not "the early states that vote", "Rust Belt states that have suffered"
+        return previous.lower in ("it", "he", "she") or previous.text in DASHES
+    return (
+        following in (",", ".")
+        and previous.text.isalpha()
+        and previous.text.islower()
+        and not previous.lower.endswith("s")
+        and any(t.text in ('"', "”", "''") for t in toks[max(0, k - 5) : k - 1])
     )
 
 
