@@ -958,6 +958,24 @@ def test_states_as_a_noun_is_no_cue(text):
     assert parse(text).quotes == ()
 
 
+def test_a_signed_clause_long_quote_after_the_is_speech_not_a_title():
+    text = 'The "question of how one writes a brief remains a great one," said Richard Hasen.'
+    quote = quote_holding(parse(text), "question of how one writes")
+    assert quote.speaker == "Richard Hasen"
+    assert quote.spans == (
+        span_at(text, 'The "question of how one writes a brief remains a great one,"'),
+    )
+
+
+def test_a_show_title_before_a_cue_with_its_own_content_stays_a_title():
+    text = (
+        'In an appearance on "Morning Joe," co-host Mika Brzezinski asked Trump how he would do it.'
+    )
+    quote = quote_of(parse(text), "how he would do it")
+    assert quote.speaker == "Mika Brzezinski"
+    assert speakers_of(parse(text), "Morning Joe") == []
+
+
 def test_a_medium_word_in_ed_before_that_is_a_noun_not_a_verb():
     text = "He wrote a scathing Washington Post op-ed that targeted the candidate."
     assert [q.cue.text for q in parse(text).quotes if q.cue] == ["wrote"]

@@ -144,7 +144,7 @@ class QuoteRules:
         toks = p.toks
         after = first_token_at(toks, quotation.close_at)
         before = last_token_before(toks, quotation.open_at)
-        if names_a_title(toks, before):
+        if names_a_title(toks, before) and not self._signed_after_the(p, quotation, before, after):
             return None
         # `Clinton famously responded: "What difference does it make?" Her critics
         # cited …`, `Clinton responds to Mills with, "Why now?" Mills writes …`: a cue
@@ -418,6 +418,32 @@ class QuoteRules:
             self._take_the_rest(p, quotation, cue, subject, draft)
             return draft
         return self._name_then_verb(p, quotation, k)
+
+    def _signed_after_the(
+        self, p: Paragraph, quotation: Quotation, before: int | None, after: int | None
+    ) -> bool:
+        """`The "question of how one writes a brief … remains a great one," said Richard
+        Hasen`: a clause-long quote after "The", closed on a comma and signed by a cue,
+        is speech, not a title (not `on "Morning Joe," co-host Mika Brzezinski asked`)."""
+        toks = p.toks
+        if (
+            before is None
+            or after is None
+            or toks[before].lower != "the"
+            or last_mark(self.text, quotation) != ","
+            or len(self.text[quotation.start : quotation.end].split()) < 4
+        ):
+            return False
+        k = after + 1 if toks[after].text == "," else after
+        # `," said Richard Hasen, …` / `," Hasen said.`: the cue signs and says no more
+        return any(
+            toks[j].lower in CUES
+            and toks[j].text.islower()
+            and (
+                j + 1 >= len(toks) or toks[j + 1].text in (",", ".") or is_capitalised(toks[j + 1])
+            )
+            for j in range(k, min(len(toks), k + 4))
+        )
 
     def _take_the_rest(
         self,
