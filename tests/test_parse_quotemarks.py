@@ -81,6 +81,15 @@ def test_a_stray_closing_mark_does_not_swallow_the_next_quote():
     assert quote.speaker == "Maria Lopez"
 
 
+def test_a_closing_curly_mark_opening_a_paragraph_opens_its_quote():
+    text = "” … in the case of Wyoming, the Cruz train has already left,” wrote Time magazine."
+    quote = quote_holding(parse(text), "the Cruz train")
+    assert quote.spans == (
+        span_at(text, "… in the case of Wyoming, the Cruz train has already left"),
+    )
+    assert quote.speaker_mention == span_at(text, "Time magazine")
+
+
 def test_multi_paragraph_quote_is_one_attribution():
     # A paragraph that opens a quote and does not close it; the next one reopens it.
     text = (

@@ -50,6 +50,8 @@ def _space_or_edge(text: str, i: int, lo: int, hi: int) -> bool:
 def _can_open(text: str, mark: str, at: int, end: int, lo: int, hi: int) -> bool:
     if mark in _OPENERS:
         return True
+    if mark == "”" and at == lo:
+        return True  # "” … in the case of Wyoming, …,” wrote Time": a typo'd opener
     if mark in _CLOSERS:
         return False
     before_ok = _space_or_edge(text, at - 1, lo, hi) or text[at - 1] in "([{—–―-/:;,"
