@@ -90,6 +90,15 @@ def test_a_closing_curly_mark_opening_a_paragraph_opens_its_quote():
     assert quote.speaker_mention == span_at(text, "Time magazine")
 
 
+def test_a_doubled_opening_mark_opens_one_quote():
+    text = '"“You don’t win the nomination by how many states you win,” Rubio responded.'
+    quote = quote_holding(parse(text), "You don’t win")
+    assert quote.spans == (
+        span_at(text, "You don’t win the nomination by how many states you win"),
+    )
+    assert quote.speaker == "Rubio"
+
+
 def test_multi_paragraph_quote_is_one_attribution():
     # A paragraph that opens a quote and does not close it; the next one reopens it.
     text = (

@@ -88,6 +88,9 @@ def _double_quotes(
             if _can_open(text, mark, at, end, lo, hi):
                 opener = (mark, at, end)
             continue
+        if mark in _OPENERS and not text[opener[2] : at].strip():
+            opener = (mark, at, end)  # `"“You don't win …”`: a doubled opener, the first stray
+            continue
         if _can_close(text, mark, at, end, lo, hi, opener[0]):
             if at > opener[2]:
                 found.append(Quotation(opener[2], at, opener[1], end, paragraph))
