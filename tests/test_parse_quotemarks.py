@@ -90,6 +90,14 @@ def test_a_closing_curly_mark_opening_a_paragraph_opens_its_quote():
     assert quote.speaker_mention == span_at(text, "Time magazine")
 
 
+def test_a_closing_curly_mark_after_an_invisible_mark_opens_its_quote():
+    text = "\u202a”This is why they have to be stopped. They are evil,” posted John Krystek."
+    quote = quote_holding(parse(text), "They are evil")
+    assert quote.spans == (span_at(text, "This is why they have to be stopped. They are evil"),)
+    assert quote.speaker == "John Krystek"
+    assert quote.cue == span_at(text, "posted")
+
+
 def test_a_doubled_opening_mark_opens_one_quote():
     text = '"“You don’t win the nomination by how many states you win,” Rubio responded.'
     quote = quote_holding(parse(text), "You don’t win")

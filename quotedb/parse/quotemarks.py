@@ -22,6 +22,8 @@ _CLOSERS = {"”", "»"}
 # Single marks, used only outside double quotes (headlines, British style).
 _SINGLE = re.compile(r"[‘’']")
 _MAX_SINGLE_QUOTE = 300
+# Space and the invisible marks pasted text brings along (bidi embeddings, joiners).
+_INVISIBLE = " \t\u00a0\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +52,7 @@ def _space_or_edge(text: str, i: int, lo: int, hi: int) -> bool:
 def _can_open(text: str, mark: str, at: int, end: int, lo: int, hi: int) -> bool:
     if mark in _OPENERS:
         return True
-    if mark == "”" and at == lo:
+    if mark == "”" and not text[lo:at].strip(_INVISIBLE):
         return True  # "” … in the case of Wyoming, …,” wrote Time": a typo'd opener
     if mark in _CLOSERS:
         return False
