@@ -958,8 +958,15 @@ def test_states_as_a_noun_is_no_cue(text):
     assert parse(text).quotes == ()
 
 
-def test_a_signed_clause_long_quote_after_the_is_speech_not_a_title():
-    text = 'The "question of how one writes a brief remains a great one," said Richard Hasen.'
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "said Richard Hasen.",
+        "Richard Hasen, a law professor, wrote last week after the court ruled.",
+    ],
+)
+def test_a_signed_clause_long_quote_after_the_is_speech_not_a_title(signature: str):
+    text = f'The "question of how one writes a brief remains a great one," {signature}'
     quote = quote_holding(parse(text), "question of how one writes")
     assert quote.speaker == "Richard Hasen"
     assert quote.spans == (

@@ -435,14 +435,20 @@ class QuoteRules:
         ):
             return False
         k = after + 1 if toks[after].text == "," else after
-        # `," said Richard Hasen, …` / `," Hasen said.`: the cue signs and says no more
+        # `," said Richard Hasen, …`, `," Hasen, a law professor, wrote last week.`: the
+        # cue signs the quote and says no more of its own
         return any(
             toks[j].lower in CUES
             and toks[j].text.islower()
+            and not p.inside[j]
             and (
-                j + 1 >= len(toks) or toks[j + 1].text in (",", ".") or is_capitalised(toks[j + 1])
+                j + 1 >= len(toks)
+                or toks[j + 1].text in (",", ".")
+                or is_capitalised(toks[j + 1])
+                or toks[j + 1].lower in _WRITER_ADVERBS
+                or toks[j + 1].lower in ("last", "this", "on", "in", "at", "during")
             )
-            for j in range(k, min(len(toks), k + 4))
+            for j in range(k, min(len(toks), k + 25))
         )
 
     def _take_the_rest(
