@@ -164,6 +164,20 @@ def test_a_short_name_after_or_ends_the_appositive_of_the_speaker():
     assert text[quote.speaker_mention.start :].startswith("Neil Sroka, director")
 
 
+def test_one_of_someone_s_posts_speaks_for_their_owner():
+    text = (
+        "Sarah Palin spoke first. Mary Jones spoke next.\n\n"
+        "Palin’s pugnacious posts about ISIS include one last week saying the danger had "
+        "been understated.\n\n“We are right to act,” she posted."
+    )
+    doc = parse(text)
+    saying = quote_of(doc, "the danger had been understated")
+    assert saying.speaker == "Sarah Palin"
+    one = text.index("include one") + len("include ")
+    assert saying.speaker_mention == Span(one, one + 3, "one")
+    assert quote_of(doc, "We are right to act").speaker == "Sarah Palin"
+
+
 def test_a_named_person_s_role_at_a_place_stays_an_appositive():
     text = "Willie Minor, an actor in Dallas, said the theater was struggling."
     quote = quote_of(parse(text), "the theater was struggling")

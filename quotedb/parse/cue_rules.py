@@ -62,6 +62,7 @@ from quotedb.parse.mentions import (
     STANDALONE_QUANTIFIERS,
     NounPhrase,
     is_capitalised,
+    owned_medium,
     owner_name_end,
     recipient_after,
     subject_after,
@@ -945,6 +946,17 @@ class CueRules:
                 medium = self.media.by_author(kind, None)
                 if medium and medium.author:
                     return medium.author
+                owned = owned_medium(toks, k, s_first)
+                end = (
+                    next((j for j in range(owned.first, k) if owner_name_end(toks, j)), None)
+                    if owned is not None
+                    else None
+                )
+                if end is not None:
+                    # "Palin's posts about ISIS include one saying …": their owner's
+                    if toks[end].text in ("'", "’"):
+                        end -= 1
+                    return self.resolve(toks, NounPhrase(owned.first, end, end), speaks=True)
         return None
 
     def _recipient(self, p: Paragraph, cue: Cue, draft: Draft) -> None:

@@ -217,7 +217,7 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
             first -= 1
         return NounPhrase(first, i, i)
     if lower in MEDIA and head_token.text.islower():
-        owned = _owned_medium(tokens, i, floor)
+        owned = owned_medium(tokens, i, floor)
         if owned is not None:
             return owned  # "Sanders' fundraising email notes": its owner wrote it
     if not _is_np_word(head_token) or lower in DETERMINERS:
@@ -288,7 +288,7 @@ def owner_name_end(tokens: list[Token], k: int) -> bool:
     return is_capitalised(token) and token.text.endswith(("'s", "’s"))
 
 
-def _owned_medium(tokens: list[Token], head: int, floor: int) -> NounPhrase | None:
+def owned_medium(tokens: list[Token], head: int, floor: int) -> NounPhrase | None:
     """ "Sanders' fundraising email", "Trump's statement": a medium after its owner's
     name, the phrase from the name to the medium."""
     k = head - 1
