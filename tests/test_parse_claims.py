@@ -4,7 +4,7 @@
 import pytest
 from parse_checks import quote_holding, quote_of, span_at, speakers_of
 
-from quotedb.parse import parse
+from quotedb.parse import Span, parse
 
 
 @pytest.mark.parametrize(
@@ -981,6 +981,39 @@ def test_a_show_title_before_a_cue_with_its_own_content_stays_a_title():
     quote = quote_of(parse(text), "how he would do it")
     assert quote.speaker == "Mika Brzezinski"
     assert speakers_of(parse(text), "Morning Joe") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Sanders pointed to the polls, cracking a smile as he noted that Clinton had led.",
+            "the polls, cracking a smile",
+            "that Clinton had led",
+        ),
+        (
+            (
+                "Sanders dismissed the email issue in October, when he told Clinton that voters "
+                'were "sick and tired" of it.'
+            ),
+            "the email issue in October",
+            'that voters were "sick and tired" of it',
+        ),
+    ],
+)
+def test_a_when_or_as_clause_with_its_own_cue_is_an_act_of_its_own(text, first, second):
+    doc = parse(text)
+    assert quote_of(doc, first).speaker == "Sanders"
+    inner = quote_of(doc, second)
+    assert inner.speaker == "Sanders"
+    he = text.index(" he ") + 1
+    assert inner.speaker_mention == Span(he, he + 2, "he")
+
+
+def test_a_phone_call_in_a_when_clause_is_no_act_of_speech():
+    text = "Peter Morency said he was frustrated when he called the company to complain."
+    quote = quote_holding(parse(text), "frustrated")
+    assert quote.text == "he was frustrated when he called the company to complain"
 
 
 def test_a_medium_word_in_ed_before_that_is_a_noun_not_a_verb():

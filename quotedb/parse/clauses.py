@@ -310,7 +310,7 @@ _INVERTED_SUBJECTS = SUBJECT_PRONOUNS | {"it"}
 # The words (lower-cased) at which clause_end may stop: it passes over any other at once.
 _CLAUSE_END_WORDS = (
     frozenset({";", "who", "which", "and", "but", "according", "said", "says", "adding"})
-    | {"before", "after", "while", "a", "an", "as"}
+    | {"before", "after", "while", "a", "an", "as", "when"}
     | CLAUSE_BOUNDARIES
     | CLOSING_MARKS
     | {word for word in CUES if word.endswith("ing")}
@@ -548,6 +548,36 @@ def _a_new_act(at: _Candidate) -> bool:
     )
 
 
+def _a_clause_with_a_cue_of_its_own(at: _Candidate) -> bool:
+    """ "pointed to the polls, cracking a smile as he noted that …", "revealed this last
+    fall when he boasted of …": a clause of when or how, whose own subject speaks with
+    a cue of its own, is that speaker's act, not the words the first cue reports."""
+    if at.word.lower not in _WHEN_OR_HOW or at.k <= at.start + 1:
+        return False
+    toks, k = at.toks, at.k + 1
+    if k > at.s_last or not (
+        toks[k].lower in SUBJECT_PRONOUNS or (is_capitalised(toks[k]) and toks[k].text.isalpha())
+    ):
+        return False
+    k += 1
+    while k <= at.s_last and k - at.k <= 4 and is_capitalised(toks[k]):
+        k += 1  # "as Donald Trump noted"
+    while k <= at.s_last and (toks[k].lower in ("also", "then", "later", "once", "again")):
+        k += 1
+    return (
+        k <= at.s_last
+        and toks[k].text.islower()
+        and toks[k].lower in CUES
+        and CUES[toks[k].lower].cls != "naming"  # "frustrated when he called the company"
+        and not toks[k].lower.endswith("ing")
+        and not at.inside[k]
+    )
+
+
+# Subordinators of when or how something was said: "as he noted", "when she told".
+_WHEN_OR_HOW = frozenset({"as", "when", "after", "before", "while"})
+
+
 def _a_conjunction_before_an_aside(at: _Candidate) -> bool:
     """`said his claims were "sarcasm" but, boy, that sure took …`: "but" or "and" with a
     comma right after opens an aside, then a clause of the writer's own."""
@@ -631,6 +661,7 @@ _ENDS_BEFORE = (
     _a_subordinate_clause,
     _the_writer_s_clause_after_a_quote,
     _a_new_act,
+    _a_clause_with_a_cue_of_its_own,
     _a_conjunction_before_an_aside,
     _a_participle_after_before,
     _a_coordinated_cue,
