@@ -98,6 +98,15 @@ def test_a_closing_curly_mark_after_an_invisible_mark_opens_its_quote():
     assert quote.cue == span_at(text, "posted")
 
 
+def test_a_closing_curly_mark_before_a_word_opens_a_quote():
+    text = "Millis said the aides could not ”get close to Ben on the issues he needed.”"
+    quote = quote_holding(parse(text), "get close to Ben")
+    assert quote.kind == "mixed"
+    assert quote.spans == (
+        span_at(text, "the aides could not ”get close to Ben on the issues he needed.”"),
+    )
+
+
 def test_a_doubled_opening_mark_opens_one_quote():
     text = '"“You don’t win the nomination by how many states you win,” Rubio responded.'
     quote = quote_holding(parse(text), "You don’t win")

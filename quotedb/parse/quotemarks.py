@@ -52,8 +52,13 @@ def _space_or_edge(text: str, i: int, lo: int, hi: int) -> bool:
 def _can_open(text: str, mark: str, at: int, end: int, lo: int, hi: int) -> bool:
     if mark in _OPENERS:
         return True
-    if mark == "”" and not text[lo:at].strip(_INVISIBLE):
-        return True  # "” … in the case of Wyoming, …,” wrote Time": a typo'd opener
+    if mark == "”" and (
+        not text[lo:at].strip(_INVISIBLE)
+        or (_space_or_edge(text, at - 1, lo, hi) and end < hi and text[end].isalnum())
+    ):
+        # "” … in the case of Wyoming, …,” wrote Time", "let policy aides ”get close to
+        # Ben …”": at a paragraph's start, or before a word, a typo'd opener
+        return True
     if mark in _CLOSERS:
         return False
     before_ok = _space_or_edge(text, at - 1, lo, hi) or text[at - 1] in "([{—–―-/:;,"
