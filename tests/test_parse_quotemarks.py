@@ -240,6 +240,14 @@ def test_a_relative_clause_after_a_quote_closed_on_a_comma_is_the_writer_s():
     assert quote.speaker == "Ana Ruiz"
 
 
+def test_adverbs_of_manner_between_a_cue_and_its_quote():
+    text = 'Sanders replied evenly, "I think Secretary Clinton knows that is not true."'
+    quote = quote_of(parse(text), "I think Secretary Clinton knows that is not true.")
+    assert quote.speaker == "Sanders"
+    assert quote.cue == span_at(text, "replied")
+    assert quote.rule == "quote-cue-before"
+
+
 def test_quote_after_its_cue():
     text = 'Mayor Ana Ruiz said on Monday that she was proud. She added: "The city kept its word."'
     quote = quote_of(parse(text), "The city kept its word.")

@@ -780,6 +780,7 @@ class QuoteRules:
                 and not (aside and "," in (t.text for t in between))
                 and not introduced
                 and not when
+                and not _how_it_was_said(between)
             ):
                 return None
             if ci in used:
@@ -1358,6 +1359,17 @@ def _voice_again(
         source_kind=previous.source_kind,
         medium=previous.medium,
     )
+
+
+def _how_it_was_said(words: list[Token]) -> bool:
+    """ "He concluded so eloquently and timelessly, "…"": only adverbs of manner stand
+    between a cue and its quote."""
+    return all(
+        t.text == ","
+        or t.lower in ("so", "very", "and", "most", "more")
+        or (t.text.islower() and t.lower.endswith("ly") and len(t.lower) > 4)
+        for t in words
+    ) and any(t.lower.endswith("ly") for t in words)
 
 
 def _an_occasion(words: list[Token]) -> bool:
