@@ -248,6 +248,16 @@ def test_adverbs_of_manner_between_a_cue_and_its_quote():
     assert quote.rule == "quote-cue-before"
 
 
+def test_a_quote_paragraph_goes_on_in_the_voice_asked_a_question_before_it():
+    text = (
+        "“It is everything but Clinton,” Le Pen told CNN when asked which candidate she "
+        "would back.\n\n“It’s everything but Hillary Clinton because Clinton means war.”"
+    )
+    quote = quote_of(parse(text), "It’s everything but Hillary Clinton because Clinton means war.")
+    assert quote.speaker == "Le Pen"
+    assert quote.rule == "quote-continued"
+
+
 def test_quote_after_its_cue():
     text = 'Mayor Ana Ruiz said on Monday that she was proud. She added: "The city kept its word."'
     quote = quote_of(parse(text), "The city kept its word.")

@@ -1320,6 +1320,8 @@ class QuoteRules:
             mention = self.text[draft.mention[0] : draft.mention[1]] if draft.mention else ""
             if mention.lower() in RELATIVE_PRONOUNS:
                 continue
+            if draft.speaker is None and draft.rule == "asked":
+                continue  # `"…," Le Pen told CNN when asked which candidate she'd back.`
             if draft.kind == "direct" or not is_nested(draft, drafts):
                 return draft
         return None
