@@ -258,6 +258,13 @@ def test_a_quote_paragraph_goes_on_in_the_voice_asked_a_question_before_it():
     assert quote.rule == "quote-continued"
 
 
+def test_an_as_clause_after_a_quote_closed_on_a_comma_signs_it():
+    text = "The race “is a dead heat right now,” as Ted Cruz said on Monday, and it showed."
+    quote = quote_holding(parse(text), "is a dead heat right now")
+    assert quote.speaker == "Ted Cruz"
+    assert quote.cue == span_at(text, "said")
+
+
 def test_quote_after_its_cue():
     text = 'Mayor Ana Ruiz said on Monday that she was proud. She added: "The city kept its word."'
     quote = quote_of(parse(text), "The city kept its word.")

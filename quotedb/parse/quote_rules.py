@@ -402,6 +402,10 @@ class QuoteRules:
                         )
                     ):
                         subject = NounPhrase(k, subject.last, subject.head)
+                    elif [t.lower for t in gap] == ["as"] and last_mark(
+                        self.text, quotation
+                    ) == ",":
+                        pass  # `the race "is a dead heat right now," as Cruz said on Monday`
                     else:
                         subject = None  # `"…" as Kim Jong-un wrote`: not a description
                 subject = subject or aside
