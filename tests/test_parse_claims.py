@@ -1440,6 +1440,18 @@ def test_told_an_addressee_comma_that():
     assert quote.spans == (span_at(text, "that “you have to look at it seriously.”"),)
 
 
+@pytest.mark.parametrize(
+    ("owner", "speaker"),
+    [("The Florida senator’s", "Marco Rubio"), ("The council’s", None)],
+)
+def test_a_described_owner_of_a_claim_is_the_one_the_role_names(owner: str, speaker):
+    text = f"Sen. Marco Rubio of Florida spoke. {owner} answer was that the family matters most."
+    quote = quote_of(parse(text), "that the family matters most")
+    assert quote.rule == "nominal"
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, owner)
+
+
 def test_a_conclusion_is_a_nominal_claim():
     text = (
         "Clinton was battered by FBI Director James Comey's conclusion that her actions were "

@@ -777,6 +777,14 @@ class CueRules:
             )
         else:
             draft.speaker = self.resolve(toks, subject, speaks=True)
+        if (
+            draft.speaker is None
+            and owner.lower.endswith(("'s", "’s"))
+            and owner.lower[:-2] in ROLES  # not "the council's support": a body
+        ):
+            # "The Florida senator's answer was that …": the one the description names
+            start, end = self.span_of(toks, subject.first, subject.last)
+            draft.speaker = self.registry.description(self.text[start : end - 2], start, end - 2)
         return draft
 
     def _according_to(self, p: Paragraph, cue: Cue, s_first: int, s_last: int) -> Draft | None:
