@@ -24,6 +24,7 @@ from quotedb.parse.lexicon import (
     GAZETTEER,
     GROUPS,
     ORGANISATION_WORDS,
+    PARTY_MEMBERS,
     PLACE_AND_LAW_WORDS,
     PRONOUNS,
     ROLES,
@@ -91,17 +92,13 @@ MALE_TITLES = frozenset(
 )
 
 
-# Party words written before a full name: "Democrat Zephyr Teachout".
-_PARTY_LABELS = frozenset({"democrat", "republican", "independent", "libertarian"})
-
-
 def _end_of_a_party_label(words: Sequence[str]) -> int | None:
     """Where a party word ends the description before a full name ("Senate Intelligence
     Ranking Democrat Dianne Feinstein"): at least two capitalised words follow it, and
     no organisation word ("Republican Party of Wyoming", "Republican Governors
     Association" are names)."""
     label = next(
-        (k for k in range(len(words) - 3, -1, -1) if words[k].lower() in _PARTY_LABELS), None
+        (k for k in range(len(words) - 3, -1, -1) if words[k].lower() in PARTY_MEMBERS), None
     )
     if label is None or not all(
         w[:1].isupper() and normalise(w) not in ORGANISATION_WORDS for w in words[label:]

@@ -129,12 +129,12 @@ _ASPECT_VERBS = frozenset(
 # Prepositions whose object does not speak for a participle after it: "a statement to
 # Wired explaining why", "published research during the convention showing that …".
 _PARTICIPLE_PREPOSITIONS = PREPOSITIONS | {"during", "amid", "throughout"}
-# Verbs that hand their subject to a following "to say" ("went on to say", "wants to
-# tell"): a noun before "to" ("his acceptance speech to call for") does not.
 # Verbs whose object does the infinitive after it: "leading Sperling to counter that".
 _CAUSATIVES = frozenset(
     {"leading", "led", "prompting", "prompted", "forcing", "forced", "causing", "caused"}
 )
+# Verbs that hand their subject to a following "to say" ("went on to say", "wants to
+# tell"): a noun before "to" ("his acceptance speech to call for") does not.
 _CONTROL_VERBS = frozenset(
     [
         "went",
@@ -955,16 +955,10 @@ class CueRules:
                 if medium and medium.author:
                     return medium.author
                 owned = owned_medium(toks, k, s_first)
-                end = (
-                    next((j for j in range(owned.first, k) if owner_name_end(toks, j)), None)
-                    if owned is not None
-                    else None
-                )
-                if end is not None:
-                    # "Palin's posts about ISIS include one saying …": their owner's
-                    if toks[end].text in ("'", "’"):
-                        end -= 1
-                    return self.resolve(toks, NounPhrase(owned.first, end, end), speaks=True)
+                if owned is not None:
+                    # "Palin's posts about ISIS include one saying …": the owner's, as
+                    # resolve reads a medium phrase
+                    return self.resolve(toks, owned, speaks=True)
         return None
 
     def _recipient(self, p: Paragraph, cue: Cue, draft: Draft) -> None:

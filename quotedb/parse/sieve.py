@@ -37,6 +37,7 @@ from quotedb.parse.lexicon import (
     NO_CUE_BEFORE,
     NOMINAL_CUES,
     ORGANISATION_WORDS,
+    PARTY_MEMBERS,
     PASSIVE_AUXILIARIES,
     PLURAL_PRESENT_CUES,
     POSSESSIVES,
@@ -178,7 +179,6 @@ _NOT_THAT_VERBS = frozenset(
 )
 
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many"})
-_PARTY_MEMBERS = frozenset({"republican", "democrat", "independent", "libertarian"})
 
 
 # Verbs that, right after a speech word, show the word was a noun: "his claims were".
@@ -279,7 +279,7 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
             and lower not in GROUPS
             and lower not in QUANTITY_HEADS  # "Half of Vermont Democrats say"
             # "a New Hampshire Republican": an unnamed party member, not New Hampshire.
-            and not (words[0].lower in _INDEFINITE and lower in _PARTY_MEMBERS)
+            and not (words[0].lower in _INDEFINITE and lower in PARTY_MEMBERS)
         ):
             first = np.head
             while first - 1 >= np.first and (

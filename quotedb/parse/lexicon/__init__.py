@@ -177,6 +177,9 @@ PRONOUNS: dict[str, str] = {
 }  # fmt: skip
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
+# Party words that name a member ("a New Hampshire Republican") or stand before a
+# full name as a label ("Democrat Zephyr Teachout").
+PARTY_MEMBERS = frozenset({"republican", "democrat", "independent", "libertarian"})
 # Participles that give a work its quoted title ("a memo titled "…""), and with them
 # those that give a thing or a person its name ("an academic named Eric Kingson").
 TITLE_PARTICIPLES = frozenset({"titled", "entitled", "headlined"})
