@@ -1616,6 +1616,19 @@ def test_a_quote_after_a_clause_boundary_goes_on_with_the_content(text: str, con
             ),
             'that the count had been "rigged" against him',
         ),
+        # A participle after the quote closed: the writer's gloss.
+        (
+            (
+                'Senator Tom Reed promised to build "a great bridge" with a "modern" look, '
+                "leaving critics puzzled."
+            ),
+            'to build "a great bridge" with a "modern" look',
+        ),
+        # With no quote closed before it, the participle goes on with the words reported.
+        (
+            "Senator Tom Reed said the city was growing, drawing families from the suburbs.",
+            "the city was growing, drawing families from the suburbs",
+        ),
         # A list goes on: no summing-up noun.
         (
             "Senator Tom Reed said the state needs a bridge, a road and a school.",

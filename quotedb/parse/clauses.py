@@ -307,7 +307,8 @@ _BUT_ADVERBS = frozenset({"also", "not", "only", "rather", "instead"})
 # Pronouns that follow an inverted auxiliary: "…, but should it fail, …".
 _INVERTED_SUBJECTS = SUBJECT_PRONOUNS | {"it"}
 
-# The words (lower-cased) at which clause_end may stop: it passes over any other at once.
+# The words (lower-cased) at which clause_end may stop, besides participles in -ing: it
+# passes over any other at once.
 _CLAUSE_END_WORDS = (
     frozenset({";", "who", "which", "and", "but", "according", "said", "says", "adding"})
     | {"before", "after", "while", "a", "an", "as", "when"}
@@ -371,7 +372,8 @@ def _unmatched(toks: list[Token], order: range, bracket: str, partner: str) -> i
 def _boundary(toks: list[Token], start: int, s_last: int, inside: list[bool]) -> int:
     """The first boundary that ends the clause, or the sentence's last word."""
     for k in range(start, s_last + 1):
-        if inside[k] or toks[k].lower not in _CLAUSE_END_WORDS:
+        word = toks[k].lower
+        if inside[k] or (word not in _CLAUSE_END_WORDS and not word.endswith("ing")):
             continue
         at = _Candidate(toks, start, k, s_last, inside)
         if any(ends(at) for ends in _ENDS_BEFORE):
@@ -584,6 +586,26 @@ def _a_conjunction_before_an_aside(at: _Candidate) -> bool:
     return at.word.lower in ("but", "and") and at.k > at.start + 1 and at.next_lower() == ","
 
 
+def _a_participle_after_the_quote(at: _Candidate) -> bool:
+    """`to create "a big spectacle" with a "showbiz" feel, leaving Cleveland excited`,
+    `this the "expectations game" — setting expectations …`: once the words reported
+    have closed a quote, a participle after a comma or dash is the writer's gloss."""
+    word = at.word
+    return (
+        word.lower.endswith("ing")
+        and len(word.text) > 5
+        and word.text.isalpha()
+        and word.text.islower()
+        and word.lower not in _NOT_PARTICIPLES
+        and (at.comma_before or at.toks[at.k - 1].text in DASHES)
+        and any(at.inside[at.start : at.k])
+    )
+
+
+# Words in -ing that open no participle clause of the writer's.
+_NOT_PARTICIPLES = frozenset({"including", "during", "according", "nothing", "something"})
+
+
 def _a_participle_after_before(at: _Candidate) -> bool:
     """ "called her son her hero before explaining": before/after/while + participle."""
     following = at.next_lower()
@@ -665,6 +687,7 @@ _ENDS_BEFORE = (
     _a_conjunction_before_an_aside,
     _a_participle_after_before,
     _a_coordinated_cue,
+    _a_participle_after_the_quote,
 )
 
 
