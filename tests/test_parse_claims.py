@@ -313,6 +313,42 @@ def test_source_medium(text: str, content: str, kind: str):
         assert text[evidence.start : evidence.end] == evidence.text
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "mention", "kind"),
+    [
+        (
+            'Mayor Ana Ruiz released a campaign video that said, "We will fix every road."',
+            "We will fix every road.",
+            "Ana Ruiz",
+            "that",
+            "video",
+        ),
+        (
+            "Governor Maria Lopez is running a new ad that urges voters to reject the tax.",
+            "voters to reject the tax",
+            "Maria Lopez",
+            "that",
+            "ad",
+        ),
+        (
+            "Governor Maria Lopez helped draft a report defending the new tax.",
+            "the new tax",
+            "Maria Lopez",
+            "a report",
+            "report",
+        ),
+    ],
+)
+def test_a_work_someone_put_out_speaks_with_its_maker_s_voice(
+    text: str, content: str, speaker: str, mention: str, kind: str
+):
+    quote = quote_of(parse(text), content)
+    assert quote.spans == (span_at(text, content),)
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, mention)
+    assert quote.source is not None and quote.source.kind == kind
+
+
 def test_book_with_its_title_and_author():
     text = 'In her new book, Hard Choices, Hillary Clinton wrote: "The world is more dangerous."'
     quote = quote_of(parse(text), "The world is more dangerous.")

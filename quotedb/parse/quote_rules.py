@@ -44,6 +44,7 @@ from quotedb.parse.lexicon import (
     PASSIVE_AUXILIARIES,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
+    RELEASE_VERBS,
     ROLES,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
@@ -1297,7 +1298,7 @@ class QuoteRules:
         for verb in range(titled - 1, max(s_first, titled - 15), -1):
             if p.inside[verb] or toks[verb].text in (".", ";", ":"):
                 return None
-            if toks[verb].lower not in _RELEASE_VERBS:
+            if toks[verb].lower not in RELEASE_VERBS:
                 continue
             subject = subject_before(toks, verb, floor=s_first)
             if subject is None or not is_capitalised(toks[subject.head]):
@@ -1440,10 +1441,3 @@ def _in_a_subordinate_clause(toks: list[Token], cue: Cue) -> bool:
         and toks[subject.first - 2].text[:1].isalpha()
         and toks[subject.first - 2].lower not in CUES  # "said that Fields showed": content
     )
-
-
-# Verbs that put out a titled work: "released a memo titled …".
-_RELEASE_VERBS = frozenset(
-    {"released", "published", "launched", "unveiled", "issued", "posted", "wrote", "penned"}
-    | {"aired", "ran", "sent", "shared", "tweeted", "authored", "produced", "debuted"}
-)

@@ -24,6 +24,8 @@ SourceKind = Literal[
     "broadcast",
     "press conference",
     "report",
+    "ad",
+    "video",
     "unknown",
 ]
 

@@ -44,6 +44,7 @@ from quotedb.parse.lexicon import (
     PRONOUNS,
     QUANTITY_HEADS,
     RELATIVE_PRONOUNS,
+    RELEASE_VERBS,
     ROLES,
     SUBJECT_PRONOUNS,
     TITLES,
@@ -266,6 +267,10 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
             if toks[owner_end].text in ("'", "’"):
                 owner_end -= 1
             return self.resolve(toks, NounPhrase(np.first, owner_end, owner_end), speaks)
+        if kind and words[0].lower in DETERMINERS and speaks:
+            releaser = self._releaser(toks, np)
+            if releaser is not None:
+                return releaser
         if kind and words[0].lower in DETERMINERS:
             # "a note saying …", "the letter said": its known author speaks.
             medium = self.media.by_author(kind, None)
@@ -360,6 +365,23 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
         ):
             return -1
         return toks[previous_first].start
+
+    def _releaser(self, toks: list[Token], np: NounPhrase) -> str | None:
+        """ "Trump released a marketing video that said …", "Manafort helped draft a report
+        defending …": a work someone put out says what its maker says; the maker is the
+        speaker (the work stays the quote's source medium)."""
+        verb = np.first - 1
+        if verb >= 1 and toks[verb].lower in ("up", "out"):
+            verb -= 1  # "drew up a memo", "put out a statement"
+        if verb < 1 or toks[verb].lower not in RELEASE_VERBS:
+            return None
+        floor = 0
+        if self._paragraph is not None and toks is self._paragraph.toks:
+            floor, _ = self._paragraph.bounds[self._paragraph.sentence_of[verb]]
+        while verb - 1 > floor and toks[verb - 1].lower in ("help", "helped", "helps", "to"):
+            verb -= 1  # "helped (to) draft"
+        maker = subject_before(toks, verb, floor=floor)
+        return None if maker is None else self.resolve(toks, maker, speaks=True)
 
     def _relative_antecedent(self, toks: list[Token], at: int, speaks: bool) -> str | None:
         """ "Weber, who advises Kasich, said": the name before ", who"."""

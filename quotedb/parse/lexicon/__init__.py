@@ -182,6 +182,14 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PARTY_MEMBERS = frozenset({"republican", "democrat", "independent", "libertarian"})
 # Participles that give a work its quoted title ("a memo titled "…""), and with them
 # those that give a thing or a person its name ("an academic named Eric Kingson").
+# Verbs that put out a work (a memo, an ad, a video): its maker speaks through it.
+RELEASE_VERBS = frozenset(
+    {"released", "published", "launched", "unveiled", "issued", "posted", "wrote", "penned"}
+    | {"aired", "ran", "sent", "shared", "tweeted", "authored", "produced", "debuted"}
+    | {"releasing", "publishing", "launching", "unveiling", "issuing", "airing", "running"}
+    | {"releases", "publishes", "launches", "unveils", "issues", "airs", "runs", "drafted"}
+    | {"draft", "drafting", "drew", "put"}  # "helped draft", "drew up", "put out"
+)
 TITLE_PARTICIPLES = frozenset({"titled", "entitled", "headlined"})
 NAMING_PARTICIPLES = TITLE_PARTICIPLES | {"named", "called", "dubbed", "nicknamed"}
 # Adverbs that open a sentence capitalised and so run into the name after them:
