@@ -60,7 +60,7 @@ _SPEAKING_NOUNS = ROLES | GROUPS | ORGANISATION_HEADS
 # a pronoun after them is that clause's subject, not the sentence's speaker.
 _CLAUSE_OPENERS = QUESTION_WORDS | {"that"}
 # Words that open a clause whose subject follows them: "where about 50 protesters had".
-_CLAUSE_STARTS = frozenset({"where", "when", "while", "as", "after", "before", "because"})
+_CLAUSE_STARTS = SUBORDINATORS | {"where"}
 # Perfect auxiliaries between a subject and its past verb: "protesters had gathered".
 _AUXILIARIES = frozenset({"had", "has", "have"})
 # Words before a number in a subject: "about 50 protesters".
