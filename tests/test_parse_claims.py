@@ -1046,6 +1046,16 @@ def test_a_when_or_as_clause_with_its_own_cue_is_an_act_of_its_own(text, first, 
     assert inner.speaker_mention == Span(he, he + 2, "he")
 
 
+def test_even_though_opens_a_clause_of_its_own():
+    text = 'Senator Tom Reed said it was a mistake, even though he called it "a fine plan" in May.'
+    doc = parse(text)
+    said = quote_of(doc, "it was a mistake")
+    assert said.spans == (span_at(text, "it was a mistake"),)
+    called = quote_of(doc, 'it "a fine plan"')
+    assert called.speaker == "Tom Reed"
+    assert called.speaker_mention == span_at(text, "he")
+
+
 def test_a_phone_call_in_a_when_clause_is_no_act_of_speech():
     text = "Peter Morency said he was frustrated when he called the company to complain."
     quote = quote_holding(parse(text), "frustrated")

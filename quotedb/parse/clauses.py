@@ -377,7 +377,8 @@ def _boundary(toks: list[Token], start: int, s_last: int, inside: list[bool]) ->
             continue
         at = _Candidate(toks, start, k, s_last, inside)
         if any(ends(at) for ends in _ENDS_BEFORE):
-            return k - 1
+            # "even though she found …": "even" goes with the clause it opens
+            return k - 2 if toks[k - 1].lower == "even" and k - 2 >= start else k - 1
         if _a_quote_closed_on_a_comma(at):
             return k
     last = s_last
@@ -417,6 +418,8 @@ class _Candidate:
     def comma_before(self) -> bool:
         """A comma just before, or just inside a closing quote: `crazy," but`."""
         toks, k = self.toks, self.k
+        if toks[k - 1].lower == "even" and k - 2 >= self.start:
+            k -= 1  # ", even though"
         return k - 1 >= self.start and (
             toks[k - 1].text == ","
             or (
@@ -554,7 +557,7 @@ def _a_clause_with_a_cue_of_its_own(at: _Candidate) -> bool:
     """ "pointed to the polls, cracking a smile as he noted that …", "revealed this last
     fall when he boasted of …": a clause of when or how, whose own subject speaks with
     a cue of its own, is that speaker's act, not the words the first cue reports."""
-    if at.word.lower not in _WHEN_OR_HOW or at.k <= at.start + 1:
+    if at.word.lower not in SUBORDINATORS or at.k <= at.start + 1:
         return False
     toks, k = at.toks, at.k + 1
     if k > at.s_last or not (
@@ -564,7 +567,7 @@ def _a_clause_with_a_cue_of_its_own(at: _Candidate) -> bool:
     k += 1
     while k <= at.s_last and k - at.k <= 4 and is_capitalised(toks[k]):
         k += 1  # "as Donald Trump noted"
-    while k <= at.s_last and (toks[k].lower in ("also", "then", "later", "once", "again")):
+    while k <= at.s_last and toks[k].lower in ("also", "then", "later", "once", "again"):
         k += 1
     return (
         k <= at.s_last
@@ -574,10 +577,6 @@ def _a_clause_with_a_cue_of_its_own(at: _Candidate) -> bool:
         and not toks[k].lower.endswith("ing")
         and not at.inside[k]
     )
-
-
-# Subordinators of when or how something was said: "as he noted", "when she told".
-_WHEN_OR_HOW = frozenset({"as", "when", "after", "before", "while"})
 
 
 def _a_conjunction_before_an_aside(at: _Candidate) -> bool:
