@@ -1479,6 +1479,36 @@ def test_an_opening_participle_cue_is_spoken_by_the_main_clause_subject():
     assert argued.cue == span_at(text, "argued")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "And in explaining why the plan had failed, Mike Huckabee blamed the mayor.",
+            "why the plan had failed",
+            "explaining",
+        ),
+        (
+            'While insisting that the plan "works," Mike Huckabee conceded it was late.',
+            'that the plan "works,"',
+            "insisting",
+        ),
+        (
+            'Acknowledging that the plan "has flaws," though, Mike Huckabee said it would pass.',
+            'that the plan "has flaws,"',
+            "Acknowledging",
+        ),
+    ],
+)
+def test_a_participle_opening_the_sentence_after_in_or_while_is_the_subject_s(
+    text: str, content: str, cue: str
+):
+    quote = quote_of(parse(text), content)
+    assert quote.spans == (span_at(text, content),)
+    assert quote.speaker == "Mike Huckabee"
+    assert quote.speaker_mention == span_at(text, "Mike Huckabee")
+    assert quote.cue == span_at(text, cue)
+
+
 def test_told_an_addressee_comma_that():
     text = "Newt Gingrich told Bill O’Reilly of Fox News, that “you have to look at it seriously.”"
     quote = quote_holding(parse(text), "you have to look at it seriously.")

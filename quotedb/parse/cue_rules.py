@@ -59,6 +59,7 @@ from quotedb.parse.lexicon import (
 )
 from quotedb.parse.media import medium_at
 from quotedb.parse.mentions import (
+    PARENTHETICAL,
     STANDALONE_QUANTIFIERS,
     NounPhrase,
     is_capitalised,
@@ -215,10 +216,7 @@ class CueRules:
             # "Clinton was asked whether she would …": she is asked, by whoever asks.
             asked = subject_before(toks, cue.first - 1, floor=s_first)
             return self._asked(p, cue, s_last, asked) if asked is not None else None
-        if (
-            toks[cue.first].lower.endswith("ing")
-            and skip_conjunction(toks, s_first, cue.first) == cue.first
-        ):
+        if toks[cue.first].lower.endswith("ing") and _opens_the_sentence(toks, s_first, cue.first):
             return self._opening_participle(p, cue, s_last)
         subject = subject_of(toks, cue, s_first)
         if subject is not None and _after_a_fronted_quantifier(toks, subject, s_first):
@@ -849,7 +847,10 @@ class CueRules:
         if closing is None or closing - cue.last < 3:
             return None
         last = closing - 1 if not p.inside[closing] else closing + 1
-        subject = subject_after(toks, last + 1 if p.inside[closing] else closing + 1)
+        main = last + 1 if p.inside[closing] else closing + 1
+        if main + 1 < s_last and toks[main].lower in PARENTHETICAL and toks[main + 1].text == ",":
+            main += 2  # `Acknowledging that …, though, Allen did suggest`
+        subject = subject_after(toks, main)
         if subject is None or subject.last >= s_last:
             return None
         span = trim(self.text, toks[cue.last + 1].start, toks[last].end, CONTENT_EDGES)
@@ -1177,6 +1178,18 @@ def _an_occasion_used(verb: Token, between: list[Token]) -> bool:
 
 # Words that front the object of a relative clause: "Nothing the president said …".
 _FRONTED_QUANTIFIERS = frozenset({"nothing", "everything", "something", "anything", "whatever"})
+
+
+def _opens_the_sentence(toks: list[Token], s_first: int, cue: int) -> bool:
+    """ "Noting that …, Clinton said", "And in explaining why …, Clinton described": the
+    participle opens its sentence (past a conjunction, and "in", "by" or a subordinator
+    that governs it)."""
+    opening = skip_conjunction(toks, s_first, cue)
+    if opening + 1 == cue and (
+        toks[opening].lower in ("in", "by") or toks[opening].lower in SUBORDINATORS
+    ):
+        opening += 1
+    return opening == cue
 
 
 def _after_a_fronted_quantifier(toks: list[Token], subject: NounPhrase, s_first: int) -> bool:
