@@ -221,6 +221,21 @@ def test_told_before_the_content():
     assert quote.cue == span_at(text, "told")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Maria Lopez asked Senator Tom Reed if the budget was balanced.",
+        "Governor Maria Lopez asked Senator Tom Reed during a debate if the budget was balanced.",
+    ],
+)
+def test_asked_someone_if_is_the_question_put_to_them(text: str):
+    quote = quote_of(parse(text), "if the budget was balanced")
+    assert quote.spans == (span_at(text, "if the budget was balanced"),)
+    assert quote.speaker == "Maria Lopez"
+    assert quote.recipients == ("Tom Reed",)
+    assert quote.cue == span_at(text, "asked")
+
+
 def test_told_after_a_direct_quote():
     text = '"The budget is balanced," Governor Maria Lopez told Senator Tom Reed.'
     [quote] = parse(text).quotes

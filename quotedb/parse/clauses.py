@@ -28,6 +28,7 @@ from quotedb.parse.lexicon import (
     SUBORDINATORS,
     SUMMARY_NOUNS,
     TIME_NOUNS,
+    is_participle,
 )
 from quotedb.parse.mentions import (
     ALL_SUBJECT_PRONOUNS,
@@ -589,20 +590,11 @@ def _a_participle_after_the_quote(at: _Candidate) -> bool:
     """`to create "a big spectacle" with a "showbiz" feel, leaving Cleveland excited`,
     `this the "expectations game" — setting expectations …`: once the words reported
     have closed a quote, a participle after a comma or dash is the writer's gloss."""
-    word = at.word
     return (
-        word.lower.endswith("ing")
-        and len(word.text) > 5
-        and word.text.isalpha()
-        and word.text.islower()
-        and word.lower not in _NOT_PARTICIPLES
+        is_participle(at.word.text)
         and (at.comma_before or at.toks[at.k - 1].text in DASHES)
         and any(at.inside[at.start : at.k])
     )
-
-
-# Words in -ing that open no participle clause of the writer's.
-_NOT_PARTICIPLES = frozenset({"including", "during", "according", "nothing", "something"})
 
 
 def _a_participle_after_before(at: _Candidate) -> bool:

@@ -56,6 +56,7 @@ from quotedb.parse.lexicon import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TITLES,
+    is_participle,
 )
 from quotedb.parse.media import medium_at
 from quotedb.parse.mentions import (
@@ -412,7 +413,7 @@ class CueRules:
         recipient = None
         if "rcpt" in cue.verb.frames:
             recipient = recipient_after(toks, start)
-            that = _that_after_the_addressee(toks, start, end)
+            that = _that_after_the_addressee(toks, start, end, cue.verb.lemma == "ask")
             if that is not None:
                 start = that  # "told The Post and Courier newspaper on Saturday that …"
             elif recipient is not None and not (
@@ -1501,18 +1502,18 @@ _RELATIVE_WHO = frozenset({"who", "who'd", "who’d", "who's", "who’s", "who'v
 _RELATIVE_PREPOSITIONS = frozenset({"with", "to", "for", "at", "on", "in", "by", "about"})
 
 
-def _that_after_the_addressee(toks: list[Token], start: int, end: int) -> int | None:
+def _that_after_the_addressee(toks: list[Token], start: int, end: int, asking: bool) -> int | None:
     """ "told the newspaper that …", "told members of the AFL-CIO council that …",
-    "telling attendees at the gala how …": the "that" (or "how", "why", "whether")
-    after an addressee phrase (no comma, quote, verb or cue on the way), where the
-    content starts."""
+    "telling attendees at the gala how …", "asked the students if …": the "that" (or
+    "how", "why", "whether"; "if" after "ask") after an addressee phrase (no comma,
+    quote, verb or cue on the way), where the content starts."""
     for k in range(start + 1, min(end, start + 15) + 1):
         token = toks[k]
         if token.lower == "that" or (
             # not "the story of how", "chided Trump for raising questions about whether"
-            token.lower in ("how", "why", "whether")
+            (token.lower in ("how", "why", "whether") or (asking and token.lower == "if"))
             and toks[k - 1].lower not in PREPOSITIONS
-            and not any(t.lower.endswith("ing") for t in toks[start:k])
+            and not any(is_participle(t.text) for t in toks[start:k])
         ):
             return k
         if token.text == "," and k + 1 <= end and toks[k + 1].lower == "that":

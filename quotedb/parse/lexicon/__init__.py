@@ -182,6 +182,22 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PARTY_MEMBERS = frozenset({"republican", "democrat", "independent", "libertarian"})
 # Participles that give a work its quoted title ("a memo titled "…""), and with them
 # those that give a thing or a person its name ("an academic named Eric Kingson").
+# Words in -ing that are no participle: prepositions and pronouns.
+_NOT_PARTICIPLES = frozenset({"including", "during", "according", "nothing", "something"})
+
+
+def is_participle(word: str) -> bool:
+    """A lowercase word in -ing that can open a participle clause ("leaving", "raising"),
+    not "during" or "nothing"."""
+    return (
+        word.endswith("ing")
+        and len(word) > 5
+        and word.isalpha()
+        and word.islower()
+        and word not in _NOT_PARTICIPLES
+    )
+
+
 # Verbs that put out a work (a memo, an ad, a video): its maker speaks through it.
 RELEASE_VERBS = frozenset(
     {"released", "published", "launched", "unveiled", "issued", "posted", "wrote", "penned"}
