@@ -1780,6 +1780,19 @@ def test_a_cue_coordinated_after_a_comma_and_an_adverb_has_its_own_content(adver
     assert tweeted.speaker == "Tom Reed"
 
 
+def test_a_cue_coordinated_after_and_even_is_a_next_act_of_the_same_speaker():
+    text = 'Senator Tom Reed mocked his rivals and even assured the crowd that he "can win."'
+    doc = parse(text)
+    assured = quote_holding(doc, "can win")
+    assert assured.spans == (span_at(text, 'that he "can win."'),)
+    assert assured.cue == span_at(text, "assured")
+    assert assured.speaker == "Tom Reed"
+    assert assured.recipients == ()
+    # "mocked" reports no more than its object: the next act is not part of it
+    cue = span_at(text, "assured")
+    assert [q for q in doc.quotes if any(s.start <= cue.start < s.end for s in q.spans)] == []
+
+
 def test_a_bare_verb_after_an_embedded_claim_goes_on_with_the_outer_clause():
     text = (
         "Ana Ruiz asked whether the plan, which Senator Tom Reed said would cost $2 billion, "

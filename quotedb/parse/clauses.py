@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from quotedb.parse.drafts import Paragraph
 from quotedb.parse.lexicon import (
     ADJUNCT_WORDS,
+    ADVERBS_OF_A_NEXT_ACT,
     CLAUSE_BOUNDARIES,
     CUES,
     DATE_WORDS,
@@ -619,6 +620,8 @@ def _a_coordinated_cue(at: _Candidate) -> bool:
     verb = k + 1
     if toks[verb].lower in ("has", "have") and verb + 1 <= at.s_last:
         verb += 1  # "has called for X, favors Y and has promised Z"
+    if toks[verb].lower in ADVERBS_OF_A_NEXT_ACT and verb + 1 <= at.s_last:
+        verb += 1  # "mocked his rivals and even assured the crowd that …"
     if toks[verb].lower in CUES and (
         _shares_a_modal(at, verb) or _a_present_after_a_past(at, verb)
     ):

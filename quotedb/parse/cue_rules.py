@@ -37,6 +37,7 @@ from quotedb.parse.clauses import (
 from quotedb.parse.drafts import Cue, Draft, Paragraph
 from quotedb.parse.lexicon import (
     ADJECTIVES_OF_SPEECH,
+    ADVERBS_OF_A_NEXT_ACT,
     CUES,
     DATE_WORDS,
     DETERMINERS,
@@ -1599,7 +1600,7 @@ def _before_the_comma(toks: list[Token], comma: int) -> int:
 # Verbs whose object receives a message: a participle after it is the sender's.
 _SENDING_VERBS = frozenset(["sent", "gave", "handed", "mailed", "emailed", "texted", "wrote"])
 # Words between "and"/"but" and a coordinated verb: "and then tweeted", "but have speculated".
-_COORDINATED_ADVERBS = frozenset(["then", "later", "also", "again", "have", "has", "had"])
+_COORDINATED_ADVERBS = ADVERBS_OF_A_NEXT_ACT | {"have", "has", "had"}
 # Adverbs that make a participle an adjective: "his rough and racially charged dismissal".
 _ADJECTIVE_ADVERBS = frozenset(["racially", "politically", "emotionally", "highly", "heavily"])
 _CONNECTIVES = frozenset(["and", "but", "while", "whereas", "although", "though", "yet"])

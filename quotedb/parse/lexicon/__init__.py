@@ -198,6 +198,9 @@ def is_participle(word: str) -> bool:
     )
 
 
+# Adverbs between "and" and the verb of a next act: "and then tweeted", "and even assured".
+ADVERBS_OF_A_NEXT_ACT = frozenset({"then", "later", "also", "again", "even", "repeatedly"})
+
 # Verbs that put out a work (a memo, an ad, a video): its maker speaks through it.
 RELEASE_VERBS = frozenset(
     {"released", "published", "launched", "unveiled", "issued", "posted", "wrote", "penned"}
@@ -389,6 +392,7 @@ CUE_MODIFIERS = frozenset(
         "merely",
         "simply",
         "also",
+        "even",  # "Trump even claimed"
         "has",
         "have",
         "had",
