@@ -23,6 +23,7 @@ from quotedb.parse.lexicon import (
     FIRST_NAME_GENDER,
     GAZETTEER,
     GROUPS,
+    ORGANISATION_HEADS,
     ORGANISATION_WORDS,
     PARTY_MEMBERS,
     PLACE_AND_LAW_WORDS,
@@ -35,28 +36,6 @@ from quotedb.parse.lexicon import (
 from quotedb.parse.records import Entity, Span
 from quotedb.parse.text import WEB_DOMAINS
 
-# "the company", "the campaign": an organisation, resolved to the one that spoke last.
-ORGANISATION_HEADS = frozenset(
-    {
-        "office",
-        "team",
-        "staff",
-        "company",
-        "firm",
-        "campaign",
-        "group",
-        "organization",
-        "organisation",
-        "network",
-        "newspaper",
-        "paper",
-        "agency",
-        "department",
-        "administration",
-        "committee",
-        "union",
-    }
-)
 # Descriptions of a government body, and the words in the names of such bodies.
 _GOVERNMENT_HEADS = frozenset({"agency", "department", "administration"})
 _GOVERNMENT_WORDS = frozenset(

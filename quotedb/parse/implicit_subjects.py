@@ -23,7 +23,6 @@ from quotedb.parse.clauses import (
     is_past_tense,
     skip_conjunction,
 )
-from quotedb.parse.coref import ORGANISATION_HEADS
 from quotedb.parse.drafts import Cue, Draft, Paragraph, is_nested
 from quotedb.parse.lexicon import (
     CUES,
@@ -34,6 +33,7 @@ from quotedb.parse.lexicon import (
     GROUPS,
     IRREGULAR_PASTS,
     NAME_PARTICLES,
+    ORGANISATION_HEADS,
     ORGANISATION_WORDS,
     PREPOSITIONS,
     PRONOUNS,

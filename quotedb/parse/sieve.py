@@ -19,7 +19,7 @@ import bisect
 from dataclasses import replace
 
 from quotedb.parse.clauses import SENTENCE_CONJUNCTIONS, is_headline
-from quotedb.parse.coref import ORGANISATION_HEADS, EntityRegistry
+from quotedb.parse.coref import EntityRegistry
 from quotedb.parse.cue_rules import CueRules, called_out_quote, speech_owner
 from quotedb.parse.drafts import Cue, Draft, Paragraph
 from quotedb.parse.implicit_subjects import ImplicitSubjects
@@ -36,6 +36,7 @@ from quotedb.parse.lexicon import (
     NAME_PARTICLES,
     NO_CUE_BEFORE,
     NOMINAL_CUES,
+    ORGANISATION_HEADS,
     ORGANISATION_WORDS,
     PARTY_MEMBERS,
     PASSIVE_AUXILIARIES,

@@ -502,6 +502,29 @@ PLACE_AND_LAW_WORDS = frozenset(
     {"city", "county", "state", "street", "avenue", "river", "island", "valley", "belt"}
     | {"act", "amendment"}
 )
+# "the company", "the campaign": an organisation, resolved to the one that spoke last.
+ORGANISATION_HEADS = frozenset(
+    {
+        "office",
+        "team",
+        "staff",
+        "company",
+        "firm",
+        "campaign",
+        "group",
+        "organization",
+        "organisation",
+        "network",
+        "newspaper",
+        "paper",
+        "agency",
+        "department",
+        "administration",
+        "committee",
+        "union",
+    }
+)
+
 # Head words that make a multi-word name an organisation ("White House", "Trump
 # Plaza Hotel", "University of Chicago"): nobody's "he".
 ORGANISATION_WORDS = frozenset(
