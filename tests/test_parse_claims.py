@@ -31,6 +31,39 @@ def test_according_to_indirect(text: str, content: str, cue: str):
     assert quote.cue == span_at(text, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "spans", "mention", "cue"),
+    [
+        (
+            'In the words of Mayor Ana Ruiz, "this bridge is a disgrace."',
+            ["this bridge is a disgrace."],
+            "Mayor Ana Ruiz",
+            "In the words of",
+        ),
+        (
+            "The bridge closed because, in Ana Ruiz’s words, “it was falling apart.”",
+            ["it was falling apart."],  # not "The bridge closed because": a clause it opens
+            "Ana Ruiz’s",
+            "in Ana Ruiz’s words",
+        ),
+        (
+            "The bridge, in Ana Ruiz's own words, is a disgrace.",
+            ["The bridge", "is a disgrace"],
+            "Ana Ruiz's",
+            "in Ana Ruiz's own words",
+        ),
+    ],
+)
+def test_in_someone_s_words_names_whose_words_they_are(
+    text: str, spans: list[str], mention: str, cue: str
+):
+    [quote] = parse(text).quotes
+    assert quote.spans == tuple(span_at(text, span) for span in spans)
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.speaker_mention == span_at(text, mention)
+    assert quote.cue == span_at(text, cue)
+
+
 def test_a_cue_inside_parentheses_reports_only_what_they_hold():
     text = (
         "Trump cites his followers for his claim that African Americans killed 81 percent "

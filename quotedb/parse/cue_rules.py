@@ -64,6 +64,7 @@ from quotedb.parse.mentions import (
     PARENTHETICAL,
     STANDALONE_QUANTIFIERS,
     NounPhrase,
+    in_someone_s_words,
     is_capitalised,
     owned_medium,
     owner_name_end,
@@ -788,16 +789,20 @@ class CueRules:
         return draft
 
     def _according_to(self, p: Paragraph, cue: Cue, s_first: int, s_last: int) -> Draft | None:
-        """ "According to X, …", "…, according to X." and "…, according to X, …"."""
+        """ "According to X, …", "…, according to X." and "…, according to X, …"; "in X's
+        words, …" and "in the words of X, …" alike."""
         toks = p.toks
-        source = _source_after(toks, cue.last + 1, s_last)
+        words = in_someone_s_words(toks, cue.first)
+        source = words[1] if words and words[1] else _source_after(toks, cue.last + 1, s_last)
         if source is None:
             return None
         spans = []
         lo = skip_conjunction(toks, s_first, cue.first)
-        if cue.first - lo >= 2:
+        # not "… because, according to Forbes, they are …": a clause the source's opens
+        opens = cue.first - 2 >= lo and toks[cue.first - 2].lower in SUBORDINATORS
+        if cue.first - lo >= 2 and not opens:
             spans.append(trim(self.text, toks[lo].start, toks[cue.first - 1].end))
-        after = source.last + 1
+        after = max(source.last, cue.last) + 1
         if after <= s_last and toks[after].text == ",":
             end = clause_end(toks, after + 1, s_last, p.inside)
             if end > after + 1:

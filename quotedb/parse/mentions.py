@@ -25,6 +25,7 @@ from quotedb.parse.lexicon import (
     NAME_PARTICLES,
     NAMING_PARTICIPLES,
     ORGANISATION_WORDS,
+    OWNER_POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
     QUANTITY_HEADS,
@@ -286,6 +287,29 @@ def owner_name_end(tokens: list[Token], k: int) -> bool:
             and tokens[k - 1].end == token.start
         )
     return is_capitalised(token) and token.text.endswith(("'s", "’s"))
+
+
+def in_someone_s_words(tokens: list[Token], k: int) -> tuple[int, NounPhrase | None] | None:
+    """ "in Forbes' words", "in his own words", "in the words of": where the phrase that
+    tokens[k] ("in") opens ends, and whose words they are when it names them before
+    "words" (None for "in the words of X", whose X follows)."""
+    n = len(tokens)
+    if k + 3 < n and [t.lower for t in tokens[k + 1 : k + 4]] == ["the", "words", "of"]:
+        return k + 3, None
+    words = next((j for j in range(k + 2, min(n, k + 6)) if tokens[j].lower == "words"), None)
+    if words is None:
+        return None
+    last = words - 1
+    if tokens[last].lower == "own":
+        last -= 1
+    if last == k + 1 and tokens[last].lower in OWNER_POSSESSIVES:
+        return words, NounPhrase(last, last, last)  # "in her words"
+    if last < k + 1 or not owner_name_end(tokens, last):
+        return None
+    name_last = last - 1 if tokens[last].text in ("'", "’") else last
+    if not all(is_capitalised(t) for t in tokens[k + 1 : name_last + 1]):
+        return None
+    return words, NounPhrase(k + 1, name_last, name_last)
 
 
 def owned_medium(tokens: list[Token], head: int, floor: int) -> NounPhrase | None:

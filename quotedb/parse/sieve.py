@@ -57,6 +57,7 @@ from quotedb.parse.media import DocumentMedia, media_kinds, medium_at
 from quotedb.parse.media_rules import MediaRules
 from quotedb.parse.mentions import (
     NounPhrase,
+    in_someone_s_words,
     is_capitalised,
     owner_name_end,
     past_a_capitalised_office,
@@ -149,7 +150,7 @@ _THAT_VERB = CueVerb("(verb) that", "claim", frozenset())
 # Every word find_cues can start a cue at, and "that", after which a past tense can:
 # the other words are passed over without trying each rule.
 _CUE_STARTS = frozenset(
-    {"according", "as", "that", "states", *MULTIWORD_CUES, *CUES, *NOMINAL_CUES}
+    {"according", "as", "in", "that", "states", *MULTIWORD_CUES, *CUES, *NOMINAL_CUES}
     | PLURAL_PRESENT_CUES.keys()
 )
 
@@ -787,6 +788,12 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
             if lower == "according" and k + 1 < n and toks[k + 1].lower == "to":
                 found.append(Cue(k, k + 1, None))
                 free = k + 2
+                continue
+            if lower == "in":
+                words = in_someone_s_words(toks, k)
+                if words is not None:
+                    found.append(Cue(k, words[0], None))  # "in Forbes' words", "in the words of"
+                    free = words[0] + 1
                 continue
             if (
                 lower == "as"
