@@ -545,6 +545,39 @@ def test_an_owner_s_speech_noun_then_was_that_is_their_claim(text: str, cue: str
     assert quote.cue == span_at(text, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "owner", "cue"),
+    [
+        (
+            (
+                "His remarks buttress the contention of Senator Ana Ruiz that the emails were "
+                '"over-classified."'
+            ),
+            "Senator Ana Ruiz",
+            "contention",
+        ),
+        (
+            'The remarks stand out for the suggestion by Senator Ana Ruiz that the emails were "over-classified."',
+            "Senator Ana Ruiz",
+            "suggestion",
+        ),
+    ],
+)
+def test_a_speech_noun_of_or_by_its_owner_then_that_is_their_claim(text: str, owner: str, cue: str):
+    quote = quote_holding(parse(text), "over-classified")
+    assert quote.spans == (span_at(text, 'that the emails were "over-classified."'),)
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.speaker_mention == span_at(text, owner)
+    assert quote.cue == span_at(text, cue)
+
+
+def test_a_speech_noun_after_a_cue_is_its_object_not_its_owner_s_claim():
+    text = "The dean published a letter disputing accusations by Exxon that the reports were false."
+    [quote] = parse(text).quotes
+    assert quote.cue == span_at(text, "disputing")
+    assert quote.spans == (span_at(text, "accusations by Exxon that the reports were false"),)
+
+
 def test_an_adjective_before_support_for_is_no_claim():
     text = "Nevada's strong support for Reagan and Bush has turned into a clear edge for Obama."
     assert parse(text).quotes == ()

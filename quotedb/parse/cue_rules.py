@@ -730,9 +730,14 @@ class CueRules:
         """ "Mr. Obama's calls for tighter gun control": the owner said the rest."""
         toks = p.toks
         subject = subject_of(toks, cue, s_first)  # the owner: "his", "Mr. Obama's"
-        if subject is None:
-            return None
         link = cue.last + 1
+        if subject is None:
+            # "the contention of Hillary Clinton that …", "the suggestion by a potential
+            # president that …": the owner follows the noun
+            subject = owner_after_the_noun(toks, cue.last)
+            if subject is None or subject.last >= s_last:
+                return None
+            link = subject.last + 1
         if (
             toks[link].lower in ("was", "is")
             and link + 1 <= s_last
@@ -983,6 +988,24 @@ class CueRules:
             name = self.resolve(toks, target, speaks=False)
             if name:
                 draft.recipients.append(name)
+
+
+def owner_after_the_noun(toks: list[Token], k: int) -> NounPhrase | None:
+    """The named or described owner of the speech noun at k when it follows the noun,
+    right before the "that" of the content: "the contention of Hillary Clinton that …",
+    "the suggestion by a potential president that …"."""
+    by = k + 1
+    if by + 2 >= len(toks) or toks[by].lower not in ("of", "by"):
+        return None
+    owner = subject_after(toks, by + 1)
+    if (
+        owner is None
+        or owner.last + 1 >= len(toks)
+        or toks[owner.last + 1].lower != "that"
+        or not (is_capitalised(toks[owner.head]) or toks[owner.head].lower in ROLES)
+    ):
+        return None
+    return owner
 
 
 def _source_after(toks: list[Token], start: int, s_last: int) -> NounPhrase | None:

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from quotedb.parse.clauses import SENTENCE_CONJUNCTIONS, is_headline
 from quotedb.parse.coref import EntityRegistry
-from quotedb.parse.cue_rules import CueRules, called_out_quote, speech_owner
+from quotedb.parse.cue_rules import CueRules, called_out_quote, owner_after_the_noun, speech_owner
 from quotedb.parse.drafts import Cue, Draft, Paragraph
 from quotedb.parse.implicit_subjects import ImplicitSubjects
 from quotedb.parse.lexicon import (
@@ -869,7 +869,15 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                 matched = Cue(k, k, PLURAL_PRESENT_CUES[lower])
             if matched is None and lower == "states" and _states_as_a_verb(toks, k):
                 matched = Cue(k, k, CUES["stated"])  # "It states that …", "," the memo states"
-            if matched is None and lower in NOMINAL_CUES and speech_owner(toks, k) is not None:
+            if (
+                matched is None
+                and lower in NOMINAL_CUES
+                and (
+                    speech_owner(toks, k) is not None
+                    # not "disputing accusations by Exxon that …": the object of a cue
+                    or (not (found and found[-1].last == k - 1) and owner_after_the_noun(toks, k))
+                )
+            ):
                 matched = Cue(k, k, NOMINAL_CUES[lower])  # "Mr. Obama's calls for …"
             if matched is None:
                 continue
