@@ -1664,6 +1664,15 @@ def test_a_phrase_then_a_quote_after_said_is_content_not_the_speaker():
             "Bernie Sanders",
             "Bernie Sanders, meanwhile, who sits at zero such endorsements",
         ),
+        (
+            (
+                "Filippo Grandi, the United Nations High Commissioner for Refugees (UNHCR), "
+                "said the process was open."
+            ),
+            "the process was open",
+            "Filippo Grandi",
+            "Filippo Grandi, the United Nations High Commissioner for Refugees (UNHCR)",
+        ),
     ],
 )
 def test_appositives_between_the_name_and_the_cue(text, content, speaker, mention):

@@ -166,6 +166,13 @@ def _is_np_word(token: Token) -> bool:
 
 def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase | None:
     """The speaker phrase that ends right before tokens[cue] (skipping "also", "has")."""
+    if cue - 2 >= floor and tokens[cue - 1].text == "," and tokens[cue - 2].text == ")":
+        # "Filippo Grandi, the U.N. High Commissioner for Refugees (UNHCR), said": an
+        # appositive that ends in a bracket (not "Gov. John Kasich (R-OH), said": no name
+        # stands before it)
+        apposed = _appositive_subject(tokens, cue - 1, floor)
+        if apposed is not None:
+            return apposed
     i = _end_of_the_subject(tokens, cue, floor)
     if i < floor:
         return None
