@@ -269,6 +269,14 @@ def test_asked_someone_if_is_the_question_put_to_them(text: str):
     assert quote.cue == span_at(text, "asked")
 
 
+def test_an_adverb_of_manner_before_where_it_was_said_keeps_the_quote_the_cue_s():
+    text = "Mayor Ana Ruiz reacted skeptically to the deal, “I am concerned about it.”"
+    [quote] = parse(text).quotes
+    assert quote.spans == (span_at(text, "I am concerned about it."),)
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.cue == span_at(text, "reacted")
+
+
 def test_told_after_a_direct_quote():
     text = '"The budget is balanced," Governor Maria Lopez told Senator Tom Reed.'
     [quote] = parse(text).quotes

@@ -767,6 +767,9 @@ class QuoteRules:
                 # has none: "written" is no cue there) stands between
             if between and between[-1].lower == "that":
                 between = between[:-1]
+            how = _how_it_was_said(between)
+            # "reacted skeptically to the deal, "…"": how it was said, then where or when
+            between = [t for t in between if not _an_adverb_of_manner(t)]
             if toks[k].text == ":" and between and between[0].text in DASHES:
                 return None  # "Pollsters agree - Carl Bialik: "…"": the name signs it
             # "Sembler responded in a text message: "…"", "said of the senator, "…"": the
@@ -785,7 +788,7 @@ class QuoteRules:
                 and not (aside and "," in (t.text for t in between))
                 and not introduced
                 and not when
-                and not _how_it_was_said(between)
+                and not how
             ):
                 return None
             if ci in used:
@@ -1372,11 +1375,14 @@ def _how_it_was_said(words: list[Token]) -> bool:
     """ "He concluded so eloquently and timelessly, "…"": only adverbs of manner stand
     between a cue and its quote."""
     return all(
-        t.text == ","
-        or t.lower in ("so", "very", "and", "most", "more")
-        or (t.text.islower() and t.lower.endswith("ly") and len(t.lower) > 4)
+        t.text == "," or t.lower in ("so", "very", "and", "most", "more") or _an_adverb_of_manner(t)
         for t in words
     ) and any(t.lower.endswith("ly") for t in words)
+
+
+def _an_adverb_of_manner(token: Token) -> bool:
+    """ "skeptically", "eloquently": a lowercase word in -ly."""
+    return token.text.islower() and token.lower.endswith("ly") and len(token.lower) > 4
 
 
 def _an_occasion(words: list[Token]) -> bool:
