@@ -292,6 +292,24 @@ def test_wrote_to():
     assert quote.recipients == ("Tom Reed",)
 
 
+@pytest.mark.parametrize("cue", ["wrote", "confided", "vented"])
+def test_a_cue_to_someone_that_names_the_recipient(cue: str):
+    text = f"Governor Maria Lopez {cue} to Senator Tom Reed that the budget was a mess."
+    [quote] = parse(text).quotes
+    assert quote.spans == (span_at(text, "that the budget was a mess"),)
+    assert quote.speaker == "Maria Lopez"
+    assert quote.recipients == ("Tom Reed",)
+    assert quote.cue == span_at(text, cue)
+
+
+def test_an_owner_s_complaint_that_is_their_claim():
+    text = "Senator Tom Reed earned no reprieve with his complaints that the count was unfair."
+    quote = quote_of(parse(text), "that the count was unfair")
+    assert quote.rule == "nominal"
+    assert quote.speaker == "Tom Reed"
+    assert quote.cue == span_at(text, "complaints")
+
+
 def test_in_a_letter_to():
     text = (
         "In a letter to Senator Tom Reed, Governor Maria Lopez wrote that the budget was balanced."

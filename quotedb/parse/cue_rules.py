@@ -434,6 +434,13 @@ class CueRules:
                 )
             ):
                 start = recipient.last + 1
+        elif "to" in cue.verb.frames and start < end and toks[start].lower == "to":
+            # "wrote to Senator Reed that …" (not "responded to questions about complaints
+            # by Jack Lew that …": the clause is what the addressee's phrase holds)
+            addressee = recipient_after(toks, start + 1)
+            that = addressee.last + 1 if addressee is not None else end
+            if that < end and toks[that].lower in ("that", "how", "why", "whether"):
+                recipient, start = addressee, that
         elif cue.verb.cls == "request":
             # "called for North Korea to give up …": North Korea is asked, and the
             # content keeps it as its subject.
