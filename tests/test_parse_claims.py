@@ -1885,6 +1885,24 @@ def test_a_cue_coordinated_after_and_even_is_a_next_act_of_the_same_speaker():
     assert [q for q in doc.quotes if any(s.start <= cue.start < s.end for s in q.spans)] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # An object reported, then the speaker's next act.
+        ("Senator Tom Reed praised the new budget and left the hall early.", "the new budget"),
+        # A clause reported: its own verbs may go on after "and".
+        (
+            "Senator Tom Reed criticized the bill that passed and voted against it.",
+            "the bill that passed and voted against it",
+        ),
+    ],
+)
+def test_a_past_tense_after_and_ends_an_object_reported(text: str, content: str):
+    [quote] = parse(text).quotes
+    assert quote.spans == (span_at(text, content),)
+    assert quote.speaker == "Tom Reed"
+
+
 def test_a_bare_verb_after_an_embedded_claim_goes_on_with_the_outer_clause():
     text = (
         "Ana Ruiz asked whether the plan, which Senator Tom Reed said would cost $2 billion, "

@@ -633,6 +633,29 @@ def _a_coordinated_cue(at: _Candidate) -> bool:
     )
 
 
+def _a_next_act_after_an_object(at: _Candidate) -> bool:
+    """`cast himself as a "law and order" candidate and made a direct appeal to …`: when
+    the words reported are an object, with no verb of their own, a past tense after "and"
+    is the speaker's next act."""
+    toks, k = at.toks, at.k
+    if at.word.lower != "and" or k + 1 > at.s_last or k <= at.start + 1:
+        return False
+    verb = toks[k + 1]
+    first = toks[at.start].lower
+    return (
+        verb.text.islower()
+        and is_past_tense(verb)
+        and first != "that"
+        and first not in ALL_SUBJECT_PRONOUNS
+        and first not in QUESTION_WORDS
+        and not any(
+            not at.inside[j]
+            and (is_past_tense(toks[j]) or toks[j].lower in FINITE_VERBS or toks[j].lower in MODALS)
+            for j in range(at.start, k)
+        )
+    )
+
+
 def _shares_a_modal(at: _Candidate, verb: int) -> bool:
     """ "he'd sit Putin down and tell him", "will meet them and ask": a bare verb after
     "and" that goes on a modal inside the words reported."""
@@ -682,6 +705,7 @@ _ENDS_BEFORE = (
     _a_participle_after_before,
     _a_coordinated_cue,
     _a_participle_after_the_quote,
+    _a_next_act_after_an_object,
 )
 
 
