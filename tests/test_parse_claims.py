@@ -697,6 +697,15 @@ def test_a_body_after_a_preposition_does_its_participle():
             "the campaign of Gov. Scott Walker",
             "Richard Uihlein",
         ),
+        # A comma between two modifiers is inside the clause, not its end.
+        (
+            (
+                "The speech followed an introduction by Ana Ruiz, who portrayed him as a "
+                "generous, magnanimous executive who would fight for workers."
+            ),
+            "him as a generous, magnanimous executive who would fight for workers",
+            "Ana Ruiz",
+        ),
     ],
 )
 def test_a_cue_in_an_embedded_clause_ends_its_content_at_the_closing_comma(

@@ -19,6 +19,7 @@ from quotedb.parse.lexicon import (
     DATE_WORDS,
     DETERMINERS,
     FINITE_VERBS,
+    FUNCTION_WORDS,
     GROUPS,
     IRREGULAR_PASTS,
     MEDIA,
@@ -827,10 +828,38 @@ def embedded_clause_end(toks: list[Token], s_first: int, cue: int, end: int, ins
     if any(toks[k].text == delimiter and not inside[k] for k in range(opening + 1, cue)):
         return end  # the clause closed before the cue
     closing = next(
-        (k for k in range(cue + 1, end + 1) if toks[k].text == delimiter and not inside[k]),
+        (
+            k
+            for k in range(cue + 1, end + 1)
+            if toks[k].text == delimiter
+            and not inside[k]
+            and not (opening == relative and _between_modifiers(toks, k))
+        ),
         None,
     )
     return end if closing is None else closing - 1
+
+
+def _between_modifiers(toks: list[Token], comma: int) -> bool:
+    """ "a generous, magnanimous business executive": a comma between two modifiers of
+    one noun, inside the clause (lower-case words, the second no verb nor function word)."""
+    if comma + 1 >= len(toks):
+        return False
+    before, after = toks[comma - 1], toks[comma + 1]
+    return (
+        before.text.isalpha()
+        and before.text.islower()
+        and after.text.isalpha()
+        and after.text.islower()
+        and after.lower not in FUNCTION_WORDS
+        and after.lower not in PRONOUNS
+        and after.lower not in DETERMINERS
+        and after.lower not in FINITE_VERBS
+        and after.lower not in CUES
+        and not (after.lower.endswith("s") and not after.lower.endswith(("ous", "ss")))
+        and not after.lower.endswith(("ed", "ing", "ly"))  # "…, viciously attacked"
+        and after.lower not in IRREGULAR_PASTS
+    )
 
 
 def clause_opening(toks: list[Token], s_first: int, limit: int) -> int:
