@@ -810,7 +810,7 @@ class CueRules:
             return None
         spans = []
         lo = skip_conjunction(toks, s_first, cue.first)
-        # not "… because, according to Forbes, they are …": a clause the source's opens
+        # not "… because, according to Forbes, they are …": "because" opens the words after
         opens = cue.first - 2 >= lo and toks[cue.first - 2].lower in SUBORDINATORS
         if cue.first - lo >= 2 and not opens:
             spans.append(trim(self.text, toks[lo].start, toks[cue.first - 1].end))

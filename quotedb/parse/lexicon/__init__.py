@@ -180,8 +180,6 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Party words that name a member ("a New Hampshire Republican") or stand before a
 # full name as a label ("Democrat Zephyr Teachout").
 PARTY_MEMBERS = frozenset({"republican", "democrat", "independent", "libertarian"})
-# Participles that give a work its quoted title ("a memo titled "…""), and with them
-# those that give a thing or a person its name ("an academic named Eric Kingson").
 # Words in -ing that are no participle: prepositions and pronouns.
 _NOT_PARTICIPLES = frozenset({"including", "during", "according", "nothing", "something"})
 
@@ -209,6 +207,8 @@ RELEASE_VERBS = frozenset(
     | {"releases", "publishes", "launches", "unveils", "issues", "airs", "runs", "drafted"}
     | {"draft", "drafting", "drew", "put"}  # "helped draft", "drew up", "put out"
 )
+# Participles that give a work its quoted title ("a memo titled "…""), and with them
+# those that give a thing or a person its name ("an academic named Eric Kingson").
 TITLE_PARTICIPLES = frozenset({"titled", "entitled", "headlined"})
 NAMING_PARTICIPLES = TITLE_PARTICIPLES | {"named", "called", "dubbed", "nicknamed"}
 # Adverbs that open a sentence capitalised and so run into the name after them:
