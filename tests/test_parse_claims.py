@@ -446,6 +446,16 @@ def test_the_outlet_a_story_is_relayed_from_ends_the_reporting_chain():
     assert ("article", "Mirror Online") in [(s.kind, s.title) for s in doc.sources]
 
 
+def test_a_quote_after_it_s_goes_on_in_the_voice_before():
+    text = '"It\'s ambush journalism," Ana Ruiz says. It\'s "this new in-your-face journalism."'
+    [quote] = parse(text).quotes
+    assert quote.spans == (
+        span_at(text, "It's ambush journalism"),
+        span_at(text, "this new in-your-face journalism."),
+    )
+    assert quote.speaker == "Ana Ruiz"
+
+
 def test_a_quoted_book_title_is_not_speech():
     text = 'In her memoir "Hard Choices", Hillary Clinton wrote that the world was more dangerous.'
     doc = parse(text)

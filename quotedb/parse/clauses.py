@@ -154,8 +154,13 @@ def names_a_title(toks: list[Token], before: int | None) -> bool:
         toks[k].lower in TITLE_LEAD_INS
         or toks[k].lower in TITLED_WORKS
         or toks[k].text in ("'s", "’s")
-        or toks[k].lower.endswith(("'s", "’s"))  # television's "Scandal"
+        # television's "Scandal" (not "It's "this new journalism"": "it is")
+        or (toks[k].lower.endswith(("'s", "’s")) and toks[k].lower[:-2] not in _CONTRACTED)
     )
+
+
+# Words whose "'s" is "is" or "has", not a possessive.
+_CONTRACTED = frozenset({"it", "that", "he", "she", "there", "what", "who", "here", "where"})
 
 
 def is_past_tense(token: Token) -> bool:
