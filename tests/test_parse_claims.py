@@ -1826,6 +1826,10 @@ def test_a_quote_after_a_clause_boundary_goes_on_with_the_content(text: str, con
             ),
             'to build "a great bridge" with a "modern" look',
         ),
+        (
+            "Senator Tom Reed said the state was winner-take-all, meaning he would win it all.",
+            "the state was winner-take-all",
+        ),
         # With no quote closed before it, the participle goes on with the words reported.
         (
             "Senator Tom Reed said the city was growing, drawing families from the suburbs.",

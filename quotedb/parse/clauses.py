@@ -596,11 +596,12 @@ def _a_conjunction_before_an_aside(at: _Candidate) -> bool:
 def _a_participle_after_the_quote(at: _Candidate) -> bool:
     """`to create "a big spectacle" with a "showbiz" feel, leaving Cleveland excited`,
     `this the "expectations game" — setting expectations …`: once the words reported
-    have closed a quote, a participle after a comma or dash is the writer's gloss."""
+    have closed a quote, a participle after a comma or dash is the writer's gloss; and
+    ", meaning …" always is."""
     return (
         is_participle(at.word.text)
         and (at.comma_before or at.toks[at.k - 1].text in DASHES)
-        and any(at.inside[at.start : at.k])
+        and (any(at.inside[at.start : at.k]) or at.word.lower == "meaning")
     )
 
 
