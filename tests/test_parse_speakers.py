@@ -1120,6 +1120,27 @@ def test_a_coordinated_participle_is_not_spoken_by_the_subject_of_the_first_s_co
     assert quote.speaker_mention == span_at(text, "Mayor Ana Ruiz")
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            'Protesters gathered in three clusters, holding signs and chanting "Dump Trump."',
+            "Protesters",
+        ),
+        (
+            'Outside, about 200 protesters gathered in three clusters, chanting "Dump Trump."',
+            "200 protesters",
+        ),
+    ],
+)
+def test_a_coordinated_participle_after_a_participle_shares_the_clause_s_subject(
+    text: str, mention: str
+):
+    quote = quote_holding(parse(text), "Dump Trump.")
+    assert quote.speaker_mention == span_at(text, mention)
+    assert quote.speaker == mention  # a group speaker, named as the text names it
+
+
 def test_a_quoted_aside_does_not_hide_the_verb_before_and_said():
     text = (
         "Tom Reed spoke first. One of the women, Ana Ruiz, 70, had served in the Navy - "

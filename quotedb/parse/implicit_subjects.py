@@ -40,6 +40,7 @@ from quotedb.parse.lexicon import (
     QUANTITY_HEADS,
     ROLES,
     SUBORDINATORS,
+    is_participle,
 )
 from quotedb.parse.mentions import (
     NounPhrase,
@@ -382,7 +383,12 @@ class ImplicitSubjects:
             if p.inside[k] or toks[k].text in CLOSING_MARKS or toks[k].text in OPENING_MARKS:
                 continue  # "thanked its members "for their support" and called"
             if toks[k].text == "," and not (coordinated and k == before - 1):
-                return None
+                participles = is_participle(toks[cue.first].text) and is_participle(
+                    toks[k + 1].text
+                )
+                if not (coordinated and participles):
+                    return None
+                continue  # "congregated in three clusters, holding signs and chanting"
             past = is_past_tense(toks[k]) or (
                 toks[k].lower in ("was", "were", "been", "is", "are") and toks[k].text.islower()
             )  # "Trump was blunt, claiming", "has been outspoken, arguing"
@@ -401,8 +407,15 @@ class ImplicitSubjects:
                     or toks[subject.head].lower in ORGANISATION_WORDS
                     or toks[subject.head].lower in ROLES
                 )
-                # "Republicans on Capitol Hill pounced": a preposition's object
-                and toks[subject.first - 1].lower not in PREPOSITIONS
+                # "Republicans on Capitol Hill pounced": a preposition's object (not
+                # "about 200 protesters congregated": a number's approximation)
+                and (
+                    toks[subject.first - 1].lower not in PREPOSITIONS
+                    or (
+                        toks[subject.first - 1].lower in _APPROXIMATIONS
+                        and toks[subject.first].text[:1].isdigit()
+                    )
+                )
             ):
                 # "his campaign sent out a text message saying": kept, if unnamed
                 return self._speaker_from(toks, subject)
