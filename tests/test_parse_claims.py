@@ -614,6 +614,32 @@ def test_a_speech_noun_after_a_cue_is_its_object_not_its_owner_s_claim():
     assert quote.spans == (span_at(text, "accusations by Exxon that the reports were false"),)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Senator Tom Reed's claim that the mayor rigged the count touched off a debate.",
+            "that the mayor rigged the count",
+        ),
+        (
+            "Senator Tom Reed's claim that he has a way to win would depend on turnout.",
+            "that he has a way to win",
+        ),
+        # "was that": the content is the complement, after the sentence's verb.
+        (
+            "Senator Tom Reed's claim was that the mayor rigged the count.",
+            "that the mayor rigged the count",
+        ),
+    ],
+)
+def test_a_speech_noun_as_the_subject_ends_its_content_before_the_sentence_s_verb(
+    text: str, content: str
+):
+    quote = quote_of(parse(text), content)
+    assert quote.spans == (span_at(text, content),)
+    assert quote.speaker == "Tom Reed"
+
+
 def test_an_adjective_before_support_for_is_no_claim():
     text = "Nevada's strong support for Reagan and Bush has turned into a clear edge for Obama."
     assert parse(text).quotes == ()

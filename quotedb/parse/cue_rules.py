@@ -768,6 +768,12 @@ class CueRules:
             # "chants of “Ted! Ted!” were cut short": the quotation alone
             start = quote + 1
             end = next((k for k in range(start, s_last + 1) if not p.inside[k]), s_last + 1) - 1
+        if (
+            link == cue.last + 1  # not "Beck's contention was that …": a complement
+            and toks[link].lower == "that"
+            and skip_conjunction(toks, s_first, subject.first) == subject.first
+        ):
+            end = _before_the_main_verb(toks, link + 1, end, p.inside)
         if toks[link].lower == "to":
             # "Despite George Will's call to abandon Trump, he still …": an infinitive's
             # content ends at its comma.
@@ -995,6 +1001,37 @@ class CueRules:
             name = self.resolve(toks, target, speaks=False)
             if name:
                 draft.recipients.append(name)
+
+
+def _before_the_main_verb(toks: list[Token], first: int, end: int, inside: list[bool]) -> int:
+    """ "Trump's claim that Clinton is playing the "woman's card" and would be a failed
+    candidate if she were a man touched off a debate", "Sanders's claim that he still has
+    a way to the nomination would depend on …": a speech noun opening the sentence is
+    its subject, and the content ends before the sentence's own verb: once the content
+    has a verb, a past tense (or an auxiliary) right after a noun."""
+    seen_a_verb = False
+    for k in range(first + 1, end + 1):
+        if inside[k]:
+            continue
+        word, before = toks[k], toks[k - 1]
+        past = is_past_tense(word)
+        auxiliary = word.lower in _MAIN_AUXILIARIES and not before.lower.endswith("s")
+        if (
+            seen_a_verb
+            and (past or auxiliary)
+            and before.text.isalpha()
+            and before.text.islower()
+            and before.lower not in FUNCTION_WORDS
+            and before.lower not in PRONOUNS
+            and not before.lower.endswith(("ly", "ed"))
+        ):
+            return k - 1
+        seen_a_verb = seen_a_verb or past or word.lower in FINITE_VERBS or word.lower in MODALS
+    return end
+
+
+# Auxiliaries that may take up a sentence after its long subject ("… would depend on").
+_MAIN_AUXILIARIES = MODALS | {"had", "has", "was", "is", "would", "will"}
 
 
 def owner_after_the_noun(toks: list[Token], k: int) -> NounPhrase | None:
