@@ -19,6 +19,7 @@ from itertools import takewhile
 from quotedb.parse.clauses import (
     MODALS,
     RELATIVES,
+    TITLED_WORKS,
     clause_end,
     ends_sentence,
     first_token_at,
@@ -665,6 +666,8 @@ class QuoteRules:
             return None
         if verb.lower in FINITE_VERBS:
             return None  # `"Is Dalton Brody off Conn?" Dalton Brody is a store`: no act
+        if verb.lower in TITLED_WORKS:
+            return None  # `"Tales From the Crypt," an HBO series that …`: a title
         if not (is_capitalised(toks[subject.head]) or toks[subject.head].lower in ROLES):
             return None
         name = self.resolve(toks, subject, speaks=True)
