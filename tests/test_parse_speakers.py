@@ -823,11 +823,10 @@ def test_a_name_and_an_unlisted_verb_after_a_quote_sign_it():
     ]
 
 
-def test_a_title_with_its_kind_of_work_after_it_is_no_quote_signed():
-    text = (
-        "MacGyver is returning to CBS. “Tales From the Crypt,” an HBO series that first "
-        "aired in 1989, will return."
-    )
+@pytest.mark.parametrize("before", ["MacGyver is returning to CBS. ", ""])
+def test_a_title_with_its_kind_of_work_after_it_is_no_quote(before: str):
+    title = "“Tales From the Crypt,” an HBO series that first aired in 1989, will return."
+    text = before + title
     assert parse(text).quotes == ()
 
 

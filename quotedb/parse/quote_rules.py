@@ -1161,7 +1161,7 @@ class QuoteRules:
         if titled is not None:
             drafts.append(titled)
             return
-        if names_a_title(p.toks, before):
+        if names_a_title(p.toks, before) or self._a_work_in_apposition(p, quotation):
             return
         colon = self.pending_colon
         if colon is not None and colon.paragraph == p.index - 1 and quotation.open_at == p.lo:
@@ -1287,6 +1287,19 @@ class QuoteRules:
                     continues_quote=quotation.continued,
                 )
             )
+
+    def _a_work_in_apposition(self, p: Paragraph, quotation: Quotation) -> bool:
+        """`"Tales From the Crypt," an HBO series that first aired in 1989`: the phrase
+        after the quote says what kind of work it is the title of."""
+        toks = p.toks
+        after = first_token_at(toks, quotation.close_at)
+        if after is not None and toks[after].text == "," and not p.inside[after]:
+            after += 1
+        elif last_mark(self.text, quotation) != ",":
+            return False
+        if after is None or after >= len(toks) or toks[after].lower not in ("a", "an", "the"):
+            return False
+        return any(t.lower in TITLED_WORKS for t in toks[after + 1 : after + 5])
 
     def _title_of_a_release(
         self, p: Paragraph, quotation: Quotation, before: int | None
