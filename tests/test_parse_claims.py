@@ -465,6 +465,15 @@ def test_a_quoted_book_title_is_not_speech():
     assert quote.source.kind == "book"
 
 
+def test_a_name_someone_is_known_by_is_not_speech():
+    text = "Marcel Lehel, the hacker known as “Guccifer,” stated that he had accessed the server."
+    doc = parse(text)
+    assert speakers_of(doc, "Guccifer") == []
+    quote = quote_of(doc, "that he had accessed the server")
+    assert quote.speaker == "Marcel Lehel"
+    assert quote.speaker_mention == span_at(text, "Marcel Lehel, the hacker known as “Guccifer,”")
+
+
 def test_second_hand_claim_is_the_speakers_word_claimed_by_the_reporter():
     text = 'Senator Tom Reed said Governor Maria Lopez had called him "a liar".'
     quote = quote_of(parse(text), 'him "a liar"')

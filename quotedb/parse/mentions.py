@@ -166,6 +166,17 @@ def _is_np_word(token: Token) -> bool:
 
 def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase | None:
     """The speaker phrase that ends right before tokens[cue] (skipping "also", "has")."""
+    if (
+        cue - 3 >= floor
+        and tokens[cue - 1].text in ("”", '"', "''")
+        and tokens[cue - 2].text == ","
+        and _opening_of_a_title(tokens, cue - 1, floor) is not None
+    ):
+        # "Marcel Lehel, the hacker known as "Guccifer," stated": the appositive's comma
+        # stands inside the title's closing mark
+        apposed = _appositive_subject(tokens, cue - 2, floor)
+        if apposed is not None:
+            return NounPhrase(apposed.first, cue - 1, apposed.head)
     if cue - 2 >= floor and tokens[cue - 1].text == "," and tokens[cue - 2].text == ")":
         # "Filippo Grandi, the U.N. High Commissioner for Refugees (UNHCR), said": an
         # appositive that ends in a bracket (not "Gov. John Kasich (R-OH), said": no name
@@ -695,8 +706,16 @@ def _opening_of_a_title(tokens: list[Token], closing: int, floor: int) -> int | 
     stands right before it; None for any other quotation."""
     for k in range(closing - 1, max(floor, closing - 16), -1):
         if tokens[k].text in ('"', "“", "''"):
-            return k if tokens[k - 1].lower in NAMING_PARTICIPLES else None
+            return k if _names_what_follows(tokens, k) else None
     return None
+
+
+def _names_what_follows(tokens: list[Token], mark: int) -> bool:
+    """Whether the words before a quote mark give a name or title: "titled", "called",
+    "known as"."""
+    before = tokens[mark - 1].lower if mark >= 1 else ""
+    known_as = before == "as" and mark >= 2 and tokens[mark - 2].lower == "known"
+    return before in NAMING_PARTICIPLES or known_as
 
 
 def _appositive_subject(
@@ -718,11 +737,13 @@ def _appositive_subject(
             and PARTY_LABEL.fullmatch(tokens[j - 1].text) is not None
         )
         if tokens[j].text in ('"', "“", "”", "''") and j > floor:
-            # "The ad, titled "Unifier?", concludes": a work's quoted title
+            # "The ad, titled "Unifier?", concludes": a work's quoted title; or the mark
+            # that opens one whose closing comma this appositive ends on ("the hacker known
+            # as "Guccifer," stated")
             title = _opening_of_a_title(tokens, j, floor)
-            if title is None:
+            if title is None and not _names_what_follows(tokens, j):
                 return None
-            j = title - 1
+            j = (title if title is not None else j) - 1
             continue
         if tokens[j].text in (".", ";", ":") and not (tokens[j].text == "." and label):
             return None
