@@ -1148,6 +1148,19 @@ def test_a_coordinated_participle_after_a_participle_shares_the_clause_s_subject
     assert quote.speaker == mention  # a group speaker, named as the text names it
 
 
+def test_a_name_with_mojibake_stays_one_name():
+    # "Sarukhán" once decoded twice: the accented letter became "Ã\x83Â¡"
+    text = (
+        "Arturo Sarukh\u00c3\u0083\u00c2\u00a1n, Mexico's former ambassador, said Mexico "
+        "must answer the claims."
+    )
+    quote = quote_of(parse(text), "Mexico must answer the claims")
+    assert quote.speaker == "Arturo Sarukh\u00c3\u0083\u00c2\u00a1n"
+    assert quote.speaker_mention == span_at(
+        text, "Arturo Sarukh\u00c3\u0083\u00c2\u00a1n, Mexico's former ambassador"
+    )
+
+
 def test_a_quoted_aside_does_not_hide_the_verb_before_and_said():
     text = (
         "Tom Reed spoke first. One of the women, Ana Ruiz, 70, had served in the Navy - "

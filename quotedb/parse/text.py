@@ -28,11 +28,14 @@ WEB_DOMAINS = "(?:com|org|net|gov|edu)"
 # For speed, a whole word before a space or the end, the commonest token, is tried
 # first (no other branch can match it), and words never backtrack (possessive `+`).
 _ABBREVIATED = sorted((a[:-1] for a in ABBREVIATIONS if re.fullmatch(r"\w+\.", a)), key=len)[::-1]
+# A word's letters, and the second byte of a UTF-8 letter read as Latin-1 or cp1252
+# ("SarukhÃÂ¡n", "GuantÃ¡namo"): mojibake keeps a name one word.
+_WORD = r"\w++(?:(?<=[ÃÂ])[\u0080-\u00bf]++\w*+)*+"
 _TOKEN = (
     r"\w++(?!\S)|\d+(?:[.,]\d+)+|[A-Za-z]\.(?:[A-Za-z]\.)+|[RDI]-(?:[A-Z]\.){2,3}(?!\w)"
     rf"|\w++(?:[-.]\w++)*?\.{WEB_DOMAINS}(?:['’]s)?(?!\w)"
     rf"|(?=\w{{1,{len(_ABBREVIATED[0])}}}+\.)(?:\w|(?i:{'|'.join(map(re.escape, _ABBREVIATED))}))\."
-    r"|\w++(?:[-'’]\w++)*+|''|``|[^\w\s]"
+    rf"|{_WORD}(?:[-'’]\w++)*+|''|``|[^\w\s]"
 )
 # A token and the spaces after it, as findall() strings: no match object per token.
 _TOKEN_AND_SPACE = re.compile(rf"(?:{_TOKEN})\s*+")
