@@ -1,6 +1,8 @@
 """The entity registry on its own: what a pronoun resolves to, given the mentions
 the sieve noted (the sieve notes them out of text order, as it reads cues)."""
 
+import pytest
+
 from quotedb.parse.coref import EntityRegistry
 
 
@@ -56,6 +58,14 @@ def test_a_man_named_after_an_initial_is_no_she():
     registry.name("Mary Jones", 0, 10)
     registry.name("C. Rick Martin", 30, 44, speaks=True)
     assert registry.pronoun("she", 100, 103, speaks=True) == "Mary Jones"
+
+
+@pytest.mark.parametrize("man", ["Tad Devine", "Charlie Cook", "Vladimir Kozlov", "Arturo Ruiz"])
+def test_first_names_common_in_the_news_tell_a_man(man: str):
+    registry = EntityRegistry()
+    registry.name("Ann Kirkpatrick", 0, 15)
+    registry.name(man, 30, 30 + len(man), speaks=True)
+    assert registry.pronoun("she", 100, 103, speaks=True) == "Ann Kirkpatrick"
 
 
 def test_a_country_written_like_a_title_is_no_mention_of_the_titled_person():
