@@ -64,6 +64,19 @@ def test_in_someone_s_words_names_whose_words_they_are(
     assert quote.cue == span_at(text, cue)
 
 
+def test_a_poll_named_at_the_sentence_s_start_is_the_source_of_what_follows():
+    text = "In a CNN poll released Monday, 50 percent of voters chose Clinton."
+    [quote] = parse(text).quotes
+    assert quote.spans == (span_at(text, "50 percent of voters chose Clinton"),)
+    assert quote.speaker_mention == span_at(text, "a CNN poll released Monday")
+    assert quote.cue == span_at(text, "In")
+
+
+def test_polls_inside_what_describes_another_thing_name_no_poll():
+    text = "In a memo released as polls closed Tuesday, the campaign thanked its volunteers."
+    assert [q.cue.text for q in parse(text).quotes] == ["thanked"]
+
+
 def test_a_cue_inside_parentheses_reports_only_what_they_hold():
     text = (
         "Trump cites his followers for his claim that African Americans killed 81 percent "

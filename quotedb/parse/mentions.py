@@ -330,6 +330,28 @@ def in_someone_s_words(tokens: list[Token], k: int) -> tuple[int, NounPhrase | N
     return words, NounPhrase(k + 1, name_last, name_last)
 
 
+def in_a_poll(tokens: list[Token], k: int) -> bool:
+    """ "In an NBC News/Wall Street Journal poll released Monday, 50 percent …": tokens[k]
+    ("In", opening the sentence) opens a poll's name, which ends at a comma; what the
+    poll found follows."""
+    named = False  # a poll heads the phrase before what describes it ("… released Monday")
+    for j in range(k + 1, min(len(tokens), k + 14)):
+        token = tokens[j]
+        if token.text == ",":
+            return named
+        a_verb = token.lower in FINITE_VERBS or token.lower in CUES
+        if a_verb or (not token.text[:1].isalnum() and token.text not in ("/", "-")):
+            return False
+        if not named and (token.lower in PREPOSITIONS or token.lower.endswith("ed")):
+            return False  # "In a memo released as polls closed", "In a request for …"
+        named = named or token.lower in _POLLS
+    return False
+
+
+# The heads of a poll's name.
+_POLLS = frozenset({"poll", "polls", "survey", "surveys", "polling"})
+
+
 def owned_medium(tokens: list[Token], head: int, floor: int) -> NounPhrase | None:
     """ "Sanders' fundraising email", "Trump's statement": a medium after its owner's
     name, the phrase from the name to the medium."""

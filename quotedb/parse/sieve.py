@@ -57,6 +57,7 @@ from quotedb.parse.media import DocumentMedia, media_kinds, medium_at
 from quotedb.parse.media_rules import MediaRules
 from quotedb.parse.mentions import (
     NounPhrase,
+    in_a_poll,
     in_someone_s_words,
     is_capitalised,
     owner_name_end,
@@ -794,6 +795,9 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
                 if words is not None:
                     found.append(Cue(k, words[0], None))  # "in Forbes' words", "in the words of"
                     free = words[0] + 1
+                elif toks[k].text == "In" and in_a_poll(toks, k):
+                    found.append(Cue(k, k, None))  # "In a CNN poll, 50 percent …"
+                    free = k + 1
                 continue
             if (
                 lower == "as"
