@@ -315,12 +315,13 @@ def test_a_cue_to_someone_that_names_the_recipient(cue: str):
     assert quote.cue == span_at(text, cue)
 
 
-def test_an_owner_s_complaint_that_is_their_claim():
-    text = "Senator Tom Reed earned no reprieve with his complaints that the count was unfair."
+@pytest.mark.parametrize("noun", ["complaints", "criticism"])
+def test_an_owner_s_complaint_or_criticism_that_is_their_claim(noun: str):
+    text = f"Senator Tom Reed earned no reprieve with his {noun} that the count was unfair."
     quote = quote_of(parse(text), "that the count was unfair")
     assert quote.rule == "nominal"
     assert quote.speaker == "Tom Reed"
-    assert quote.cue == span_at(text, "complaints")
+    assert quote.cue == span_at(text, noun)
 
 
 def test_in_a_letter_to():
