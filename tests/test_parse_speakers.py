@@ -1161,6 +1161,23 @@ def test_a_name_with_mojibake_stays_one_name():
     )
 
 
+def test_a_verb_coordinated_in_a_relative_clause_is_the_antecedent_s():
+    text = (
+        "Pelosi shared a story about a young boy who stared at a painting of Bill Clinton "
+        "and asked who he was."
+    )
+    quote = quote_of(parse(text), "who he was")
+    assert quote.speaker == "a young boy"
+    assert quote.speaker_mention == span_at(text, "who", nth=1)
+
+
+def test_who_after_a_dash_refers_to_the_name_before_it():
+    text = 'Donald Trump - who previously said he would "bomb the hell out of" them - spoke.'
+    quote = quote_holding(parse(text), "bomb the hell out of")
+    assert quote.speaker == "Donald Trump"
+    assert quote.speaker_mention == span_at(text, "who")
+
+
 def test_a_quoted_aside_does_not_hide_the_verb_before_and_said():
     text = (
         "Tom Reed spoke first. One of the women, Ana Ruiz, 70, had served in the Navy - "

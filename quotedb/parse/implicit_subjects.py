@@ -107,6 +107,7 @@ class ImplicitSubjects:
             self._subject_tied_by_by,
             self._nearest_pronoun,
             self._subject_of_the_verb_before,
+            self._subject_of_a_relative_clause,
             self._subject_opening_the_sentence,
         ):
             found = search(hanging)
@@ -430,6 +431,31 @@ class ImplicitSubjects:
                 # speaker, kept as the evidence, named by no one.
                 return None, self.span_of(toks, subject.first, subject.last)
             return None
+        return None
+
+    def _subject_of_a_relative_clause(self, at: _Hanging) -> Found | None:
+        """ "… the party's platform planks that support conversion therapy and oppose
+        federal intervention": a verb coordinated inside a relative clause is the
+        antecedent's act, not the sentence subject's; named or not, it is the
+        relative's."""
+        toks, cue = at.p.toks, at.cue
+        if toks[cue.first - 1].lower != "and":
+            return None
+        for k in range(cue.first - 2, max(at.s_first, cue.first - 25), -1):
+            word = toks[k]
+            if word.text in (",", ";", ":") or word.text in DASHES:
+                return None
+            if word.lower in ("that", "which", "who") and k + 1 < cue.first:
+                verb = toks[k + 1]
+                if (
+                    verb.text.isalpha()
+                    and verb.text.islower()
+                    and verb.lower not in FUNCTION_WORDS
+                    and verb.lower not in DETERMINERS
+                    and verb.lower not in PRONOUNS
+                ):
+                    return self._speaker_from(toks, NounPhrase(k, k, k))
+                return None
         return None
 
     def _subject_opening_the_sentence(self, at: _Hanging) -> Found | None:

@@ -387,8 +387,9 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
         return None if maker is None else self.resolve(toks, maker, speaks=True)
 
     def _relative_antecedent(self, toks: list[Token], at: int, speaks: bool) -> str | None:
-        """ "Weber, who advises Kasich, said": the name before ", who"."""
-        if at >= 2 and toks[at - 1].text == "," and is_capitalised(toks[at - 2]):
+        """ "Weber, who advises Kasich, said", "Sanders - who digested …": the name before
+        ", who" (or a dash and "who")."""
+        if at >= 2 and toks[at - 1].text in _COMMA_OR_DASH and is_capitalised(toks[at - 2]):
             first = at - 2
             while first - 1 >= 0 and is_capitalised(toks[first - 1]):
                 first -= 1
