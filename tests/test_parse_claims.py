@@ -77,6 +77,27 @@ def test_polls_inside_what_describes_another_thing_name_no_poll():
     assert [q.cue.text for q in parse(text).quotes] == ["thanked"]
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Senator Tom Reed wondered whether anyone would testify for them.",
+            "whether anyone would testify for them",
+            "wondered",
+        ),
+        (
+            'Senator Tom Reed pondered who, without Ana Ruiz, might "speak for us."',
+            'who, without Ana Ruiz, might "speak for us."',
+            "pondered",
+        ),
+    ],
+)
+def test_wondering_reports_a_question(text: str, content: str, cue: str):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == "Tom Reed"
+    assert quote.cue == span_at(text, cue)
+
+
 def test_a_cue_inside_parentheses_reports_only_what_they_hold():
     text = (
         "Trump cites his followers for his claim that African Americans killed 81 percent "

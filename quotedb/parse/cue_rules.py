@@ -126,6 +126,9 @@ _CONTENT_MUST_NOT_START = frozenset(
     ]
 )
 
+# Thought verbs whose content is a question: "wondered whether anyone would testify".
+_WONDERING = frozenset({"wonder", "ponder"})
+
 # Verbs whose -ing complement is their subject's act: "kept asking", "began saying".
 _ASPECT_VERBS = frozenset(
     ["kept", "keeps", "keep", "began", "begins", "started", "starts", "stopped", "continued"]
@@ -548,7 +551,11 @@ class CueRules:
         if first_word == "to" and "aspect" in cue.verb.frames:
             # "continued to lead the polls"; "continued to insist that …" is insist's
             return None
-        if first_word in QUESTION_WORDS and cue.verb.cls == "thought":
+        if (
+            first_word in QUESTION_WORDS
+            and cue.verb.cls == "thought"
+            and cue.verb.lemma not in _WONDERING
+        ):
             return None  # "Rubio knows what he'll do next": a question, not a belief
         return start
 
