@@ -1171,6 +1171,16 @@ def test_a_verb_coordinated_in_a_relative_clause_is_the_antecedent_s():
     assert quote.speaker_mention == span_at(text, "who", nth=1)
 
 
+def test_an_adjunct_after_who_is_no_speaker():
+    text = (
+        'Tom Reed, who on a press call Friday criticized the mayor for "misleading '
+        'voters," left early.'
+    )
+    quote = quote_holding(parse(text), "misleading")
+    assert quote.speaker == "Tom Reed"
+    assert quote.speaker_mention == span_at(text, "who")
+
+
 def test_who_after_a_dash_refers_to_the_name_before_it():
     text = 'Donald Trump - who previously said he would "bomb the hell out of" them - spoke.'
     quote = quote_holding(parse(text), "bomb the hell out of")

@@ -1198,6 +1198,8 @@ def subject_of(toks: list[Token], cue: Cue, s_first: int) -> NounPhrase | None:
         # "Sen. Ron Johnson kept asking her why …": the subject of "kept".
         return subject_before(toks, cue.first - 1, floor=s_first)
     subject = subject_before(toks, cue.first, floor=s_first)
+    if subject is not None and not toks[cue.first].lower.endswith("ing"):
+        subject = _past_a_fronted_adjunct(toks, subject, s_first)
     if subject is not None:
         subject = (
             _before_a_relative_clause(toks, subject, s_first)
@@ -1259,6 +1261,23 @@ def _an_occasion_used(verb: Token, between: list[Token]) -> bool:
 
 # Words that front the object of a relative clause: "Nothing the president said …".
 _FRONTED_QUANTIFIERS = frozenset({"nothing", "everything", "something", "anything", "whatever"})
+
+
+def _past_a_fronted_adjunct(
+    toks: list[Token], subject: NounPhrase, s_first: int
+) -> NounPhrase | None:
+    """ "Her aides, who on a press call Friday criticized …": the phrase before a finite
+    cue is a preposition's object, so the subject stands before the adjunct (a "who"
+    right before it); none when nothing does."""
+    preposition = subject.first - 1
+    if preposition < s_first or toks[preposition].lower not in ("on", "in", "at", "during"):
+        return subject
+    before = preposition - 1
+    if before >= s_first and toks[before].text == ",":
+        before -= 1
+    if before >= s_first and toks[before].lower in ("who", "which"):
+        return NounPhrase(before, before, before)
+    return subject
 
 
 def _opens_the_sentence(toks: list[Token], s_first: int, cue: int) -> bool:
