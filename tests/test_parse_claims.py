@@ -273,6 +273,27 @@ def test_indirect_claims_without_quote_marks(text: str, content: str, speaker: s
     assert quote.cue == span_at(text, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            'It was Senator Tom Reed who pressed for an entitlement-slashing "grand bargain."',
+            'an entitlement-slashing "grand bargain."',
+            "pressed for",
+        ),
+        (
+            "Senator Tom Reed figured that the bill would fail.",
+            "that the bill would fail",
+            "figured",
+        ),
+    ],
+)
+def test_pressing_for_and_figuring_report_a_request_and_a_belief(text, content, cue):
+    quote = quote_of(parse(text), content)
+    assert quote.speaker == "Tom Reed"
+    assert quote.cue == span_at(text, cue)
+
+
 def test_called_for_makes_the_country_the_recipient():
     text = "The European Union called for Russia to withdraw its troops."
     quote = quote_of(parse(text), "Russia to withdraw its troops")
