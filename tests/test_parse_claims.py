@@ -286,9 +286,15 @@ def test_indirect_claims_without_quote_marks(text: str, content: str, speaker: s
             "that the bill would fail",
             "figured",
         ),
+        (
+            "Senator Tom Reed has been making the case that the bill would fail.",
+            "that the bill would fail",
+            "making the case",
+        ),
+        ("Senator Tom Reed laid out his vision for America.", "his vision for America", "laid out"),
     ],
 )
-def test_pressing_for_and_figuring_report_a_request_and_a_belief(text, content, cue):
+def test_more_verbs_of_saying_wanting_and_holding(text, content, cue):
     quote = quote_of(parse(text), content)
     assert quote.speaker == "Tom Reed"
     assert quote.cue == span_at(text, cue)
