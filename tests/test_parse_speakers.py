@@ -1171,6 +1171,13 @@ def test_a_verb_coordinated_in_a_relative_clause_is_the_antecedent_s():
     assert quote.speaker_mention == span_at(text, "who", nth=1)
 
 
+def test_that_opening_a_sentence_is_a_determiner_of_its_subject():
+    text = "The mayor will change, a source close to him said. That person said the plan failed."
+    quote = quote_of(parse(text), "the plan failed")
+    assert quote.speaker_mention == span_at(text, "That person")
+    assert quote.speaker is None  # described, named by no one
+
+
 def test_an_adjunct_after_who_is_no_speaker():
     text = (
         'Tom Reed, who on a press call Friday criticized the mayor for "misleading '

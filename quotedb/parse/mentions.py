@@ -487,7 +487,10 @@ def _start_of_the_phrase(tokens: list[Token], head: int, cue: int, floor: int, n
     first = head
     while first - 1 >= floor and cue - first < _MAX_NP:
         previous = tokens[first - 1]
-        if previous.lower in DETERMINERS and previous.lower != "that":
+        # not "said that officials …" (but "That person said", opening the sentence)
+        if previous.lower in DETERMINERS and (
+            previous.lower != "that" or (first - 1 == floor and previous.text == "That")
+        ):
             first -= 1
             break
         if (
