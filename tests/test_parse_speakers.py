@@ -1171,6 +1171,28 @@ def test_a_verb_coordinated_in_a_relative_clause_is_the_antecedent_s():
     assert quote.speaker_mention == span_at(text, "who", nth=1)
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        (
+            "Brian Murphy, the county chairman, for example, said the plan failed.",
+            "Brian Murphy, the county chairman",
+            "Brian Murphy",
+        ),
+        ("Ana Ruiz, of course, said the plan failed.", "Ana Ruiz", "Ana Ruiz"),
+        (
+            "The judges who ruled against the law, for instance, said the plan failed.",
+            "The judges",
+            None,
+        ),
+    ],
+)
+def test_a_two_word_parenthetical_between_subject_and_cue(text, mention, speaker):
+    quote = quote_of(parse(text), "the plan failed")
+    assert quote.speaker_mention == span_at(text, mention)
+    assert quote.speaker == speaker
+
+
 def test_that_opening_a_sentence_is_a_determiner_of_its_subject():
     text = "The mayor will change, a source close to him said. That person said the plan failed."
     quote = quote_of(parse(text), "the plan failed")

@@ -1598,7 +1598,9 @@ def _before_a_quoting_aside(toks: list[Token], closing: int, s_first: int) -> No
 
 
 _RELATIVE_WHO = frozenset({"who", "who'd", "who’d", "who's", "who’s", "who've", "who’ve"})
-_RELATIVE_PREPOSITIONS = frozenset({"with", "to", "for", "at", "on", "in", "by", "about"})
+_RELATIVE_PREPOSITIONS = frozenset(
+    {"with", "to", "for", "at", "on", "in", "by", "about", "against", "from"}
+)
 
 
 def _that_after_the_addressee(toks: list[Token], start: int, end: int, asking: bool) -> int | None:

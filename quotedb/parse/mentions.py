@@ -65,6 +65,11 @@ _TIME_AMOUNTS = frozenset(
         "one",
     ]
 )
+# Two-word parentheticals set off by commas: "The judges, for instance, said".
+_PARENTHETICAL_PAIRS = frozenset(
+    {("for", "instance"), ("for", "example"), ("of", "course"), ("by", "contrast")}
+    | {("in", "turn"), ("at", "least"), ("in", "particular"), ("in", "short")}
+)
 PARENTHETICAL = frozenset(
     {
         "however",
@@ -189,14 +194,24 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
         return None
     if tokens[i].text in DASHES and i > floor:
         return _subject_across_a_dashed_aside(tokens, i, floor)
-    # "Trump did, however, admit": step over a parenthetical adverb.
-    while (
-        i - 2 >= floor
-        and tokens[i].text == ","
-        and tokens[i - 1].lower in PARENTHETICAL
-        and tokens[i - 2].text == ","
-    ):
-        i -= 3
+    # "Trump did, however, admit", "The judges, for instance, said": step over a
+    # parenthetical adverb.
+    while i - 2 >= floor and tokens[i].text == ",":
+        if tokens[i - 1].lower in PARENTHETICAL and tokens[i - 2].text == ",":
+            i -= 3
+        elif (
+            i - 3 >= floor
+            and (tokens[i - 2].lower, tokens[i - 1].lower) in _PARENTHETICAL_PAIRS
+            and tokens[i - 3].text == ","
+        ):
+            # "Brian Murphy, the county chairman, for example, said": an appositive may
+            # end at the parenthetical's first comma
+            apposed = _appositive_subject(tokens, i - 3, floor)
+            if apposed is not None:
+                return apposed
+            i -= 4
+        else:
+            break
         while i >= floor and tokens[i].lower in CUE_MODIFIERS:
             i -= 1
         if i < floor:
