@@ -1193,6 +1193,13 @@ def test_a_two_word_parenthetical_between_subject_and_cue(text, mention, speaker
     assert quote.speaker == speaker
 
 
+def test_paired_modifiers_belong_to_one_group_speaker():
+    text = "Agents want to interview the aides about the server, current and former officials said."
+    quote = quote_of(parse(text), "Agents want to interview the aides about the server")
+    assert quote.speaker == "current and former officials"
+    assert quote.speaker_mention == span_at(text, "current and former officials")
+
+
 def test_that_opening_a_sentence_is_a_determiner_of_its_subject():
     text = "The mayor will change, a source close to him said. That person said the plan failed."
     quote = quote_of(parse(text), "the plan failed")

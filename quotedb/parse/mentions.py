@@ -65,6 +65,11 @@ _TIME_AMOUNTS = frozenset(
         "one",
     ]
 )
+# Modifiers paired by "and" before one head: "current and former officials".
+_PAIRED_MODIFIERS = frozenset(
+    {"current", "former", "past", "present", "future", "senior", "junior", "local"}
+    | {"state", "federal", "national", "foreign", "domestic", "public", "private"}
+)
 # Two-word parentheticals set off by commas: "The judges, for instance, said".
 _PARENTHETICAL_PAIRS = frozenset(
     {("for", "instance"), ("for", "example"), ("of", "course"), ("by", "contrast")}
@@ -527,6 +532,15 @@ def _start_of_the_phrase(tokens: list[Token], head: int, cue: int, floor: int, n
             # "teachers and union officials", "Donald Trump and Paul Ryan", "the Florida
             # senator and Republican presidential candidate"
             first -= 1
+            continue
+        if (
+            previous.lower == "and"
+            and first < head
+            and first - 2 >= floor
+            and tokens[first - 2].lower in _PAIRED_MODIFIERS
+            and tokens[first].lower in _PAIRED_MODIFIERS
+        ):
+            first -= 1  # "current and former officials"
             continue
         if (
             named
