@@ -1183,7 +1183,7 @@ def test_a_verb_coordinated_in_a_relative_clause_is_the_antecedent_s():
         (
             "The judges who ruled against the law, for instance, said the plan failed.",
             "The judges",
-            None,
+            "The judges",
         ),
     ],
 )
@@ -1191,6 +1191,21 @@ def test_a_two_word_parenthetical_between_subject_and_cue(text, mention, speaker
     quote = quote_of(parse(text), "the plan failed")
     assert quote.speaker_mention == span_at(text, mention)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("group", "speaker"),
+    [
+        ("teachers and union officials", "teachers and union officials"),
+        ("Republican presidential candidates", "Republican presidential candidates"),
+        ("Several senators", "Several senators"),
+    ],
+)
+def test_more_unnamed_groups_speak_under_their_name(group: str, speaker: str):
+    text = f"Support for the bill is strong among parents, {group} said."
+    quote = quote_of(parse(text), "Support for the bill is strong among parents")
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == span_at(text, group)
 
 
 def test_paired_modifiers_belong_to_one_group_speaker():
