@@ -338,6 +338,13 @@ def test_an_adverb_of_manner_before_where_it_was_said_keeps_the_quote_the_cue_s(
     assert quote.cue == span_at(text, "reacted")
 
 
+def test_told_someone_as_they_left_after_the_content():
+    text = "This is not about me, Governor Maria Lopez told reporters as she left."
+    quote = quote_of(parse(text), "This is not about me")
+    assert quote.speaker == "Maria Lopez"
+    assert quote.cue == span_at(text, "told")
+
+
 def test_told_after_a_direct_quote():
     text = '"The budget is balanced," Governor Maria Lopez told Senator Tom Reed.'
     [quote] = parse(text).quotes

@@ -294,6 +294,12 @@ def ends_without_content(tail: list[Token], inverted: bool) -> bool:
         return True
     if inverted and tail and tail[0].lower in ("who", "whose"):
         return True  # "said an American official who was briefed on …"
+    if (
+        len(tail) > 2
+        and tail[0].lower in ("as", "when", "while", "after", "before")
+        and tail[1].lower in SUBJECT_PRONOUNS
+    ):
+        return True  # "…, President Obama told his advisers as he left": when it was said
     if tail and tail[0].text == ",":
         following = tail[1] if len(tail) > 1 else None
         if inverted:
