@@ -338,6 +338,14 @@ def test_an_adverb_of_manner_before_where_it_was_said_keeps_the_quote_the_cue_s(
     assert quote.cue == span_at(text, "reacted")
 
 
+def test_told_a_paper_of_a_city_last_week_then_the_content():
+    text = "Governor Maria Lopez told The Star-Ledger of Newark last week the budget was a mess."
+    [quote] = parse(text).quotes
+    assert quote.spans == (span_at(text, "the budget was a mess"),)
+    assert quote.speaker == "Maria Lopez"
+    assert quote.recipients == ("Star-Ledger",)
+
+
 def test_told_someone_as_they_left_after_the_content():
     text = "This is not about me, Governor Maria Lopez told reporters as she left."
     quote = quote_of(parse(text), "This is not about me")

@@ -56,6 +56,7 @@ from quotedb.parse.lexicon import (
     ROLES,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
+    TIME_NOUNS,
     TITLES,
     is_participle,
 )
@@ -1088,6 +1089,13 @@ def _past_a_leading_adjunct(toks: list[Token], start: int, end: int) -> int:
     """ "said in a statement Thursday night they pulled the listing": the content
     starts after the adjunct, where a clause opens (a pronoun, "the", a name, or an
     infinitive: "promised on Tuesday to refrain from …")."""
+    if (
+        toks[start].lower in ("last", "this", "earlier")
+        and start + 2 <= end
+        and (toks[start + 1].lower in TIME_NOUNS or toks[start + 1].lower in DATE_WORDS)
+        and toks[start + 2].lower in ("he", "she", "they", "it", "we", "i", "the", "that")
+    ):
+        return start + 2  # "told The Star-Ledger last week she would rather vote …"
     if toks[start].lower not in ("in", "on", "at", "during"):
         return start
     # "wrote in both listings he was …", "said in politics it takes time": a short

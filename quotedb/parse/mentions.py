@@ -1286,6 +1286,18 @@ def recipient_after(tokens: list[Token], start: int) -> NounPhrase | None:
             )
         ):
             last += 1
+        if (
+            last + 2 < len(tokens)
+            and tokens[last + 1].lower == "of"
+            and is_capitalised(tokens[last + 2])
+            and tokens[last + 2].lower not in FUNCTION_WORDS
+        ):
+            # "The Star-Ledger of Newark": the place the addressee is of
+            head = last
+            last += 2
+            while last + 1 < len(tokens) and is_capitalised(tokens[last + 1]):
+                last += 1
+            return NounPhrase(start, last, head)
         return NounPhrase(start, last, last)
     if token.lower in GROUPS:
         return NounPhrase(start, start, start)
