@@ -1785,6 +1785,15 @@ def test_a_phrase_then_a_quote_after_said_is_content_not_the_speaker():
         ),
         (
             (
+                "Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken "
+                "for a junior staffer) said the process was open."
+            ),
+            "the process was open",
+            "Chris Murphy",
+            "Sen. Chris Murphy",
+        ),
+        (
+            (
                 "Filippo Grandi, the United Nations High Commissioner for Refugees (UNHCR), "
                 "said the process was open."
             ),

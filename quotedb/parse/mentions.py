@@ -266,7 +266,10 @@ def subject_before(tokens: list[Token], cue: int, floor: int = 0) -> NounPhrase 
     if lower in TIME_NOUNS and not (is_capitalised(head_token) and i == floor):
         return _subject_around_a_time_noun(tokens, i, cue, floor)
     named = is_capitalised(head_token) and lower not in GROUPS
-    first = _start_of_the_phrase(tokens, i, cue, floor, named)
+    # past a bracket ("Sen. Chris Murphy (a Democrat so boyish …) says"), the phrase's
+    # length counts from the bracket, not the cue
+    reach = i + 1 if i + 1 < cue and tokens[i + 1].text == "(" else cue
+    first = _start_of_the_phrase(tokens, i, reach, floor, named)
     return _widened_subject(tokens, first, i, cue, floor, named)
 
 
@@ -454,7 +457,7 @@ def _end_of_the_subject(tokens: list[Token], cue: int, floor: int) -> int:
         elif tokens[i].text == ")":
             # "Ed Rendell (D), a Clinton supporter," / "Sen. Chuck Schumer (D-N.Y.) said"
             j = i
-            while j > floor and tokens[j].text != "(" and i - j < 6:
+            while j > floor and tokens[j].text != "(" and i - j < 25:
                 j -= 1
             if tokens[j].text != "(":
                 break
