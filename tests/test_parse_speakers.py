@@ -1208,6 +1208,13 @@ def test_more_unnamed_groups_speak_under_their_name(group: str, speaker: str):
     assert quote.speaker_mention == span_at(text, group)
 
 
+def test_a_group_with_members_named_in_an_aside_speaks_as_the_group():
+    text = "New Jersey officials, including Gov. Ana Ruiz, said the casino revenue fell."
+    quote = quote_of(parse(text), "the casino revenue fell")
+    assert quote.speaker == "New Jersey officials"
+    assert quote.speaker_mention == span_at(text, "New Jersey officials, including Gov. Ana Ruiz")
+
+
 def test_paired_modifiers_belong_to_one_group_speaker():
     text = "Agents want to interview the aides about the server, current and former officials said."
     quote = quote_of(parse(text), "Agents want to interview the aides about the server")

@@ -963,6 +963,14 @@ def _appositive_subject(
     ):
         # "An Israeli official, speaking on condition of anonymity, said": described only.
         return NounPhrase(name.first, comma - 1, name.head)
+    if (
+        name is not None
+        and name.last == name_end
+        and tokens[name.head].lower in GROUPS
+        and appositive_first in ("including", "like", "among")
+    ):
+        # "numerous military veterans, including Mr. Jebens, said": the group speaks
+        return NounPhrase(name.first, comma - 1, name.head)
     if depth < 2 and j - 1 >= floor:
         inner = _appositive_subject(tokens, j, floor, depth + 1)
         if inner is not None:
