@@ -346,6 +346,13 @@ def test_told_a_paper_of_a_city_last_week_then_the_content():
     assert quote.recipients == ("Star-Ledger",)
 
 
+def test_told_the_court_after_the_content():
+    text = "The state was only doing what 40 states do, Governor Maria Lopez told the court."
+    quote = quote_of(parse(text), "The state was only doing what 40 states do")
+    assert quote.speaker == "Maria Lopez"
+    assert quote.cue == span_at(text, "told")
+
+
 def test_told_someone_as_they_left_after_the_content():
     text = "This is not about me, Governor Maria Lopez told reporters as she left."
     quote = quote_of(parse(text), "This is not about me")

@@ -1275,6 +1275,8 @@ def _names_follow(tokens: list[Token], i: int) -> bool:
 
 # Bodies one speaks to: "told a Senate panel", "told the crowd".
 _AUDIENCE_NOUNS = frozenset({"panel", "subcommittee", "audience", "crowd", "forum", "gathering"})
+# Bodies that are told things with a plain noun: "he told the court in his filing".
+_ADDRESSED_BODIES = frozenset({"court", "jury"})
 
 
 def recipient_after(tokens: list[Token], start: int) -> NounPhrase | None:
@@ -1315,7 +1317,12 @@ def recipient_after(tokens: list[Token], start: int) -> NounPhrase | None:
     if token.lower in DETERMINERS and start + 1 < len(tokens):
         for last in range(start + 1, min(start + 4, len(tokens))):
             word = tokens[last]
-            if word.lower in GROUPS or word.lower in ROLES or is_capitalised(word):
+            if (
+                word.lower in GROUPS
+                or word.lower in ROLES
+                or word.lower in _ADDRESSED_BODIES
+                or is_capitalised(word)
+            ):
                 # "a Senate panel", "the House Armed Services Committee": to its noun
                 while last + 1 < len(tokens) and (
                     is_capitalised(tokens[last + 1])
