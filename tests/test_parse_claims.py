@@ -347,7 +347,7 @@ def test_told_a_paper_of_a_city_last_week_then_the_content():
 
 
 def test_told_the_court_after_the_content():
-    text = "The state was only doing what 40 states do, Governor Maria Lopez told the court."
+    text = "The state was only doing what 40 states do, Governor Maria Lopez told the court in a filing."
     quote = quote_of(parse(text), "The state was only doing what 40 states do")
     assert quote.speaker == "Maria Lopez"
     assert quote.cue == span_at(text, "told")
