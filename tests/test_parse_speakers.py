@@ -1208,6 +1208,18 @@ def test_more_unnamed_groups_speak_under_their_name(group: str, speaker: str):
     assert quote.speaker_mention == span_at(text, group)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm lobbied for the Trump Organization, said lobbyist and GOP strategist Ana Ruiz.",
+        "Former prosecutor and New York City Mayor Ana Ruiz said the firm lobbied for Trump.",
+    ],
+)
+def test_two_roles_joined_by_and_name_one_person(text: str):
+    [quote] = parse(text).quotes
+    assert quote.speaker == "Ana Ruiz"
+
+
 def test_a_group_with_members_named_in_an_aside_speaks_as_the_group():
     text = "New Jersey officials, including Gov. Ana Ruiz, said the casino revenue fell."
     quote = quote_of(parse(text), "the casino revenue fell")
@@ -1491,12 +1503,19 @@ def test_a_headline_s_ag_is_a_title_of_the_attorney_general_named_later():
 
 
 @pytest.mark.parametrize(
-    "place", ["American University", "the University of California at Berkeley"]
+    ("place", "speaker"),
+    [
+        ("American University", "a historian at American University"),
+        (
+            "the University of California at Berkeley",
+            "a historian at the University of California",
+        ),
+    ],
 )
-def test_who_after_a_place_of_work_is_the_person_who_works_there(place: str):
+def test_who_after_a_place_of_work_is_the_person_who_works_there(place: str, speaker: str):
     text = f"Intro.\n\nThe forecast came from a historian at {place} who predicted that Reed would win."
     quote = quote_of(parse(text), "that Reed would win")
-    assert quote.speaker == "a historian"
+    assert quote.speaker == speaker  # a role, described with its place
     assert quote.speaker_mention == span_at(text, "who")
 
 

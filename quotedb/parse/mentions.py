@@ -1223,11 +1223,12 @@ def subject_after(tokens: list[Token], start: int) -> NounPhrase | None:
             break
         if (
             following.lower == "and"
-            and tokens[last].lower in TITLES
+            and (tokens[last].lower in TITLES or tokens[last].lower in ROLES)
             and last + 2 < len(tokens)
             and is_capitalised(tokens[last + 2])
         ):
-            # "said former Pennsylvania Gov. and DNC Chairman Ed Rendell": two titles.
+            # "said former Pennsylvania Gov. and DNC Chairman Ed Rendell", "said lobbyist
+            # and GOP strategist Charlie Black": two titles or roles, one name.
             last += 1
             continue
         if following.lower in FUNCTION_WORDS and following.lower not in ("of",):
@@ -1264,9 +1265,11 @@ def _names_follow(tokens: list[Token], i: int) -> bool:
     for k, token in enumerate(tokens[i : i + 5]):
         if is_capitalised(token):
             return True
-        if (token.lower in FUNCTION_WORDS and not (token.lower == "of" and k > 0)) or not (
-            token.text[:1].isalpha()
-        ):
+        # "of" inside a title, "and" between two ("lobbyist and GOP strategist")
+        inside = k > 0 and (
+            token.lower == "of" or (token.lower == "and" and tokens[i + k - 1].lower in ROLES)
+        )
+        if (token.lower in FUNCTION_WORDS and not inside) or not token.text[:1].isalpha():
             return False
         if token.lower.endswith("ing"):
             return False  # "…, attacking Mr. Trump and visiting …": an act, not a title

@@ -244,6 +244,9 @@ class _Reader(QuoteRules, CueRules, ImplicitSubjects, MediaRules):
             )
         conjunction = next((k for k in range(np.first + 1, np.head) if toks[k].lower == "and"), -1)
         if conjunction > 0 and toks[conjunction - 1].lower in ROLES:
+            if is_capitalised(toks[np.head]):
+                # "lobbyist and GOP strategist Charlie Black": two roles, one name.
+                return self.resolve(toks, NounPhrase(conjunction + 1, np.last, np.head), speaks)
             # "the Florida senator and Republican presidential candidate": one person,
             # named by the first description.
             first = NounPhrase(np.first, conjunction - 1, conjunction - 1)
