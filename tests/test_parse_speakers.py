@@ -1220,6 +1220,13 @@ def test_two_roles_joined_by_and_name_one_person(text: str):
     assert quote.speaker == "Ana Ruiz"
 
 
+def test_a_whose_clause_between_the_subject_and_its_cue_is_passed_over():
+    text = "The state officials whose laws were struck down say the real change is in the courts."
+    quote = quote_of(parse(text), "the real change is in the courts")
+    assert quote.speaker == "The state officials"
+    assert quote.speaker_mention == span_at(text, "The state officials")
+
+
 def test_a_group_with_members_named_in_an_aside_speaks_as_the_group():
     text = "New Jersey officials, including Gov. Ana Ruiz, said the casino revenue fell."
     quote = quote_of(parse(text), "the casino revenue fell")

@@ -1576,9 +1576,9 @@ def _before_a_who_clause(toks: list[Token], cue: Cue, s_first: int) -> NounPhras
         return None
     for who in range(cue.first - 2, max(s_first, cue.first - 12) - 1, -1):
         word = toks[who]
-        if word.lower in _RELATIVE_WHO:
+        if word.lower in _RELATIVE_WHO or word.lower == "whose":
             if not toks[who + 1].text.islower() or who - 1 < s_first:
-                return None  # "who" needs a verb of its own
+                return None  # "who" needs a verb of its own ("whose" a noun)
             antecedent = subject_before(toks, who, floor=s_first)
             if antecedent is not None and toks[antecedent.first - 1].lower == "of":
                 return None  # "the ex-wife of Alan Grayson who filed …": not Grayson
