@@ -36,6 +36,7 @@ from quotedb.parse.mentions import (
     ALL_SUBJECT_PRONOUNS,
     NounPhrase,
     is_capitalised,
+    names_what_follows,
 )
 from quotedb.parse.quotemarks import Quotation
 from quotedb.parse.text import DASHES, LONG_DASHES, Token, trim
@@ -153,9 +154,7 @@ def names_a_title(toks: list[Token], before: int | None) -> bool:
     return (
         toks[k].lower in TITLE_LEAD_INS
         or toks[k].lower in TITLED_WORKS
-        or (
-            toks[k].lower == "as" and k >= 1 and toks[k - 1].lower == "known"
-        )  # "known as "Guccifer""
+        or names_what_follows(toks, k + 1)  # "known as "Guccifer"", "nicknamed "…""
         or toks[k].text in ("'s", "’s")
         # television's "Scandal" (not "It's "this new journalism"": "it is")
         or (toks[k].lower.endswith(("'s", "’s")) and toks[k].lower[:-2] not in _CONTRACTED)

@@ -763,11 +763,11 @@ def _opening_of_a_title(tokens: list[Token], closing: int, floor: int) -> int | 
     stands right before it; None for any other quotation."""
     for k in range(closing - 1, max(floor, closing - 16), -1):
         if tokens[k].text in ('"', "“", "''"):
-            return k if _names_what_follows(tokens, k) else None
+            return k if names_what_follows(tokens, k) else None
     return None
 
 
-def _names_what_follows(tokens: list[Token], mark: int) -> bool:
+def names_what_follows(tokens: list[Token], mark: int) -> bool:
     """Whether the words before a quote mark give a name or title: "titled", "called",
     "known as"."""
     before = tokens[mark - 1].lower if mark >= 1 else ""
@@ -798,7 +798,7 @@ def _appositive_subject(
             # that opens one whose closing comma this appositive ends on ("the hacker known
             # as "Guccifer," stated")
             title = _opening_of_a_title(tokens, j, floor)
-            if title is None and not _names_what_follows(tokens, j):
+            if title is None and not names_what_follows(tokens, j):
                 return None
             j = (title if title is not None else j) - 1
             continue
