@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -478,6 +479,25 @@ def test_ctrl_c_stops_cleanly_with_one_line_and_keeps_what_was_committed(
         pytest.fail(f"the interrupt came after the run finished ({stored} documents)")
     assert process.returncode == 1
     assert err == f"Error: interrupted after {stored} inputs; re-run the same command to finish\n"
+
+
+def test_ctrl_c_taken_by_another_thread_waits_until_the_batch_is_counted() -> None:
+    """The kernel may hand SIGINT to any thread (the parsing pool runs several); the
+    commit and its count must still finish before the interrupt is raised."""
+    from quotedb.store.ingest import _interrupts_deferred
+
+    idle = threading.Event()
+    other = threading.Thread(target=idle.wait, daemon=True)  # a thread SIGINT may land in
+    other.start()
+    steps = []
+    try:
+        with pytest.raises(KeyboardInterrupt), _interrupts_deferred():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.1)  # the signal is taken meanwhile, by whichever thread
+            steps.append("committed and counted")
+    finally:
+        idle.set()
+    assert steps == ["committed and counted"]
 
 
 def test_ctrl_c_while_outcomes_are_handed_over_counts_the_whole_committed_batch(

@@ -105,15 +105,22 @@ _GAZETTEER_BY_KEY = {
 @contextlib.contextmanager
 def _interrupts_deferred() -> Iterator[None]:
     """Holds Ctrl-C back while a batch commits and is counted, so the count of
-    committed inputs is exact; the interrupt is raised as soon as the block ends."""
+    committed inputs is exact; the interrupt is raised as soon as the block ends.
+
+    The SIGINT handler itself is swapped, not the thread's signal mask: the kernel may
+    hand the signal to any thread (the parsing pool has several), and Python then runs
+    the handler in the main thread whatever that thread's mask."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            signal.raise_signal(signal.SIGINT)  # now, to the handler that was in place
 
 
 class _Refused(Exception):
