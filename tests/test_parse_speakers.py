@@ -1234,6 +1234,14 @@ def test_a_group_with_members_named_in_an_aside_speaks_as_the_group():
     assert quote.speaker_mention == span_at(text, "New Jersey officials, including Gov. Ana Ruiz")
 
 
+@pytest.mark.parametrize("where", ["here", "there"])
+def test_here_or_there_between_a_subject_and_its_cue_is_passed_over(where: str):
+    text = f"Campaign workers {where} said they have been working the state since spring."
+    quote = quote_of(parse(text), "they have been working the state since spring")
+    assert quote.speaker == "Campaign workers"
+    assert quote.speaker_mention == span_at(text, "Campaign workers")
+
+
 def test_paired_modifiers_belong_to_one_group_speaker():
     text = "Agents want to interview the aides about the server, current and former officials said."
     quote = quote_of(parse(text), "Agents want to interview the aides about the server")

@@ -406,6 +406,13 @@ def _end_of_the_subject(tokens: list[Token], cue: int, floor: int) -> int:
         elif lower.endswith(("n't", "n’t")):
             i -= 1  # "The mayor doesn't want", as "does not want"
         elif (
+            lower in ("here", "there")
+            and i - 1 >= floor
+            and _is_np_word(tokens[i - 1])
+            and not (tokens[cue].lower in CUES and CUES[tokens[cue].lower].cls == "thought")
+        ):
+            i -= 1  # "Her campaign workers here said" (not "people here know him")
+        elif (
             lower.endswith("ly")
             and not is_capitalised(tokens[i])
             and len(lower) > 4
