@@ -1242,6 +1242,13 @@ def test_here_or_there_between_a_subject_and_its_cue_is_passed_over(where: str):
     assert quote.speaker_mention == span_at(text, "Campaign workers")
 
 
+def test_a_rival_or_opponent_is_a_role_before_a_name():
+    text = "Ana Ruiz spoke first. Her main rival, Tom Reed, said the count was unfair."
+    quote = quote_of(parse(text), "the count was unfair")
+    assert quote.speaker == "Tom Reed"
+    assert quote.speaker_mention == span_at(text, "Her main rival, Tom Reed")
+
+
 def test_paired_modifiers_belong_to_one_group_speaker():
     text = "Agents want to interview the aides about the server, current and former officials said."
     quote = quote_of(parse(text), "Agents want to interview the aides about the server")
