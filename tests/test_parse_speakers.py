@@ -1243,10 +1243,20 @@ def test_here_or_there_between_a_subject_and_its_cue_is_passed_over(where: str):
 
 
 def test_a_rival_or_opponent_is_a_role_before_a_name():
-    text = "Ana Ruiz spoke first. Her main rival, Tom Reed, said the count was unfair."
-    quote = quote_of(parse(text), "the count was unfair")
+    text = (
+        "Ana Ruiz told the gathering she will protect their rights, while her opponent, "
+        "Tom Reed, wants to cut them."
+    )
+    quote = quote_of(parse(text), "to cut them")
     assert quote.speaker == "Tom Reed"
-    assert quote.speaker_mention == span_at(text, "Her main rival, Tom Reed")
+    assert quote.speaker_mention == span_at(text, "her opponent, Tom Reed")
+
+
+def test_a_rival_alone_is_a_described_speaker():
+    text = "The count was unfair, former rival says."
+    [quote] = parse(text).quotes
+    assert quote.speaker is None
+    assert quote.speaker_mention == span_at(text, "former rival")
 
 
 def test_paired_modifiers_belong_to_one_group_speaker():
