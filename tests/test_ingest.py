@@ -481,6 +481,28 @@ def test_ctrl_c_stops_cleanly_with_one_line_and_keeps_what_was_committed(
     assert err == f"Error: interrupted after {stored} inputs; re-run the same command to finish\n"
 
 
+def test_a_stop_lets_the_parsing_processes_finish_on_their_own(tmp_path: Path) -> None:
+    """Killing a parsing process halfway through writing its result can hang the pool's
+    threads for good (CPython issues 96995 and 78178); on Ctrl-C or an error they stop
+    on their own, with exit code 0."""
+    import multiprocessing
+
+    from quotedb.readers import read_documents
+    from quotedb.store.pipeline import _parsing
+
+    corpus = write_corpus(tmp_path / "corpus", 400)
+    with (
+        pytest.raises(KeyboardInterrupt),
+        _parsing(read_documents([corpus]), jobs=2, chunk_size=8) as prepared,
+    ):
+        workers = [p for p in multiprocessing.active_children() if "PoolWorker" in p.name]
+        first = prepared.next()
+        raise KeyboardInterrupt
+    assert Path(first.raw.origin.path).name == "0000.txt"
+    assert len(workers) == 2
+    assert [worker.exitcode for worker in workers] == [0, 0]
+
+
 def test_ctrl_c_taken_by_another_thread_waits_until_the_batch_is_counted() -> None:
     """The kernel may hand SIGINT to any thread (the parsing pool runs several); the
     commit and its count must still finish before the interrupt is raised."""

@@ -18,6 +18,7 @@ import gc
 import itertools
 import multiprocessing
 import multiprocessing.pool
+import multiprocessing.synchronize
 import os
 import signal
 import threading
@@ -260,6 +261,8 @@ class Prepared:
 def _prepare_chunk(
     chunk: list[ReadResult], *, quote_keys: bool
 ) -> list[PreparedDocument | ReadError | Skipped]:
+    if _stopping is not None and _stopping.is_set():
+        return []  # nobody reads it: the writer has stopped (see _parsing)
     return [prepare(result, quote_keys=quote_keys) for result in chunk]
 
 
@@ -280,9 +283,13 @@ def _parsing(results: Iterable[ReadResult], *, jobs: int, chunk_size: int) -> It
     # and migrates the store, which it does before it takes the first document.
     in_flight = threading.BoundedSemaphore(max(6 * BATCH_DOCUMENTS, 4 * jobs * chunk_size))
 
-    # Set when the block ends early (an error, Ctrl-C): the pool's feeding thread then
-    # stops waiting for room, so terminating the pool cannot hang on it.
-    stopping = threading.Event()
+    # Set when the block ends: the pool's feeding thread stops waiting for room, and the
+    # parsing processes skip the chunks still queued for them. The pool is then closed and
+    # joined, not terminated: Pool.terminate kills a process that may be halfway through
+    # writing its result, and the pool's own threads then wait forever on the half-written
+    # message or on the pipe's lock it held (CPython issues 96995 and 78178).
+    context = multiprocessing.get_context("fork")
+    stopping = context.Event()
 
     def throttled() -> Iterator[ReadResult]:
         for result in results:
@@ -291,8 +298,7 @@ def _parsing(results: Iterable[ReadResult], *, jobs: int, chunk_size: int) -> It
                     return
             yield result
 
-    context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_start_parsing_process, initargs=(jobs,)) as pool:
+    with context.Pool(jobs, initializer=_start_parsing_process, initargs=(jobs, stopping)) as pool:
         try:
             # Chunks are made here, not by imap: its own chunking gives no timed next().
             # Several parsing processes are ahead of the writer, the serial part: they also
@@ -303,14 +309,22 @@ def _parsing(results: Iterable[ReadResult], *, jobs: int, chunk_size: int) -> It
             yield Prepared(chunks, in_flight)
         finally:
             stopping.set()
+            pool.close()
+            pool.join()
 
 
-def _start_parsing_process(jobs: int) -> None:
+# In a parsing process: set when the writer stops early (see _parsing).
+_stopping: multiprocessing.synchronize.Event | None = None
+
+
+def _start_parsing_process(jobs: int, stopping: multiprocessing.synchronize.Event) -> None:
     """Parsing processes ignore Ctrl-C: the writer process handles it, once. They also
     leave what they inherit (modules, lexicons) out of garbage collection: the parser
     makes millions of small objects, and each full collection would walk all of it.
     Several of them run at a lower priority: they are then ahead of the writer, the
     serial part, which (with the database server) must not wait for a core behind them."""
+    global _stopping
+    _stopping = stopping
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if jobs > 1:
         os.nice(PARSING_NICENESS)
